@@ -1,0 +1,45 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "EngagementPlanner",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "engage", targets: ["engage"]),
+        .library(name: "EngagementCore", targets: ["EngagementCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    ],
+    targets: [
+        // libxml2 as a Clang module; see shim.h for the ICU and xmlFree work-arounds.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        // The only place that touches libxml2 pointers.
+        .target(name: "XMLSupport", dependencies: ["CLibXML2"]),
+        // Profile model, loading and validation; later figures, templating, pack, diff, alerts.
+        .target(
+            name: "EngagementCore",
+            dependencies: ["XMLSupport"],
+            resources: [.copy("Profile/Resources/client-profile.xsd")]
+        ),
+        .target(
+            name: "EngageCLI",
+            dependencies: [
+                "EngagementCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "engage", dependencies: ["EngageCLI"]),
+        .testTarget(name: "XMLSupportTests", dependencies: ["XMLSupport"]),
+        .testTarget(
+            name: "EngagementCoreTests",
+            dependencies: ["EngagementCore", "XMLSupport"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "EngageCLITests", dependencies: ["EngageCLI"]),
+    ]
+)

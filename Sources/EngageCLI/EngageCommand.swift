@@ -1,0 +1,32 @@
+import ArgumentParser
+
+/// The `engage` command: plans client engagements from XML client profiles.
+@available(macOS 10.15, macCatalyst 13, iOS 13, tvOS 13, watchOS 6, *)
+public struct EngageCommand: AsyncParsableCommand {
+    /// The version `engage --version` prints and generated documents record.
+    public static let version = "0.1.0"
+
+    public static let configuration = CommandConfiguration(
+        commandName: "engage",
+        abstract: "Plan client engagements from XML client profiles.",
+        discussion: """
+            engage checks a client profile and, from it, generates the engagement pack: \
+            a business case, a strategy, a change management plan and a communication plan.
+            """,
+        version: version,
+        subcommands: [ValidateCommand.self]
+    )
+
+    public init() {}
+}
+
+@available(macOS 10.15, macCatalyst 13, iOS 13, tvOS 13, watchOS 6, *)
+extension EngageCommand {
+    /// Runs the command line of this process; the executable's `main.swift` calls this.
+    ///
+    /// It names `AsyncParsableCommand` explicitly: from another module a plain
+    /// `EngageCommand.main()` resolves to the synchronous entry point.
+    public static func runFromCommandLine() async {
+        await (Self.self as any AsyncParsableCommand.Type).main()
+    }
+}

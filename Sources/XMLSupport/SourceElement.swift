@@ -1,0 +1,78 @@
+/// An immutable Swift copy of one XML element and its subtree, with source positions.
+///
+/// Code outside this module reads documents through these values, never through
+/// libxml2 pointers, so they can be kept, shared across threads and compared freely.
+public struct SourceElement: Sendable, Hashable {
+    /// One attribute as written, with its position being that of its element.
+    public struct Attribute: Sendable, Hashable {
+        public var name: String
+        public var value: String
+    }
+
+    /// A child of an element: another element or a run of character data.
+    public enum Child: Sendable, Hashable {
+        case element(SourceElement)
+        case text(String)
+    }
+
+    public var name: String
+    public var attributes: [Attribute]
+    public var children: [Child]
+    /// Where the start tag begins.
+    public var position: SourcePosition
+
+    public init(name: String, attributes: [Attribute] = [], children: [Child] = [], position: SourcePosition) {
+        self.name = name
+        self.attributes = attributes
+        self.children = children
+        self.position = position
+    }
+
+    /// The value of the attribute called `name`, or nil when it is absent.
+    public subscript(attribute name: String) -> String? {
+        attributes.first { $0.name == name }?.value
+    }
+
+    /// Child elements, in document order.
+    public var elements: [SourceElement] {
+        children.compactMap {
+            if case .element(let element) = $0 { return element }
+            return nil
+        }
+    }
+
+    /// Child elements called `name`, in document order.
+    public func elements(named name: String) -> [SourceElement] {
+        elements.filter { $0.name == name }
+    }
+
+    /// The first child element called `name`.
+    public func element(named name: String) -> SourceElement? {
+        for case .element(let element) in children where element.name == name {
+            return element
+        }
+        return nil
+    }
+
+    /// All character data inside this element, concatenated in document order.
+    public var textContent: String {
+        var result = ""
+        appendText(to: &result)
+        return result
+    }
+
+    /// The text content with runs of whitespace collapsed to one space and trimmed, the
+    /// form prose fields are read in (line breaks in a profile are only layout).
+    public var normalizedText: String {
+        textContent.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    private func appendText(to result: inout String) {
+        for child in children {
+            switch child {
+            case .text(let text): result += text
+            case .element(let element): element.appendText(to: &result)
+            }
+        }
+    }
+}

@@ -1,0 +1,80 @@
+import CLibXML2
+
+/// An XPath 1.0 expression compiled once by libxml2 and evaluated many times.
+///
+/// Not `Sendable`: give each thread its own compiled expressions.
+public final class XPathExpression {
+    let compiled: xmlXPathCompExprPtr
+    /// The expression as written.
+    public let source: String
+
+    /// Compiles `source`.
+    ///
+    /// - Throws: ``XPathError/invalidExpression(_:reason:)`` when it is not XPath 1.0.
+    public init(_ source: String) throws(XPathError) {
+        let (compiled, errors) = LibXML2Runtime.capturingErrors { _ in
+            xmlXPathCompile(source)
+        }
+        guard let compiled else {
+            let reason = errors.first.map { ParserErrorMessages.sentence($0.message) } ?? "It is not valid XPath 1.0."
+            throw .invalidExpression(source, reason: reason)
+        }
+        self.compiled = compiled
+        self.source = source
+    }
+
+    deinit {
+        xmlXPathFreeCompExpr(compiled)
+    }
+}
+
+/// Errors from compiling or evaluating XPath.
+public enum XPathError: Error, Sendable, Hashable, CustomStringConvertible {
+    case invalidExpression(String, reason: String)
+    case evaluationFailed(String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .invalidExpression(let source, let reason):
+            "The XPath expression '\(source)' cannot be compiled. \(reason)"
+        case .evaluationFailed(let source, let reason):
+            "The XPath expression '\(source)' cannot be evaluated. \(reason)"
+        }
+    }
+}
+
+/// The result of an XPath evaluation, copied out of libxml2.
+public enum XPathValue: Sendable, Hashable {
+    /// A node-set: each node's string value and, for elements, its name and position.
+    case nodes([XPathNode])
+    case string(String)
+    case number(Double)
+    case boolean(Bool)
+
+    /// The XPath `string()` of the value.
+    public var stringValue: String {
+        switch self {
+        case .nodes(let nodes): nodes.first?.stringValue ?? ""
+        case .string(let string): string
+        case .number(let number): Self.xpathString(number)
+        case .boolean(let flag): flag ? "true" : "false"
+        }
+    }
+
+    /// The number form of XPath: integers without a fraction, NaN as "NaN".
+    static func xpathString(_ number: Double) -> String {
+        if number.isNaN { return "NaN" }
+        if number.isInfinite { return number > 0 ? "Infinity" : "-Infinity" }
+        if number == number.rounded(), abs(number) < 1e15 { return String(Int64(number)) }
+        return String(number)
+    }
+}
+
+/// One node selected by XPath.
+public struct XPathNode: Sendable, Hashable {
+    /// The element or attribute name; empty for text.
+    public var name: String
+    public var stringValue: String
+    /// Where the node (or, for an attribute, its element) starts in the source.
+    public var position: SourcePosition?
+}

@@ -1,0 +1,3 @@
+import EngageCLI
+
+await EngageCommand.runFromCommandLine()
