@@ -35,11 +35,8 @@ let package = Package(
         ),
         .executableTarget(name: "engage", dependencies: ["EngageCLI"]),
         .testTarget(name: "XMLSupportTests", dependencies: ["XMLSupport"]),
-        .testTarget(
-            name: "EngagementCoreTests",
-            dependencies: ["EngagementCore", "XMLSupport"],
-            resources: [.copy("Fixtures")]
-        ),
-        .testTarget(name: "EngageCLITests", dependencies: ["EngageCLI"]),
+        .testTarget(name: "EngagementCoreTests", dependencies: ["EngagementCore", "XMLSupport"]),
+        // Depends on the executable so that `swift test` builds the binary it runs.
+        .testTarget(name: "EngageCLITests", dependencies: ["EngageCLI", "engage"]),
     ]
 )
