@@ -5,8 +5,17 @@
 public struct SourceElement: Sendable, Hashable {
     /// One attribute as written, with its position being that of its element.
     public struct Attribute: Sendable, Hashable {
+        /// The local name, without prefix.
         public var name: String
         public var value: String
+        /// The namespace URI, nil for an unprefixed attribute.
+        public var namespaceURI: String?
+
+        public init(name: String, value: String, namespaceURI: String? = nil) {
+            self.name = name
+            self.value = value
+            self.namespaceURI = namespaceURI
+        }
     }
 
     /// A child of an element: another element or a run of character data.
@@ -15,14 +24,21 @@ public struct SourceElement: Sendable, Hashable {
         case text(String)
     }
 
+    /// The local name, without prefix.
     public var name: String
+    /// The namespace URI, nil when the element is in no namespace.
+    public var namespaceURI: String?
     public var attributes: [Attribute]
     public var children: [Child]
     /// Where the start tag begins.
     public var position: SourcePosition
 
-    public init(name: String, attributes: [Attribute] = [], children: [Child] = [], position: SourcePosition) {
+    public init(
+        name: String, namespaceURI: String? = nil, attributes: [Attribute] = [], children: [Child] = [],
+        position: SourcePosition
+    ) {
         self.name = name
+        self.namespaceURI = namespaceURI
         self.attributes = attributes
         self.children = children
         self.position = position
@@ -30,7 +46,12 @@ public struct SourceElement: Sendable, Hashable {
 
     /// The value of the attribute called `name`, or nil when it is absent.
     public subscript(attribute name: String) -> String? {
-        attributes.first { $0.name == name }?.value
+        attributes.first { $0.name == name && $0.namespaceURI == nil }?.value
+    }
+
+    /// The value of the attribute `name` in the namespace `namespaceURI`.
+    public func attribute(_ name: String, namespaceURI: String) -> String? {
+        attributes.first { $0.name == name && $0.namespaceURI == namespaceURI }?.value
     }
 
     /// Child elements, in document order.

@@ -251,7 +251,8 @@ private struct TreeBuilder {
                 value = String(cString: raw)
                 engage_xmlFree(raw)
             }
-            attributes.append(.init(name: name, value: value))
+            let namespace = current.pointee.ns?.pointee.href.map { String(cString: $0) }
+            attributes.append(.init(name: name, value: value, namespaceURI: namespace))
             attribute = current.pointee.next
         }
 
@@ -274,6 +275,8 @@ private struct TreeBuilder {
             child = current.pointee.next
         }
         let name = node.pointee.name.map { String(cString: $0) } ?? ""
-        return SourceElement(name: name, attributes: attributes, children: children, position: position)
+        let namespace = node.pointee.ns?.pointee.href.map { String(cString: $0) }
+        return SourceElement(
+            name: name, namespaceURI: namespace, attributes: attributes, children: children, position: position)
     }
 }

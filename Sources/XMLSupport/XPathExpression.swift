@@ -62,7 +62,7 @@ public enum XPathValue: Sendable, Hashable {
     }
 
     /// The number form of XPath: integers without a fraction, NaN as "NaN".
-    static func xpathString(_ number: Double) -> String {
+    public static func xpathString(_ number: Double) -> String {
         if number.isNaN { return "NaN" }
         if number.isInfinite { return number > 0 ? "Infinity" : "-Infinity" }
         if number == number.rounded(), abs(number) < 1e15 { return String(Int64(number)) }

@@ -1,0 +1,39 @@
+/// Every figure computed from a client profile (DESIGN section 5): with the profile, the
+/// model the document templates read.
+///
+/// Computing never fails: a part the profile leaves out gives an empty or nil figure, and
+/// a division by zero gives nil, never NaN. All money and ratios are `Decimal` at full
+/// precision; round with ``FigureMath/rounded(_:places:)`` only for display.
+public struct EngagementFigures: Sendable, Hashable {
+    /// Options appraisal, recommendation and affordability; nil when the profile has no
+    /// appraisal (validation requires one when there are options).
+    public var appraisal: AppraisalFigures?
+    /// NPS, CSAT and CES; nil when the profile has no loyalty survey.
+    public var loyalty: LoyaltyFigures?
+    /// Grid quadrants, engagement gaps and sponsors.
+    public var stakeholders: StakeholderFigures
+    /// Impact heat and ADKAR barrier points.
+    public var change: ChangeFigures
+    /// Each expectation's latest measurement and status.
+    public var expectations: ExpectationFigures
+    /// Scores by stage and touchpoint gaps.
+    public var journey: JourneyFigures
+    /// Scored and ranked risks.
+    public var risks: RiskFigures
+    /// Core and non-core revenue shares.
+    public var segments: SegmentFigures
+
+    /// Computes every figure of `profile`.
+    public init(profile: ClientProfile) {
+        appraisal = profile.appraisal.map {
+            AppraisalFigures(appraisal: $0, options: profile.options, budget: profile.budget)
+        }
+        loyalty = profile.loyalty.map(LoyaltyFigures.init(loyalty:))
+        stakeholders = StakeholderFigures(stakeholders: profile.stakeholders)
+        change = ChangeFigures(impacts: profile.changeImpacts)
+        expectations = ExpectationFigures(expectations: profile.expectations, measurements: profile.measurements)
+        journey = JourneyFigures(journey: profile.journey)
+        risks = RiskFigures(risks: profile.risks)
+        segments = SegmentFigures(segments: profile.segments)
+    }
+}

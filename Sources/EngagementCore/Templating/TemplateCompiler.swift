@@ -1,0 +1,351 @@
+import Foundation
+import XMLSupport
+
+/// Compiles a document template: resolves includes, expands macros and slots, compiles
+/// every expression once and applies the whitespace rule, collecting every error.
+///
+/// Whitespace rule: a text node holding only whitespace and a line break is layout and is
+/// dropped; in other text, each run of whitespace becomes one space; at the start and end
+/// of an element's content, whitespace is removed. Write `&#160;` where a space must stay.
+struct TemplateCompiler {
+    private let sources: TemplateSources
+    private var diagnostics: [TemplateDiagnostic] = []
+    private var macros: [String: (definition: SourceElement, file: TemplateSources.File)] = [:]
+    private var usedFiles: Set<String> = []
+    private var includeStack: [String] = []
+    private var macroStack: [String] = []
+    /// Slot fills of the macro calls being expanded, innermost last.
+    private var fills: [[String: [TemplateNode]]] = []
+
+    private static let instructionAttributes: Set<String> = ["each", "let", "if", "unless", "text", "default"]
+
+    init(sources: TemplateSources) {
+        self.sources = sources
+    }
+
+    /// Compiles the template at `path` (relative to the folder).
+    static func compile(_ path: String, sources: TemplateSources) throws(TemplateFailure) -> CompiledTemplate {
+        var compiler = TemplateCompiler(sources: sources)
+        guard let file = sources.files[path] else {
+            throw TemplateFailure(diagnostics: [
+                TemplateDiagnostic(
+                    origin: TemplateOrigin(file: sources.folder.appendingPathComponent(path).path, position: .start, chain: []),
+                    summary: "The template '\(path)' is missing from the template folder.",
+                    fix: "Copy it from the shipped Templates/ folder.")
+            ])
+        }
+        compiler.collectMacros(in: file, visited: [])
+        compiler.usedFiles.insert(file.path)
+        compiler.includeStack = [file.path]
+        let root = compiler.compileElement(file.root, file: file, chain: [])
+        guard compiler.diagnostics.isEmpty, let root else { throw TemplateFailure(diagnostics: compiler.diagnostics) }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for used in compiler.usedFiles.sorted() {
+            hash = FNV1a.hash(used.utf8, seed: hash)
+            hash = FNV1a.hash(FNV1a.hex(sources.files[used]?.hash ?? 0).utf8, seed: hash)
+        }
+        return CompiledTemplate(root: root, name: path, sourceHash: FNV1a.hex(hash))
+    }
+
+    // MARK: - Macros
+
+    /// Registers the macros of `file` and of every file it includes.
+    private mutating func collectMacros(in file: TemplateSources.File, visited: Set<String>) {
+        guard !visited.contains(file.path) else { return }
+        let visited = visited.union([file.path])
+        func walk(_ element: SourceElement) {
+            if element.namespaceURI == TemplateNamespace.uri {
+                if element.name == "macro", let name = element[attribute: "name"] {
+                    if let existing = macros[name], existing.file.path != file.path || existing.definition != element {
+                        report(
+                            "The macro '\(name)' is defined twice (also at \(existing.file.displayPath):\(existing.definition.position.line)).",
+                            fix: "Rename one of them.", at: element, file: file, chain: [])
+                    } else {
+                        macros[name] = (element, file)
+                    }
+                }
+                if element.name == "include", let source = element[attribute: "src"],
+                    case .success(let included) = sources.resolve(source, from: file.path)
+                {
+                    collectMacros(in: included, visited: visited)
+                }
+            }
+            element.elements.forEach(walk)
+        }
+        walk(file.root)
+    }
+
+    // MARK: - Elements
+
+    private mutating func compileElement(
+        _ source: SourceElement, file: TemplateSources.File, chain: [TemplateOrigin.Frame]
+    ) -> TemplateElement? {
+        let origin = TemplateOrigin(file: file.displayPath, position: source.position, chain: chain)
+        if source.namespaceURI == TemplateNamespace.uri {
+            return compileInstructionElement(source, file: file, origin: origin)
+        }
+        let element = TemplateElement(kind: .element(name: source.name, namespaceURI: source.namespaceURI), origin: origin)
+        applyAttributes(of: source, to: element, file: file)
+        element.children = compileChildren(source.children, file: file, chain: chain)
+        return element
+    }
+
+    private mutating func compileInstructionElement(
+        _ source: SourceElement, file: TemplateSources.File, origin: TemplateOrigin
+    ) -> TemplateElement? {
+        let chain = origin.chain
+        switch source.name {
+        case "block":
+            let element = TemplateElement(kind: .block, origin: origin)
+            applyAttributes(of: source, to: element, file: file)
+            element.children = compileChildren(source.children, file: file, chain: chain)
+            return element
+        case "macro", "fill":
+            return nil  // definitions emit nothing; fills are taken by their call
+        case "include":
+            return compileInclude(source, file: file, origin: origin)
+        case "call":
+            return compileCall(source, file: file, origin: origin)
+        case "slot":
+            let element = TemplateElement(kind: .block, origin: origin)
+            applyAttributes(of: source, to: element, file: file)
+            let name = source[attribute: "name"] ?? ""
+            if let fill = fills.last?[name] {
+                element.children = fill
+            } else {
+                element.children = compileChildren(source.children, file: file, chain: chain)
+            }
+            return element
+        default:
+            report(
+                "<t:\(source.name)> is not a template instruction.",
+                fix: "Use t:block, t:include, t:macro, t:call, t:fill or t:slot.", at: source, file: file, chain: chain)
+            return nil
+        }
+    }
+
+    private mutating func compileInclude(
+        _ source: SourceElement, file: TemplateSources.File, origin: TemplateOrigin
+    ) -> TemplateElement? {
+        guard let reference = source[attribute: "src"] else {
+            report("<t:include> lacks its src attribute.", fix: "Name the file to include, relative to this one.",
+                   at: source, file: file, chain: origin.chain)
+            return nil
+        }
+        switch sources.resolve(reference, from: file.path) {
+        case .failure(.outsideFolder):
+            report(
+                "The include '\(reference)' leaves the template folder.",
+                fix: "Includes name files inside the template folder, by a relative path without climbing above it.",
+                at: source, file: file, chain: origin.chain)
+            return nil
+        case .failure(.notFound(let path)):
+            report("The included template '\(path)' does not exist in the template folder.",
+                   fix: "Check the file name in src.", at: source, file: file, chain: origin.chain)
+            return nil
+        case .success(let included):
+            guard !includeStack.contains(included.path) else {
+                report("The include of '\(included.path)' loops back to a file that includes it.",
+                       fix: "Remove the circular include.", at: source, file: file, chain: origin.chain)
+                return nil
+            }
+            usedFiles.insert(included.path)
+            includeStack.append(included.path)
+            defer { includeStack.removeLast() }
+            let frame = TemplateOrigin.Frame(description: "included from", file: file.displayPath, position: source.position)
+            let element = TemplateElement(kind: .block, origin: origin)
+            applyAttributes(of: source, to: element, file: file)
+            if let body = compileElement(included.root, file: included, chain: [frame] + origin.chain) {
+                element.children = [.element(body)]
+            }
+            return element
+        }
+    }
+
+    private mutating func compileCall(
+        _ source: SourceElement, file: TemplateSources.File, origin: TemplateOrigin
+    ) -> TemplateElement? {
+        guard let name = source[attribute: "macro"] else {
+            report("<t:call> lacks its macro attribute.", fix: "Name the macro to call.", at: source, file: file,
+                   chain: origin.chain)
+            return nil
+        }
+        guard let macro = macros[name] else {
+            let known = macros.keys.sorted().map { "'\($0)'" }.joined(separator: ", ")
+            report("The macro '\(name)' is not defined.",
+                   fix: known.isEmpty ? "Define it with <t:macro name=\"\(name)\">." : "Known macros: \(known).",
+                   at: source, file: file, chain: origin.chain)
+            return nil
+        }
+        guard !macroStack.contains(name) else {
+            report("The macro '\(name)' calls itself.", fix: "Macros may not recurse.", at: source, file: file,
+                   chain: origin.chain)
+            return nil
+        }
+        var slotFills: [String: [TemplateNode]] = [:]
+        for fill in source.elements where fill.namespaceURI == TemplateNamespace.uri && fill.name == "fill" {
+            slotFills[fill[attribute: "slot"] ?? ""] = compileChildren(fill.children, file: file, chain: origin.chain)
+        }
+        usedFiles.insert(macro.file.path)
+        macroStack.append(name)
+        fills.append(slotFills)
+        defer {
+            macroStack.removeLast()
+            fills.removeLast()
+        }
+        let frame = TemplateOrigin.Frame(description: "in macro '\(name)' called from", file: file.displayPath,
+                                         position: source.position)
+        let element = TemplateElement(kind: .block, origin: origin)
+        applyAttributes(of: source, to: element, file: file)
+        element.children = compileChildren(macro.definition.children, file: macro.file, chain: [frame] + origin.chain)
+        return element
+    }
+
+    // MARK: - Attributes and text
+
+    private mutating func applyAttributes(of source: SourceElement, to element: TemplateElement, file: TemplateSources.File) {
+        let chain = element.origin.chain
+        for attribute in source.attributes {
+            guard attribute.namespaceURI == TemplateNamespace.uri else {
+                if attribute.namespaceURI == nil { element.staticAttributes[attribute.name] = attribute.value }
+                continue
+            }
+            switch attribute.name {
+            case "each":
+                let parts = attribute.value.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true)
+                guard parts.count == 3, parts[1] == "in" else {
+                    report("t:each=\"\(attribute.value)\" is not of the form 'name in expression'.",
+                           fix: "Write for example t:each=\"person in /client/stakeholders/stakeholder\".",
+                           at: source, file: file, chain: chain)
+                    continue
+                }
+                if let expression = compileExpression(String(parts[2]), at: source, file: file, chain: chain) {
+                    element.each = (String(parts[0]), expression)
+                }
+            case "let":
+                for (name, text) in Self.splitDefinitions(attribute.value) {
+                    guard !name.isEmpty, !text.isEmpty else {
+                        report("t:let=\"\(attribute.value)\" is not of the form 'name: expression; ...'.",
+                               fix: "Write for example t:let=\"sponsor: stakeholders/stakeholder[@sponsor='true']\".",
+                               at: source, file: file, chain: chain)
+                        continue
+                    }
+                    if let expression = compileExpression(text, at: source, file: file, chain: chain) {
+                        element.lets.append((name, expression))
+                    }
+                }
+            case "if", "unless":
+                if let expression = compileExpression(attribute.value, at: source, file: file, chain: chain) {
+                    element.condition = (expression, attribute.name == "unless")
+                }
+            case "text":
+                element.text = compileExpression(attribute.value, at: source, file: file, chain: chain)
+            case "default":
+                element.defaultText = attribute.value
+            case let name where name.hasPrefix("attr-") && name.count > 5:
+                if let expression = compileExpression(attribute.value, at: source, file: file, chain: chain) {
+                    element.dynamicAttributes.append((String(name.dropFirst(5)), expression))
+                }
+            default:
+                report("t:\(attribute.name) is not a template attribute.",
+                       fix: "Use t:each, t:let, t:if, t:unless, t:text, t:default or t:attr-NAME.",
+                       at: source, file: file, chain: chain)
+            }
+        }
+    }
+
+    /// Splits `a: expr; b: expr` at semicolons outside string literals.
+    static func splitDefinitions(_ text: String) -> [(String, String)] {
+        var parts: [String] = []
+        var current = ""
+        var quote: Character?
+        for character in text {
+            if let open = quote {
+                if character == open { quote = nil }
+            } else if character == "'" || character == "\"" {
+                quote = character
+            } else if character == ";" {
+                parts.append(current)
+                current = ""
+                continue
+            }
+            current.append(character)
+        }
+        parts.append(current)
+        return parts.compactMap { part in
+            let trimmed = part.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !trimmed.isEmpty else { return nil }
+            guard let colon = trimmed.firstIndex(of: ":") else { return ("", trimmed) }
+            return (
+                trimmed[..<colon].trimmingCharacters(in: .whitespaces),
+                trimmed[trimmed.index(after: colon)...].trimmingCharacters(in: .whitespacesAndNewlines)
+            )
+        }
+    }
+
+    private mutating func compileExpression(
+        _ text: String, at source: SourceElement, file: TemplateSources.File, chain: [TemplateOrigin.Frame]
+    ) -> TemplateExpression? {
+        let origin = TemplateOrigin(file: file.displayPath, position: source.position, chain: chain)
+        do {
+            return try TemplateExpression(source: text, origin: origin)
+        } catch {
+            report("The expression '\(text)' is not valid XPath 1.0.", fix: "Check its brackets, quotes and operators.",
+                   at: source, file: file, chain: chain)
+            return nil
+        }
+    }
+
+    private mutating func compileChildren(
+        _ children: [SourceElement.Child], file: TemplateSources.File, chain: [TemplateOrigin.Frame]
+    ) -> [TemplateNode] {
+        var nodes: [TemplateNode] = []
+        for child in children {
+            switch child {
+            case .element(let source):
+                if let element = compileElement(source, file: file, chain: chain) { nodes.append(.element(element)) }
+            case .text(let text):
+                let isBlank = text.allSatisfy(\.isWhitespace)
+                if isBlank && text.contains(where: \.isNewline) { continue }
+                nodes.append(.text(Self.collapseWhitespace(text)))
+            }
+        }
+        if case .text(let first)? = nodes.first {
+            nodes[0] = .text(String(first.drop(while: { $0 == " " })))
+        }
+        if case .text(let last)? = nodes.last {
+            nodes[nodes.count - 1] = .text(String(last.reversed().drop(while: { $0 == " " }).reversed()))
+        }
+        return nodes.filter {
+            if case .text(let text) = $0 { return !text.isEmpty }
+            return true
+        }
+    }
+
+    static func collapseWhitespace(_ text: String) -> String {
+        var result = ""
+        var inWhitespace = false
+        for character in text {
+            if character.isWhitespace {
+                if !inWhitespace { result.append(" ") }
+                inWhitespace = true
+            } else {
+                result.append(character)
+                inWhitespace = false
+            }
+        }
+        return result
+    }
+
+    private mutating func report(
+        _ summary: String, fix: String, at source: SourceElement, file: TemplateSources.File,
+        chain: [TemplateOrigin.Frame]
+    ) {
+        let line = source.position.line
+        diagnostics.append(
+            TemplateDiagnostic(
+                origin: TemplateOrigin(file: file.displayPath, position: source.position, chain: chain),
+                summary: summary, fix: fix,
+                sourceLine: line >= 1 && line <= file.lines.count ? file.lines[line - 1] : nil))
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import XMLSupport
+
+/// The functions templates may call besides XPath 1.0's own: formatting of money,
+/// percentages, numbers and dates, and the small text helpers prose needs.
+///
+/// | function | example | result |
+/// | --- | --- | --- |
+/// | `money(x)` | `money(1234567.5)` | `£1,234,568` |
+/// | `money(x, 'short')` | `money(8495000, 'short')` | `£8.5m` |
+/// | `percent(x [, digits])` | `percent(42.456, 1)` | `42.5%` |
+/// | `decimal(x [, digits])` | `decimal(1234.5, 1)` | `1,234.5` |
+/// | `date(x)` | `date('2026-11-22')` | `22 November 2026` |
+/// | `plural(n, one, many)` | `plural(3, 'risk', 'risks')` | `3 risks` |
+/// | `join(nodes [, sep [, last]])` | `join(values/value/@id, ', ', ' and ')` | `a, b and c` |
+/// | `capitalize(x)` | `capitalize('retention')` | `Retention` |
+/// | `words(x)` | `words('higher-is-better')` | `higher is better` |
+///
+/// Numbers are rounded half away from zero; grouping uses commas; no locale is read, so
+/// output is the same on every machine.
+public enum TemplateFunctions {
+    /// The functions, formatting money in `currency` (an ISO 4217 code).
+    public static func make(currency: String) -> [String: XPathFunction] {
+        let symbol = currencySymbols[currency] ?? "\(currency) "
+        return [
+            "money": { session, arguments throws(XPathFunctionError) in
+                try expect(arguments, 1...2, "money")
+                let value = session.numberValue(of: arguments[0])
+                guard value.isFinite else { return .string("–") }
+                let sign = value < 0 ? "-" : ""
+                if arguments.count == 2, session.stringValue(of: arguments[1]) == "short" {
+                    let magnitude = abs(value)
+                    if magnitude >= 1_000_000 { return .string("\(sign)\(symbol)\(grouped(magnitude / 1_000_000, digits: 1))m") }
+                    if magnitude >= 10_000 { return .string("\(sign)\(symbol)\(grouped(magnitude / 1_000, digits: 0))k") }
+                }
+                return .string("\(sign)\(symbol)\(grouped(abs(value), digits: 0))")
+            },
+            "percent": { session, arguments throws(XPathFunctionError) in
+                try expect(arguments, 1...2, "percent")
+                let value = session.numberValue(of: arguments[0])
+                guard value.isFinite else { return .string("–") }
+                let digits = arguments.count == 2 ? Int(session.numberValue(of: arguments[1])) : 0
+                return .string((value < 0 ? "-" : "") + grouped(abs(value), digits: max(0, min(digits, 6))) + "%")
+            },
+            "decimal": { session, arguments throws(XPathFunctionError) in
+                try expect(arguments, 1...2, "decimal")
+                let value = session.numberValue(of: arguments[0])
+                guard value.isFinite else { return .string("–") }
+                let digits = arguments.count == 2 ? Int(session.numberValue(of: arguments[1])) : 0
+                return .string((value < 0 ? "-" : "") + grouped(abs(value), digits: max(0, min(digits, 6))))
+            },
+            "date": { session, arguments throws(XPathFunctionError) in
+                try expect(arguments, 1...1, "date")
+                let text = session.stringValue(of: arguments[0]).trimmingCharacters(in: .whitespaces)
+                guard let date = ProfileDate(text) else { throw XPathFunctionError("'\(text)' is not a date (YYYY-MM-DD).") }
+                return .string("\(date.day) \(monthNames[date.month - 1]) \(date.year)")
+            },
+            "plural": { session, arguments throws(XPathFunctionError) in
+                try expect(arguments, 3...3, "plural")
+                let count = session.numberValue(of: arguments[0])
+                let word = session.stringValue(of: arguments[count == 1 ? 1 : 2])
+                return .string("\(XPathValue.xpathString(count)) \(word)")
+            },
+            "join": { session, arguments throws(XPathFunctionError) in
+                try expect(arguments, 1...3, "join")
+                guard case .nodes(let nodes) = arguments[0] else { throw XPathFunctionError("the first argument must be a node-set.") }
+                let separator = arguments.count > 1 ? session.stringValue(of: arguments[1]) : ", "
+                let last = arguments.count > 2 ? session.stringValue(of: arguments[2]) : separator
+                let items = nodes.map { TemplateCompiler.collapseWhitespace(session.stringValue(of: $0)).trimmingCharacters(in: .whitespaces) }
+                guard items.count > 1 else { return .string(items.first ?? "") }
+                return .string(items.dropLast().joined(separator: separator) + last + (items.last ?? ""))
+            },
+            "capitalize": { session, arguments throws(XPathFunctionError) in
+                try expect(arguments, 1...1, "capitalize")
+                let text = session.stringValue(of: arguments[0])
+                return .string(text.prefix(1).uppercased() + text.dropFirst())
+            },
+            "words": { session, arguments throws(XPathFunctionError) in
+                try expect(arguments, 1...1, "words")
+                return .string(session.stringValue(of: arguments[0]).replacingOccurrences(of: "-", with: " "))
+            },
+        ]
+    }
+
+    static let monthNames = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+        "December",
+    ]
+
+    static let currencySymbols = ["GBP": "£", "EUR": "€", "USD": "$", "JPY": "¥", "INR": "₹", "CHF": "CHF ", "AUD": "A$", "CAD": "C$"]
+
+    private static func expect(_ arguments: [XPathObject], _ range: ClosedRange<Int>, _ name: String) throws(XPathFunctionError) {
+        guard range.contains(arguments.count) else {
+            let expected = range.lowerBound == range.upperBound ? "\(range.lowerBound)" : "\(range.lowerBound) to \(range.upperBound)"
+            throw XPathFunctionError("takes \(expected) argument\(range.upperBound == 1 ? "" : "s"), not \(arguments.count).")
+        }
+    }
+
+    /// `value` (not negative) rounded half away from zero to `digits` decimals, with commas
+    /// between thousands.
+    static func grouped(_ value: Double, digits: Int) -> String {
+        var scale = 1.0
+        for _ in 0..<digits { scale *= 10 }
+        let scaled = (value * scale).rounded(.toNearestOrAwayFromZero)
+        let whole = (scaled / scale).rounded(.towardZero)
+        var integerDigits = String(format: "%.0f", whole)
+        var groups: [String] = []
+        while integerDigits.count > 3 {
+            groups.insert(String(integerDigits.suffix(3)), at: 0)
+            integerDigits.removeLast(3)
+        }
+        groups.insert(integerDigits, at: 0)
+        var result = groups.joined(separator: ",")
+        if digits > 0 {
+            let fraction = Int64(scaled - whole * scale)
+            let fractionDigits = String(fraction)
+            result += "." + String(repeating: "0", count: max(0, digits - fractionDigits.count)) + fractionDigits
+        }
+        return result
+    }
+}

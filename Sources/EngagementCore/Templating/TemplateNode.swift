@@ -1,0 +1,75 @@
+import XMLSupport
+
+/// The template namespace, `xmlns:t="urn:engagement-planner:template"`.
+public enum TemplateNamespace {
+    public static let uri = "urn:engagement-planner:template"
+    /// The XHTML namespace templates are written in.
+    public static let xhtml = "http://www.w3.org/1999/xhtml"
+}
+
+/// An XPath expression of a template, compiled once, with the location paths it reads.
+final class TemplateExpression {
+    let source: String
+    let compiled: XPathExpression
+    /// The location paths inside, predicates removed, evaluated for tracing only.
+    let readPaths: [XPathExpression]
+    let origin: TemplateOrigin
+
+    init(source: String, origin: TemplateOrigin) throws(XPathError) {
+        self.source = source
+        self.compiled = try XPathExpression(source)
+        self.readPaths = XPathReadPaths.paths(in: source).compactMap { try? XPathExpression($0) }
+        self.origin = origin
+    }
+}
+
+/// A compiled template node: text, or an element with its instructions.
+enum TemplateNode {
+    case text(String)
+    case element(TemplateElement)
+}
+
+/// An element of a compiled template. Instructions apply in this fixed order:
+/// `t:each`, then `t:let`, then `t:if` / `t:unless`, then `t:text`, then `t:attr-*`;
+/// a `<t:block>` (and the expansion of an include, macro call or slot) emits only its
+/// children.
+final class TemplateElement {
+    enum Kind {
+        /// An output element: local name and namespace.
+        case element(name: String, namespaceURI: String?)
+        /// Children only, no wrapper.
+        case block
+    }
+
+    let kind: Kind
+    let origin: TemplateOrigin
+    var each: (variable: String, expression: TemplateExpression)?
+    var lets: [(name: String, expression: TemplateExpression)] = []
+    var condition: (expression: TemplateExpression, negated: Bool)?
+    var text: TemplateExpression?
+    var defaultText: String?
+    var staticAttributes: [String: String] = [:]
+    var dynamicAttributes: [(name: String, expression: TemplateExpression)] = []
+    var children: [TemplateNode] = []
+
+    init(kind: Kind, origin: TemplateOrigin) {
+        self.kind = kind
+        self.origin = origin
+    }
+}
+
+/// A document template compiled for one thread: expressions are compiled libxml2 objects.
+public final class CompiledTemplate {
+    let root: TemplateElement
+    /// The template file, relative to the template folder.
+    public let name: String
+    /// A hash of every template file the compiled tree was built from, in a fixed order;
+    /// the template part of a revision's provenance.
+    public let sourceHash: String
+
+    init(root: TemplateElement, name: String, sourceHash: String) {
+        self.root = root
+        self.name = name
+        self.sourceHash = sourceHash
+    }
+}

@@ -1,0 +1,120 @@
+import Foundation
+import XMLSupport
+
+/// The parsed files of a template folder, read once and shared by every thread.
+///
+/// Every `.xhtml` file under the folder is read up front (a template folder holds a
+/// handful), so an include can only ever name a file that was found inside the folder:
+/// a path that leaves it, directly or through a symbolic link, cannot resolve.
+public struct TemplateSources: Sendable {
+    /// One template file.
+    public struct File: Sendable {
+        /// The path relative to the folder, with `/` separators.
+        public var path: String
+        /// The path shown in diagnostics.
+        public var displayPath: String
+        public var root: SourceElement
+        public var lines: [String]
+        /// FNV-1a of the bytes, for the template hash of a revision.
+        public var hash: UInt64
+    }
+
+    public let folder: URL
+    public let files: [String: File]
+
+    /// Reads and parses every `.xhtml` file under `folder`.
+    ///
+    /// - Throws: ``TemplateFailure`` with every file's problems when any file is not
+    ///   acceptable XML, or when the folder cannot be read.
+    public init(folder: URL) throws(TemplateFailure) {
+        let root = folder.standardizedFileURL.resolvingSymlinksInPath()
+        self.folder = root
+        var files: [String: File] = [:]
+        var problems: [TemplateDiagnostic] = []
+        let displayBase = folder.path
+        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey])
+        else {
+            throw TemplateFailure(diagnostics: [
+                TemplateDiagnostic(
+                    origin: TemplateOrigin(file: displayBase, position: .start, chain: []),
+                    summary: "The template folder cannot be read.", fix: "Check the path given to --templates.")
+            ])
+        }
+        var paths: [URL] = []
+        for case let url as URL in enumerator where url.pathExtension == "xhtml" { paths.append(url) }
+        for url in paths.sorted(by: { $0.path < $1.path }) {
+            let resolved = url.resolvingSymlinksInPath().standardizedFileURL
+            guard resolved.path.hasPrefix(root.path + "/") else { continue }
+            let relative = String(resolved.path.dropFirst(root.path.count + 1))
+            let display = (displayBase as NSString).appendingPathComponent(relative)
+            do {
+                let data = try Data(contentsOf: resolved)
+                let bytes = [UInt8](data)
+                let document = try XMLDocument.parse(bytes: bytes, fileName: display, limits: .standard)
+                let text = String(decoding: bytes, as: UTF8.self)
+                files[relative] = File(
+                    path: relative, displayPath: display, root: document.root,
+                    lines: text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init),
+                    hash: FNV1a.hash(bytes))
+            } catch let failure as XMLParseFailure {
+                problems += failure.diagnostics.map {
+                    TemplateDiagnostic(
+                        origin: TemplateOrigin(file: $0.file, position: $0.position, chain: []),
+                        summary: $0.summary, fix: $0.fix)
+                }
+            } catch {
+                problems.append(
+                    TemplateDiagnostic(
+                        origin: TemplateOrigin(file: display, position: .start, chain: []),
+                        summary: "The template cannot be read: \(error.localizedDescription)"))
+            }
+        }
+        guard problems.isEmpty else { throw TemplateFailure(diagnostics: problems) }
+        self.files = files
+    }
+
+    /// Resolves `reference`, written in the file at `from`, to a file of the folder.
+    /// Absolute paths and paths that climb out of the folder are refused.
+    func resolve(_ reference: String, from: String) -> Result<File, ResolutionError> {
+        guard !reference.hasPrefix("/"), !reference.contains("\\") else { return .failure(.outsideFolder) }
+        var components = from.split(separator: "/").dropLast().map(String.init)
+        for part in reference.split(separator: "/", omittingEmptySubsequences: true) {
+            switch part {
+            case ".": continue
+            case "..":
+                guard !components.isEmpty else { return .failure(.outsideFolder) }
+                components.removeLast()
+            default: components.append(String(part))
+            }
+        }
+        let path = components.joined(separator: "/")
+        guard let file = files[path] else { return .failure(.notFound(path)) }
+        return .success(file)
+    }
+
+    enum ResolutionError: Error {
+        case outsideFolder
+        case notFound(String)
+    }
+}
+
+/// 64-bit FNV-1a: a fast, stable hash for change detection (not for security).
+public enum FNV1a {
+    public static func hash<Bytes: Sequence>(_ bytes: Bytes, seed: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64
+    where Bytes.Element == UInt8 {
+        var hash = seed
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash &*= 0x100_0000_01b3
+        }
+        return hash
+    }
+
+    public static func hash(_ text: String) -> UInt64 { hash(text.utf8) }
+
+    /// The hash as 16 lower-case hex digits.
+    public static func hex(_ value: UInt64) -> String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+}

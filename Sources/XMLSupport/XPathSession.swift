@@ -1,0 +1,294 @@
+import CLibXML2
+
+/// A node of a document held by an ``XPathSession``: an index, not a pointer, valid only
+/// with the session that produced it.
+public struct XPathNodeHandle: Hashable, Sendable {
+    let index: Int
+}
+
+/// An XPath value that crosses the boundary between Swift and libxml2.
+public enum XPathObject {
+    case nodes([XPathNodeHandle])
+    case string(String)
+    case number(Double)
+    case boolean(Bool)
+}
+
+/// A Swift function callable from XPath expressions; it receives its arguments in order.
+public typealias XPathFunction = (_ session: XPathSession, _ arguments: [XPathObject]) throws(XPathFunctionError) -> XPathObject
+
+/// An error raised by an ``XPathFunction``, reported with the expression that called it.
+public struct XPathFunctionError: Error, Sendable, Hashable {
+    public var message: String
+
+    public init(_ message: String) {
+        self.message = message
+    }
+}
+
+/// Evaluates compiled expressions against one document many times, with a context node,
+/// variables and Swift functions; the unit of work of a template render.
+///
+/// One libxml2 XPath context is reused for every evaluation, so evaluating costs no
+/// allocation of contexts or function tables. Not thread-safe: one session per thread.
+public final class XPathSession {
+    private let document: XMLDocument
+    private let context: xmlXPathContextPtr
+    private var nodes: [xmlNodePtr] = []
+    private var handles: [UnsafeMutableRawPointer: XPathNodeHandle] = [:]
+    private let functions: [String: XPathFunction]
+    /// Resolves `$name` during the evaluation in progress.
+    private var variableLookup: ((String) -> XPathObject?)?
+    private var functionFailure: String?
+
+    /// Opens a session on `document`, whose lifetime it extends.
+    ///
+    /// - Parameter functions: Swift functions by name, callable without a prefix.
+    public init(document: XMLDocument, functions: [String: XPathFunction] = [:]) {
+        LibXML2Runtime.ensureInitialized()
+        self.document = document
+        self.functions = functions
+        // xmlXPathNewContext only fails when out of memory.
+        guard let context = xmlXPathNewContext(document.pointer) else { fatalError("libxml2 is out of memory.") }
+        self.context = context
+        context.pointee.userData = Unmanaged.passUnretained(self).toOpaque()
+        for name in functions.keys.sorted() {
+            xmlXPathRegisterFunc(context, name, callSwiftFunction)
+        }
+        xmlXPathRegisterVariableLookup(context, lookUpVariable, Unmanaged.passUnretained(self).toOpaque())
+    }
+
+    deinit {
+        xmlXPathFreeContext(context)
+    }
+
+    /// The document node itself (`/`).
+    public var documentHandle: XPathNodeHandle {
+        handle(for: UnsafeMutableRawPointer(document.pointer).assumingMemoryBound(to: xmlNode.self))
+    }
+
+    /// Evaluates `expression` with `node` as context node and `variables` resolving `$name`.
+    ///
+    /// - Throws: ``XPathError/evaluationFailed(_:reason:)`` on a type error, an unknown
+    ///   function or variable, or a failing Swift function.
+    public func evaluate(
+        _ expression: XPathExpression,
+        at node: XPathNodeHandle,
+        variables: @escaping (String) -> XPathObject? = { _ in nil }
+    ) throws(XPathError) -> XPathObject {
+        variableLookup = variables
+        functionFailure = nil
+        defer { variableLookup = nil }
+        let target = nodes[node.index]
+        context.pointee.node = target
+        context.pointee.contextSize = 1
+        context.pointee.proximityPosition = 1
+        let (outcome, errors) = LibXML2Runtime.capturingErrors { _ -> XPathObject? in
+            guard let object = xmlXPathCompiledEval(expression.compiled, context) else { return nil }
+            defer { xmlXPathFreeObject(object) }
+            return convert(object)
+        }
+        guard let outcome, functionFailure == nil else {
+            let reason =
+                functionFailure ?? errors.first.map { ParserErrorMessages.sentence($0.message) }
+                ?? "libxml2 gave no result."
+            throw .evaluationFailed(expression.source, reason: reason)
+        }
+        return outcome
+    }
+
+    // MARK: - Nodes
+
+    /// The XPath string value of a node.
+    public func stringValue(of handle: XPathNodeHandle) -> String {
+        guard let content = xmlNodeGetContent(nodes[handle.index]) else { return "" }
+        defer { engage_xmlFree(content) }
+        return String(cString: content)
+    }
+
+    /// The XPath string value of an object (the first node's, for a node-set).
+    public func stringValue(of object: XPathObject) -> String {
+        switch object {
+        case .nodes(let handles): handles.first.map(stringValue(of:)) ?? ""
+        case .string(let string): string
+        case .number(let number): XPathValue.xpathString(number)
+        case .boolean(let flag): flag ? "true" : "false"
+        }
+    }
+
+    /// The XPath `boolean()` of an object.
+    public func booleanValue(of object: XPathObject) -> Bool {
+        switch object {
+        case .nodes(let handles): !handles.isEmpty
+        case .string(let string): !string.isEmpty
+        case .number(let number): number != 0 && !number.isNaN
+        case .boolean(let flag): flag
+        }
+    }
+
+    /// The XPath `number()` of an object.
+    public func numberValue(of object: XPathObject) -> Double {
+        switch object {
+        case .number(let number): return number
+        case .boolean(let flag): return flag ? 1 : 0
+        default:
+            let text = stringValue(of: object).trimmingCharacters()
+            return Double(text) ?? .nan
+        }
+    }
+
+    /// A path to the node that stays the same when siblings are added or removed: steps
+    /// with an `id` attribute are keyed by it (`/client/values/value[@id='v1']/statement`);
+    /// others by name, with a position only when siblings share the name.
+    public func stablePath(of handle: XPathNodeHandle) -> String {
+        var steps: [String] = []
+        var current: xmlNodePtr? = nodes[handle.index]
+        while let node = current, node.pointee.type != XML_DOCUMENT_NODE {
+            steps.append(step(for: node))
+            current = node.pointee.parent
+        }
+        return "/" + steps.reversed().joined(separator: "/")
+    }
+
+    /// The canonical text of a node's subtree, the thing a trace hashes: the string value
+    /// for attributes and text, a canonical serialization for elements.
+    public func canonicalContent(of handle: XPathNodeHandle) -> String {
+        let node = nodes[handle.index]
+        guard node.pointee.type == XML_ELEMENT_NODE else { return stringValue(of: handle) }
+        guard let buffer = xmlBufferCreate() else { return stringValue(of: handle) }
+        defer { xmlBufferFree(buffer) }
+        xmlNodeDump(buffer, document.pointer, node, 0, 0)
+        return buffer.pointee.content.map { String(cString: $0) } ?? ""
+    }
+
+    /// Where the node (or, for an attribute or text, its element) starts in the source.
+    public func position(of handle: XPathNodeHandle) -> SourcePosition? {
+        var node: xmlNodePtr? = nodes[handle.index]
+        if let current = node, current.pointee.type != XML_ELEMENT_NODE { node = current.pointee.parent }
+        return document.position(ofNode: node.map { UnsafeMutableRawPointer($0) })
+    }
+
+    private func step(for node: xmlNodePtr) -> String {
+        let name = node.pointee.name.map { String(cString: $0) } ?? ""
+        switch node.pointee.type {
+        case XML_ATTRIBUTE_NODE:
+            return "@" + name
+        case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+            return "text()"
+        case XML_ELEMENT_NODE:
+            if let id = xmlGetProp(node, "id") {
+                defer { engage_xmlFree(id) }
+                return "\(name)[@id='\(String(cString: id))']"
+            }
+            var index = 1
+            var total = 1
+            var sibling = node.pointee.prev
+            while let current = sibling {
+                if current.pointee.type == XML_ELEMENT_NODE, xmlStrEqual(current.pointee.name, node.pointee.name) != 0 {
+                    index += 1
+                    total += 1
+                }
+                sibling = current.pointee.prev
+            }
+            sibling = node.pointee.next
+            while let current = sibling {
+                if current.pointee.type == XML_ELEMENT_NODE, xmlStrEqual(current.pointee.name, node.pointee.name) != 0 {
+                    total += 1
+                }
+                sibling = current.pointee.next
+            }
+            return total > 1 ? "\(name)[\(index)]" : name
+        default:
+            return "node()"
+        }
+    }
+
+    // MARK: - Conversions
+
+    fileprivate func handle(for node: xmlNodePtr) -> XPathNodeHandle {
+        let key = UnsafeMutableRawPointer(node)
+        if let existing = handles[key] { return existing }
+        let handle = XPathNodeHandle(index: nodes.count)
+        nodes.append(node)
+        handles[key] = handle
+        return handle
+    }
+
+    fileprivate func convert(_ object: xmlXPathObjectPtr) -> XPathObject {
+        switch object.pointee.type {
+        case XPATH_NUMBER:
+            return .number(object.pointee.floatval)
+        case XPATH_BOOLEAN:
+            return .boolean(object.pointee.boolval != 0)
+        case XPATH_STRING:
+            return .string(object.pointee.stringval.map { String(cString: $0) } ?? "")
+        case XPATH_NODESET:
+            guard let set = object.pointee.nodesetval, set.pointee.nodeNr > 0, let table = set.pointee.nodeTab else {
+                return .nodes([])
+            }
+            return .nodes((0..<Int(set.pointee.nodeNr)).compactMap { table[$0].map(handle(for:)) })
+        default:
+            return .string("")
+        }
+    }
+
+    /// A new libxml2 object for `object`; the caller (libxml2) takes ownership.
+    fileprivate func makeObject(_ object: XPathObject) -> xmlXPathObjectPtr? {
+        switch object {
+        case .string(let string): return xmlXPathNewString(string)
+        case .number(let number): return xmlXPathNewFloat(number)
+        case .boolean(let flag): return xmlXPathNewBoolean(flag ? 1 : 0)
+        case .nodes(let handles):
+            let set = xmlXPathNewNodeSet(nil)
+            for handle in handles {
+                xmlXPathNodeSetAdd(set?.pointee.nodesetval, nodes[handle.index])
+            }
+            return set
+        }
+    }
+
+    fileprivate func resolveVariable(_ name: String) -> xmlXPathObjectPtr? {
+        guard let value = variableLookup?(name) else { return nil }
+        return makeObject(value)
+    }
+
+    fileprivate func callFunction(named name: String, arguments: [XPathObject]) -> XPathObject? {
+        guard let function = functions[name] else {
+            functionFailure = "The function \(name)() is not defined."
+            return nil
+        }
+        do {
+            return try function(self, arguments)
+        } catch {
+            functionFailure = "\(name)(): \(error.message)"
+            return nil
+        }
+    }
+}
+
+private let lookUpVariable: xmlXPathVariableLookupFunc = { data, name, _ in
+    guard let data, let name else { return nil }
+    let session = Unmanaged<XPathSession>.fromOpaque(data).takeUnretainedValue()
+    return session.resolveVariable(String(cString: name))
+}
+
+private let callSwiftFunction: xmlXPathFunction = { parserContext, argumentCount in
+    guard let parserContext, let context = parserContext.pointee.context, let data = context.pointee.userData,
+        let rawName = context.pointee.function
+    else { return }
+    let session = Unmanaged<XPathSession>.fromOpaque(data).takeUnretainedValue()
+    var arguments: [XPathObject] = []
+    for _ in 0..<Int(argumentCount) {
+        guard let object = valuePop(parserContext) else { break }
+        arguments.append(session.convert(object))
+        xmlXPathFreeObject(object)
+    }
+    arguments.reverse()
+    guard let result = session.callFunction(named: String(cString: rawName), arguments: arguments),
+        let object = session.makeObject(result)
+    else {
+        parserContext.pointee.error = Int32(XPATH_EXPR_ERROR.rawValue)
+        return
+    }
+    valuePush(parserContext, object)
+}

@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+
+@testable import EngagementCore
+
+@Suite("Appraisal across options")
+struct AppraisalFiguresTests {
+    /// 10% discount rate, years 0-2, optimism bias 20%.
+    static let appraisal = ClientProfile.Appraisal(discountRate: 10, horizon: 2, optimismBias: 20, baseYear: nil)
+
+    static func option(_ id: String, _ kind: ClientProfile.OptionKind, recommended: Bool, _ years: [ClientProfile.YearFlows])
+        -> ClientProfile.Option
+    {
+        ClientProfile.Option(
+            id: id, kind: kind, isRecommended: recommended, name: id, description: "", benefits: [], disBenefits: [],
+            years: years)
+    }
+
+    /// Opex of 10 a year: with bias, 12 a year.
+    /// NPV = -(12 + 12/1.1 + 12/1.21) = -(1452 + 1320 + 1200)/121 = -3972/121 = -32.83.
+    static let doNothing = option("dn", .doNothing, recommended: false, [year(0, opex: 10), year(1, opex: 10), year(2, opex: 10)])
+
+    /// 100 capex then 60 and 60 of benefits. With bias: NPV = 12600/121 - 120 = -1920/121 = -15.87.
+    /// Without bias: NPV = 12600/121 - 100 = 500/121 = 4.13.
+    static func doSomething(recommended: Bool) -> ClientProfile.Option {
+        option("ds", .doSomething, recommended: recommended, [year(0, capex: 100), year(1, cash: 60), year(2, cash: 60)])
+    }
+
+    static let incrementalCases: [(name: String, options: [ClientProfile.Option], incremental: String?, positive: Bool?)] = [
+        // -1920/121 - (-3972/121) = 2052/121 = 16.96; the recommended NPV -15.87 is not positive.
+        ("do-something against do-nothing", [doNothing, doSomething(recommended: true)], "16.96", false),
+        // Do-nothing recommended: it is its own counterfactual, 0; its NPV -32.83 is not positive.
+        (
+            "do-nothing recommended",
+            [option("dn", .doNothing, recommended: true, doNothing.years), doSomething(recommended: false)], "0", false
+        ),
+        // No do-nothing to compare with.
+        ("no do-nothing option", [doSomething(recommended: true)], nil, false),
+        // Nothing recommended: neither figure exists.
+        ("no recommended option", [doNothing, doSomething(recommended: false)], nil, nil),
+    ]
+
+    @Test("Incremental NPV is recommended minus do-nothing", arguments: incrementalCases)
+    func incrementalNetPresentValue(
+        _ example: (name: String, options: [ClientProfile.Option], incremental: String?, positive: Bool?)
+    ) throws {
+        let figures = AppraisalFigures(appraisal: Self.appraisal, options: example.options, budget: nil)
+        try expectDecimal(figures.incrementalNetPresentValue, equals: example.incremental)
+        #expect(figures.isRecommendedNetPresentValuePositive == example.positive)
+        #expect(figures.affordability == nil)
+    }
+
+    @Test("Figures without optimism bias show what the bias costs")
+    func optimismBiasEffect() throws {
+        let figures = AppraisalFigures(
+            appraisal: Self.appraisal, options: [Self.doNothing, Self.doSomething(recommended: true)], budget: nil)
+        let recommended = try #require(figures.recommended)
+        // With bias -1920/121 = -15.87; without 500/121 = 4.13; effect = 2420/121 = 20
+        // (the 20% bias on the undiscounted year-0 capex of 100).
+        try expectDecimal(recommended.netPresentValue, equals: "-15.87")
+        try expectDecimal(recommended.withoutOptimismBias.netPresentValue, equals: "4.13")
+        try expectDecimal(recommended.optimismBiasEffect, equals: "20")
+        // -15.87 beats -32.83.
+        #expect(figures.highestNetPresentValueOptionID == "ds")
+        #expect(figures.doNothing?.id == "dn")
+    }
+
+    static let budgets: [(available: Decimal, difference: String, headroom: String, shortfall: String, affordable: Bool)] = [
+        // Total cost with bias = 100 x 1.2 = 120 (without bias 100). 150 - 120 = 30 of headroom.
+        (150, "30", "30", "0", true),
+        // Exactly enough: 120 - 120 = 0.
+        (120, "0", "0", "0", true),
+        // 100 would cover the unbiased cost but not the biased one: 100 - 120 = -20.
+        (100, "-20", "0", "20", false),
+    ]
+
+    @Test("Affordability sets the recommended total cost with bias against the budget", arguments: budgets)
+    func affordability(
+        _ example: (available: Decimal, difference: String, headroom: String, shortfall: String, affordable: Bool)
+    ) throws {
+        let figures = AppraisalFigures(
+            appraisal: Self.appraisal, options: [Self.doNothing, Self.doSomething(recommended: true)],
+            budget: ClientProfile.Budget(available: example.available, source: "test"))
+        let affordability = try #require(figures.affordability)
+        try expectDecimal(affordability.totalCost, equals: "120")
+        try expectDecimal(affordability.totalCostWithoutOptimismBias, equals: "100")
+        try expectDecimal(affordability.difference, equals: example.difference)
+        try expectDecimal(affordability.headroom, equals: example.headroom)
+        try expectDecimal(affordability.shortfall, equals: example.shortfall)
+        #expect(affordability.isAffordable == example.affordable)
+    }
+}

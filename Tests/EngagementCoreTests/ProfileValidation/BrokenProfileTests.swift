@@ -1,0 +1,475 @@
+import EngagementCore
+import Foundation
+import Testing
+import XMLSupport
+
+private typealias Edit = ProfileFixtures.Edit
+private typealias Expected = ProfileFixtures.ExpectedDiagnostic
+
+/// One way to break the minimal profile and the diagnostics it must produce, in order.
+struct BrokenProfileCase: Sendable, CustomTestStringConvertible {
+    var name: String
+    fileprivate var edits: [Edit]
+    fileprivate var expected: [Expected]
+
+    var testDescription: String { name }
+
+    fileprivate init(_ name: String, _ edits: [Edit], _ expected: [Expected]) {
+        self.name = name
+        self.edits = edits
+        self.expected = expected
+    }
+}
+
+/// Lines inserted after `</journey>` start at line 47.
+private let measurementLine = """
+      <measurements>
+        <measurement expectation="exp-uptime" date="2026-05-01" value="97"/>
+      </measurements>
+    """
+
+private let reviewLines = """
+      <reviews cadence="P1M">
+        <kick-off date="2026-09-01"/>
+        <review id="rev-one" date="2026-10-01">First review.</review>
+        <review id="rev-two" date="2026-11-01">Second review.</review>
+      </reviews>
+    """
+
+private let loyaltyLines = """
+      <loyalty from="2026-05-01" to="2026-10-31">
+        <nps promoters="10" passives="5" detractors="2"/>
+      </loyalty>
+    """
+
+private let segmentLines = """
+      <segments>
+        <segment id="seg-retail" revenue-share="60"><name>Retail</name></segment>
+        <segment id="seg-trade" revenue-share="45.5"><name>Trade</name></segment>
+      </segments>
+    """
+
+private let goalLines = """
+      <goals>
+        <goal id="goal-growth" owner="sh-ceo" serves="val-qualty"><statement>Grow the business.</statement></goal>
+      </goals>
+    """
+
+extension BrokenProfileCase {
+    static let all: [BrokenProfileCase] = wellFormednessAndSchema + references + journey + expectations + otherRules
+
+    static let wellFormednessAndSchema: [BrokenProfileCase] = [
+        .init(
+            "malformed XML: mismatched end tag",
+            [.replace("<name>Acme Tools</name>", with: "<name>Acme Tools</nam>")],
+            [.error(4, 27, "Opening and ending tag mismatch: name line 4 and nam", "Close every element with an end tag")]),
+        .init(
+            "wrong type: influence=\"high\"",
+            [.replace("influence=\"5\"", with: "influence=\"high\"")],
+            [.error(14, 5, "Element <stakeholder>, attribute 'influence': 'high' is not a valid value")]),
+        .init(
+            "out of range: emotional=\"3\"",
+            [.replace("emotional=\"2\"", with: "emotional=\"3\"")],
+            [.error(44, 7, "attribute 'emotional': the value '3' is greater than the maximum value allowed ('2')", "Use a value inside the allowed range.")]),
+        .init(
+            "out of range: emotional=\"-3\"",
+            [.replace("emotional=\"-1\"", with: "emotional=\"-3\"")],
+            [.error(40, 7, "attribute 'emotional': the value '-3' is less than the minimum value allowed ('-2')")]),
+        .init(
+            "out of range: objective=\"140\"",
+            [.replace("objective=\"90\"", with: "objective=\"140\"")],
+            [.error(44, 7, "attribute 'objective': the value '140' is greater than the maximum value allowed ('100')")]),
+        .init(
+            "out of range: influence=\"7\"",
+            [.replace("influence=\"5\"", with: "influence=\"7\"")],
+            [.error(14, 5, "attribute 'influence': the value '7' is greater than the maximum value allowed ('5')")]),
+        .init(
+            "missing required element: no <mission>",
+            [.remove("  <mission>Make tools that last.</mission>\n")],
+            [.error(7, 3, "Element <values>: this element is not expected here. Expected is ( mission ).")]),
+        .init(
+            "missing required element: identity without currency",
+            [.remove("    <currency>EUR</currency>\n")],
+            [.error(3, 3, "Element <identity>: Missing child element(s).", "currency")]),
+        .init(
+            "missing required attribute: expectation without target",
+            [.remove(" target=\"99\"")],
+            [.error(20, 5, "Element <expectation>", "attribute 'target' is required but missing", "Add the attribute")]),
+        .init(
+            "bad enumeration: direction=\"up\"",
+            [.replace("direction=\"higher-is-better\"", with: "direction=\"up\"")],
+            [.error(20, 5, "attribute 'direction': the value 'up' is not an element of the set {'higher-is-better', 'lower-is-better'}", "Use one of the listed values.")]),
+        .init(
+            "bad date: due=\"2026-02-30\" (February has no 30th)",
+            [.replace("direction=\"higher-is-better\"", with: "direction=\"higher-is-better\" due=\"2026-02-30\"")],
+            [.error(20, 5, "attribute 'due': '2026-02-30' is not a valid value of the atomic type 'xs:date'", "YYYY-MM-DD")]),
+        .init(
+            "bad date: due=\"2026-13-01\" (no 13th month)",
+            [.replace("direction=\"higher-is-better\"", with: "direction=\"higher-is-better\" due=\"2026-13-01\"")],
+            [.error(20, 5, "attribute 'due': '2026-13-01' is not a valid value of the atomic type 'xs:date'")]),
+        .init(
+            "bad dates: loyalty from=\"2026-02-30\" to=\"2026-13-01\"",
+            [.afterJourney(loyaltyLines.replacingOccurrences(of: "from=\"2026-05-01\" to=\"2026-10-31\"", with: "from=\"2026-02-30\" to=\"2026-13-01\""))],
+            [
+                .error(47, 3, "Element <loyalty>, attribute 'from': '2026-02-30' is not a valid value"),
+                .error(47, 3, "Element <loyalty>, attribute 'to': '2026-13-01' is not a valid value"),
+            ]),
+        .init(
+            "date with a time zone",
+            [.replace("direction=\"higher-is-better\"", with: "direction=\"higher-is-better\" due=\"2026-03-01+02:00\"")],
+            [.error(20, 5, "The due '2026-03-01+02:00' carries a time zone.", "such as 2026-03-01")]),
+        .init(
+            "wrong root element",
+            [
+                .replace("<client id=\"acme\" schema-version=\"1\">", with: "<customer id=\"acme\" schema-version=\"1\">"),
+                .replace("</client>", with: "</customer>"),
+            ],
+            [.error(2, 1, "Element <customer>: No matching global declaration", "The root element must be <client id=\"...\" schema-version=\"1\">.")]),
+        .init(
+            "schema-version=\"2\"",
+            [.replace("schema-version=\"1\"", with: "schema-version=\"2\"")],
+            [.error(2, 1, "Element <client>, attribute 'schema-version': the value '2' is not an element of the set {'1'}")]),
+    ]
+
+    static let references: [BrokenProfileCase] = [
+        .init(
+            "dangling reference: expectation stakeholder",
+            [.replace("stakeholder=\"sh-ceo\" unit", with: "stakeholder=\"sh-ce\" unit")],
+            [.error(20, 5, "<expectation> 'exp-uptime' refers in 'stakeholder' to stakeholder 'sh-ce', which is not defined.", "did you mean 'sh-ceo'?")]),
+        .init(
+            "dangling reference: touchpoint owner",
+            [.replace("owner=\"sh-ceo\" emotional=\"0\" objective=\"60\"", with: "owner=\"sh-cfo\" emotional=\"0\" objective=\"60\"")],
+            [.error(32, 7, "<touchpoint> 'tp-demo' refers in 'owner' to stakeholder 'sh-cfo', which is not defined.", "did you mean 'sh-ceo'?")]),
+        .init(
+            "dangling reference without a close match lists the known ids",
+            [.replace("owner=\"sh-ceo\" emotional=\"0\" objective=\"60\"", with: "owner=\"finance-director\" emotional=\"0\" objective=\"60\"")],
+            [.error(32, 7, "to stakeholder 'finance-director', which is not defined.", "Use the id of a <stakeholder> in <stakeholders> ('sh-ceo').")]),
+        .init(
+            "dangling reference: goal serves value",
+            [.insert(lines: goalLines, before: "  <expectations>")],
+            [.error(20, 5, "<goal> 'goal-growth' refers in 'serves' to value 'val-qualty', which is not defined.", "did you mean 'val-quality'?")]),
+        .init(
+            "dangling reference: expectation goal with no goals at all",
+            [.replace("stakeholder=\"sh-ceo\" unit", with: "stakeholder=\"sh-ceo\" goal=\"goal-growth\" unit")],
+            [.error(20, 5, "refers in 'goal' to goal 'goal-growth', which is not defined.", "Define the goal in <goals> first.")]),
+        .init(
+            "dangling reference: measurement expectation",
+            [.afterJourney(measurementLine.replacingOccurrences(of: "expectation=\"exp-uptime\"", with: "expectation=\"exp-uptim\""))],
+            [.error(48, 5, "<measurement> refers in 'expectation' to expectation 'exp-uptim', which is not defined.", "did you mean 'exp-uptime'?")]),
+        .init(
+            "dangling reference: touchpoint serves expectation",
+            [.replace("serves=\"exp-uptime\"", with: "serves=\"exp-uptme\"")],
+            [.error(28, 7, "<touchpoint> 'tp-website' refers in 'serves' to expectation 'exp-uptme', which is not defined.", "did you mean 'exp-uptime'?")]),
+        .init(
+            "duplicate id names the line of the first",
+            [.replace("id=\"tp-demo\"", with: "id=\"val-quality\"")],
+            [.error(32, 7, "The id 'val-quality' is already used by the <value> at line 9.")]),
+    ]
+
+    static let journey: [BrokenProfileCase] = [
+        .init(
+            "missing journey stage",
+            [.remove("""
+                    <stage name="retention">
+                      <goal>Be kept.</goal>
+                      <touchpoint id="tp-support" channel="phone" owner="sh-ceo" emotional="-1" objective="40"><name>Support</name></touchpoint>
+                    </stage>
+
+                """)],
+            [.error(25, 3, "The journey lacks the stage 'retention'.", "Describe all five stages")]),
+        .init(
+            "stages out of order",
+            [
+                .replace("<stage name=\"consideration\">", with: "<stage name=\"SWAP\">"),
+                .replace("<stage name=\"conversion\">", with: "<stage name=\"consideration\">"),
+                .replace("<stage name=\"SWAP\">", with: "<stage name=\"conversion\">"),
+            ],
+            [.error(34, 5, "The journey stage 'consideration' comes after 'conversion'.", "Order the stages")]),
+        .init(
+            "duplicate stage (and so a missing one)",
+            [.replace("<stage name=\"retention\">", with: "<stage name=\"conversion\">")],
+            [
+                .error(25, 3, "The journey lacks the stage 'retention'."),
+                .error(38, 5, "The journey stage 'conversion' appears twice (first at line 34).", "Merge the touchpoints"),
+            ]),
+    ]
+
+    static let expectations: [BrokenProfileCase] = [
+        .init(
+            "threshold above target when higher is better",
+            [.replace("threshold=\"95\"", with: "threshold=\"99.5\"")],
+            [.error(20, 5, "Expectation 'exp-uptime' has threshold 99.5 above its target 99, but higher is better.")]),
+        .init(
+            "threshold below target when lower is better",
+            [.replace("direction=\"higher-is-better\"", with: "direction=\"lower-is-better\"")],
+            [.error(20, 5, "Expectation 'exp-uptime' has threshold 95 below its target 99, but lower is better.")]),
+        .init(
+            "percent target out of 0..100",
+            [.replace("target=\"99\"", with: "target=\"120\"")],
+            [.error(20, 5, "Expectation 'exp-uptime' is in percent, but its target is 120.", "Write a percentage from 0 to 100.")]),
+        .init(
+            "percent baseline out of 0..100",
+            [.replace("target=\"99\"", with: "baseline=\"-5\" target=\"99\"")],
+            [.error(20, 5, "Expectation 'exp-uptime' is in percent, but its baseline is -5.")]),
+        .init(
+            "percent measurement out of 0..100",
+            [.afterJourney(measurementLine.replacingOccurrences(of: "value=\"97\"", with: "value=\"101.5\""))],
+            [.error(48, 5, "The measurement of 'exp-uptime' is 101.5, but that expectation is in percent.")]),
+    ]
+
+    static let otherRules: [BrokenProfileCase] = [
+        .init(
+            "segment shares over 100",
+            [.insert(lines: segmentLines, before: "  <journey>")],
+            [.error(25, 3, "The segments' revenue shares add up to 105.5%, more than 100%.")]),
+        .init(
+            "options without appraisal",
+            [.afterJourney(ProfileFixtures.appraisalAndOptions), .remove("  <appraisal discount-rate=\"3.5\" horizon=\"3\" optimism-bias=\"20\"/>\n")],
+            [.error(47, 3, "The profile has options but no <appraisal>, so they cannot be compared.")]),
+        .init(
+            "two recommended options",
+            [
+                .afterJourney(ProfileFixtures.appraisalAndOptions),
+                .replace("kind=\"do-nothing\"", with: "kind=\"do-nothing\" recommended=\"true\""),
+            ],
+            [.error(54, 5, "More than one option is recommended.", "(the first is at line 49)")]),
+        .init(
+            "no recommended option",
+            [.afterJourney(ProfileFixtures.appraisalAndOptions), .remove(" recommended=\"true\"")],
+            [.error(48, 3, "No option is recommended.")]),
+        .init(
+            "year beyond the appraisal horizon",
+            [.afterJourney(ProfileFixtures.appraisalAndOptions), .replace("<year n=\"1\"", with: "<year n=\"4\"")],
+            [.error(58, 7, "Year 4 of option 'opt-portal' lies beyond the appraisal horizon of 3 years.")]),
+        .init(
+            "year given twice",
+            [.afterJourney(ProfileFixtures.appraisalAndOptions), .replace("<year n=\"1\"", with: "<year n=\"0\"")],
+            [.error(58, 7, "Year 0 of option 'opt-portal' is given twice.")]),
+        .init(
+            "review before kick-off",
+            [.afterJourney(reviewLines.replacingOccurrences(of: "date=\"2026-10-01\"", with: "date=\"2026-08-15\""))],
+            [.error(49, 5, "Review 'rev-one' on 2026-08-15 is not after the kick-off on 2026-09-01.")]),
+        .init(
+            "review on the kick-off day",
+            [.afterJourney(reviewLines.replacingOccurrences(of: "date=\"2026-10-01\"", with: "date=\"2026-09-01\""))],
+            [.error(49, 5, "Review 'rev-one' on 2026-09-01 is not after the kick-off on 2026-09-01.")]),
+        .init(
+            "reviews out of date order",
+            [.afterJourney(reviewLines.replacingOccurrences(of: "date=\"2026-11-01\"", with: "date=\"2026-09-20\""))],
+            [.error(50, 5, "Review 'rev-two' on 2026-09-20 comes before the review listed above it (2026-10-01).")]),
+        .init(
+            "loyalty from after to",
+            [.afterJourney(loyaltyLines.replacingOccurrences(of: "from=\"2026-05-01\" to=\"2026-10-31\"", with: "from=\"2026-10-31\" to=\"2026-05-01\""))],
+            [.error(47, 3, "The loyalty period ends (2026-05-01) before it starts (2026-10-31).")]),
+        .init(
+            "NPS survey without answers",
+            [.afterJourney(loyaltyLines.replacingOccurrences(of: "promoters=\"10\" passives=\"5\" detractors=\"2\"", with: "promoters=\"0\" passives=\"0\" detractors=\"0\""))],
+            [.error(48, 5, "The NPS survey has no answers.")]),
+        .init(
+            "several problems at once, in line order",
+            [
+                .remove(" sponsor=\"true\""),
+                .replace("influence=\"5\"", with: "influence=\"high\""),
+                .replace("stakeholder=\"sh-ceo\" unit", with: "stakeholder=\"sh-cfo\" unit"),
+                .replace("threshold=\"95\"", with: "threshold=\"99.5\""),
+                .replace("id=\"tp-demo\"", with: "id=\"tp-website\""),
+                .replace("objective=\"90\"", with: "objective=\"140\""),
+            ],
+            [
+                .warning(13, 3, "No stakeholder is marked as sponsor."),
+                .error(14, 5, "attribute 'influence': 'high' is not a valid value"),
+                .error(20, 5, "refers in 'stakeholder' to stakeholder 'sh-cfo'", "did you mean 'sh-ceo'?"),
+                .error(20, 5, "has threshold 99.5 above its target 99"),
+                .error(32, 7, "The id 'tp-website' is already used by the <touchpoint> at line 28."),
+                .error(44, 7, "attribute 'objective': the value '140' is greater than the maximum value allowed ('100')"),
+            ]),
+    ]
+}
+
+@Suite("Broken profiles")
+struct BrokenProfileTests {
+    @Test("The minimal profile the cases start from is valid")
+    func minimalProfileIsValid() throws {
+        let result = ProfileFixtures.load(ProfileFixtures.minimal)
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.formatted))")
+        #expect(result.isValid)
+        #expect(result.profile?.id == "acme")
+    }
+
+    @Test("The appraisal and options block is valid on its own")
+    func minimalProfileWithOptionsIsValid() throws {
+        let text = try ProfileFixtures.minimal([.afterJourney(ProfileFixtures.appraisalAndOptions)])
+        let result = ProfileFixtures.load(text)
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.formatted))")
+        let profile = try #require(result.profile)
+        #expect(profile.options.map(\.id) == ["opt-nothing", "opt-portal"])
+    }
+
+    @Test("Each broken profile is invalid and reports exactly its problems", arguments: BrokenProfileCase.all)
+    func reportsExactlyTheExpectedDiagnostics(_ brokenCase: BrokenProfileCase) throws {
+        let text = try ProfileFixtures.minimal(brokenCase.edits)
+        let result = ProfileFixtures.load(text, fileName: "broken.xml")
+        #expect(!result.isValid)
+        #expect(result.profile == nil)
+        #expect(result.diagnostics.allSatisfy { $0.file == "broken.xml" })
+        Expected.check(result.diagnostics, against: brokenCase.expected)
+    }
+
+    @Test("Several problems of one file are all reported, schema and rule findings together, in line order")
+    func reportsEveryProblemOfAFileInLineOrder() throws {
+        let several = try #require(BrokenProfileCase.otherRules.last)
+        let result = ProfileFixtures.load(try ProfileFixtures.minimal(several.edits))
+        let positions = result.diagnostics.map(\.position)
+        #expect(positions == positions.sorted())
+        #expect(Set(result.diagnostics.map(\.line)) == [13, 14, 20, 32, 44])
+        #expect(result.diagnostics.filter { $0.severity == .error }.count == 5)
+    }
+
+    @Test("A profile without a sponsor gets a warning but stays valid")
+    func missingSponsorIsAWarningOnly() throws {
+        let text = try ProfileFixtures.minimal([.remove(" sponsor=\"true\"")])
+        let result = ProfileFixtures.load(text)
+        #expect(result.isValid)
+        let profile = try #require(result.profile)
+        #expect(profile.stakeholders.map(\.isSponsor) == [false])
+        Expected.check(
+            result.diagnostics,
+            against: [.warning(13, 3, "No stakeholder is marked as sponsor.", "sponsor=\"true\"")])
+        #expect(!result.diagnostics.containsErrors)
+    }
+
+    @Test("sponsor=\"1\" counts as a sponsor")
+    func sponsorWrittenAsOneCounts() throws {
+        let text = try ProfileFixtures.minimal([.replace("sponsor=\"true\"", with: "sponsor=\"1\"")])
+        let result = ProfileFixtures.load(text)
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.formatted))")
+        #expect(result.profile?.stakeholders.first?.isSponsor == true)
+    }
+
+    @Test("Thresholds equal to the target are accepted in both directions", arguments: ["higher-is-better", "lower-is-better"])
+    func thresholdEqualToTargetIsAccepted(direction: String) throws {
+        let text = try ProfileFixtures.minimal([
+            .replace("threshold=\"95\"", with: "threshold=\"99\""),
+            .replace("direction=\"higher-is-better\"", with: "direction=\"\(direction)\""),
+        ])
+        let result = ProfileFixtures.load(text)
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.formatted))")
+        #expect(result.isValid)
+    }
+
+    @Test("Segment shares adding up to exactly 100 are accepted")
+    func segmentSharesOfExactlyOneHundredAreAccepted() throws {
+        let text = try ProfileFixtures.minimal([
+            .insert(lines: segmentLines.replacingOccurrences(of: "45.5", with: "40"), before: "  <journey>")
+        ])
+        let result = ProfileFixtures.load(text)
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.formatted))")
+        #expect(result.profile?.segments.map(\.revenueShare) == [60, 40])
+    }
+
+    @Test("A file that does not exist is one diagnostic, not a crash")
+    func missingFileIsReported() {
+        let result = ProfileLoader.load(fileAt: "/nonexistent/folder/profile.xml", displayName: "profile.xml")
+        #expect(!result.isValid)
+        Expected.check(result.diagnostics, against: [.error(1, 1, "The file does not exist.")])
+        #expect(result.diagnostics.first?.file == "profile.xml")
+    }
+
+    @Test("A DOCTYPE is refused before any entity is read")
+    func doctypeIsRefused() {
+        let text = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <!DOCTYPE client [ <!ENTITY xxe SYSTEM "file:///etc/passwd"> ]>
+            <client id="acme" schema-version="1"><identity><name>&xxe;</name></identity></client>
+            """
+        let result = ProfileFixtures.load(text)
+        #expect(result.profile == nil)
+        Expected.check(result.diagnostics, against: [.error(2, 1, "DOCTYPE declarations are not allowed")])
+        #expect(!result.diagnostics.contains { $0.message.contains("root:") })
+    }
+
+    // MARK: - Bugs found in Sources
+
+    @Test(
+        "A missing required element's fix says to add it",
+        .disabled("bug: XMLSchema.swift maps libxml2's XML_SCHEMAV_ELEMENT_CONTENT, used for 'Missing child element(s)', to 'Remove the text or elements this element may not hold.'"))
+    func missingElementFixSaysToAddIt() throws {
+        for edit in [Edit.remove("  <mission>Make tools that last.</mission>\n"), .remove("    <currency>EUR</currency>\n")] {
+            let result = ProfileFixtures.load(try ProfileFixtures.minimal([edit]))
+            let diagnostic = try #require(result.diagnostics.first)
+            #expect(!diagnostic.message.contains("Remove the text or elements"), "\(diagnostic.formatted)")
+            #expect(diagnostic.message.contains("Add the missing element"), "\(diagnostic.formatted)")
+        }
+    }
+
+    @Test(
+        "Documents named in fixes exist in the repository",
+        .disabled("bug: XMLSchema.swift's fixes point to docs/profile-format.md, which does not exist (the rules are in docs/profile-rules.md)"))
+    func fixesNameExistingDocuments() throws {
+        let root = try #require(ProfileFixtures.repositoryRoot())
+        // Child elements inside a text-only element reach the default fix.
+        let text = try ProfileFixtures.minimal([.replace("<name>Acme Tools</name>", with: "<name><b>Acme</b> Tools</name>")])
+        let result = ProfileFixtures.load(text)
+        let documents = result.diagnostics.flatMap { diagnostic in
+            diagnostic.message.split(separator: " ").filter { $0.hasPrefix("docs/") }
+                .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ".,;:)")) }
+        }
+        #expect(!result.diagnostics.isEmpty)
+        for document in documents {
+            #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent(document).path), "\(document) is missing")
+        }
+    }
+
+    @Test(
+        "A date the schema accepts but the model cannot hold is reported as the user's error",
+        .disabled("bug: a five-digit year (due=\"12026-01-01\") passes xs:date and ProfileValidator, then ProfileDecoder fails with 'Please report this: the schema accepted what the decoder cannot read.'"))
+    func fiveDigitYearIsAUserError() throws {
+        let text = try ProfileFixtures.minimal([
+            .replace("direction=\"higher-is-better\"", with: "direction=\"higher-is-better\" due=\"12026-01-01\"")
+        ])
+        let result = ProfileFixtures.load(text)
+        #expect(!result.isValid)
+        let diagnostic = try #require(result.diagnostics.first)
+        #expect(result.diagnostics.count == 1)
+        #expect(diagnostic.line == 20 && diagnostic.column == 5)
+        #expect(diagnostic.message.contains("12026-01-01"), "\(diagnostic.formatted)")
+        #expect(!diagnostic.message.contains("Please report this"), "\(diagnostic.formatted)")
+    }
+
+    @Test(
+        "The percent range applies when the unit is written with spaces around %",
+        .disabled("bug: unit is xs:token, so unit=\" % \" is valid and decodes as \"%\", but ProfileValidator.checkExpectations compares the raw attribute with \"%\" and skips the 0..100 check"))
+    func percentRangeAppliesToAUnitWithSpaces() throws {
+        let text = try ProfileFixtures.minimal([
+            .replace("unit=\"%\"", with: "unit=\" % \""), .replace("target=\"99\"", with: "target=\"120\""),
+        ])
+        let result = ProfileFixtures.load(text)
+        #expect(!result.isValid)
+        Expected.check(result.diagnostics, against: [.error(20, 5, "is in percent, but its target is 120")])
+    }
+
+    @Test(
+        "An NPS survey of zero answers is refused when a count is written with spaces",
+        .disabled("bug: counts are xs:nonNegativeInteger, so promoters=\" 0\" is valid and decodes as 0, but ProfileValidator.checkLoyalty reads Int(\" 0\") == nil and skips the rule"))
+    func zeroAnswersWithSpacesAreRefused() throws {
+        let text = try ProfileFixtures.minimal([
+            .afterJourney(loyaltyLines.replacingOccurrences(of: "promoters=\"10\" passives=\"5\" detractors=\"2\"", with: "promoters=\" 0\" passives=\"0\" detractors=\"0\""))
+        ])
+        let result = ProfileFixtures.load(text)
+        #expect(!result.isValid)
+        Expected.check(result.diagnostics, against: [.error(48, 5, "The NPS survey has no answers.")])
+    }
+
+    @Test(
+        "A profile saved as UTF-16 is read like its UTF-8 original",
+        .disabled("bug: StartTagScanner (XMLSupport) scans bytes as if ASCII-compatible; in UTF-16 it never sees '</', counts every end tag as a start tag and refuses the file as 'nested 33 levels deep'"))
+    func utf16ProfileIsRead() throws {
+        let text = ProfileFixtures.minimal.replacingOccurrences(of: "encoding=\"UTF-8\"", with: "encoding=\"UTF-16\"")
+        var bytes: [UInt8] = [0xFF, 0xFE]  // UTF-16 little endian byte order mark
+        for unit in text.utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        let result = ProfileLoader.load(bytes: bytes, fileName: "utf16.xml")
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.formatted))")
+        let original = try #require(ProfileFixtures.load(ProfileFixtures.minimal).profile)
+        #expect(result.profile == original)
+    }
+}
