@@ -23,13 +23,16 @@ let package = Package(
         // Profile model, loading and validation; later figures, templating, pack, diff, alerts.
         .target(
             name: "EngagementCore",
-            dependencies: ["XMLSupport"],
+            dependencies: ["XMLSupport", "Rendering"],
             resources: [.copy("Profile/Resources/client-profile.xsd")]
         ),
+        // XHTML -> self-contained HTML and GitHub-flavoured Markdown.
+        .target(name: "Rendering", dependencies: ["XMLSupport"]),
         .target(
             name: "EngageCLI",
             dependencies: [
                 "EngagementCore",
+                "Rendering",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

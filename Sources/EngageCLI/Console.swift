@@ -8,6 +8,9 @@ enum Console {
         ProcessInfo.processInfo.environment["NO_COLOR"] == nil && isatty(STDERR_FILENO) == 1
     }()
 
+    /// Whether stderr is a terminal (for progress bars).
+    static let isTerminal: Bool = isatty(STDERR_FILENO) == 1
+
     static func diagnostic(_ diagnostic: Diagnostic) {
         guard useColour else { return standardError(diagnostic.formatted) }
         let colour = diagnostic.severity == .error ? "\u{1B}[1;31m" : "\u{1B}[1;33m"

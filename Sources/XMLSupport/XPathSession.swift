@@ -40,10 +40,15 @@ public final class XPathSession {
     /// Resolves `$name` during the evaluation in progress.
     private var variableLookup: ((String) -> XPathObject?)?
     private var functionFailure: String?
+    /// The context node of the evaluation in progress, for `current()`.
+    private var currentNode: XPathNodeHandle?
 
     /// Opens a session on `document`, whose lifetime it extends.
     ///
     /// - Parameter functions: Swift functions by name, callable without a prefix.
+    /// Besides `functions`, `current()` is always defined, as in XSLT: the context node
+    /// the evaluation started from, so predicates can compare with it
+    /// (`expectation[@id = current()/@ref]`).
     public init(document: XMLDocument, functions: [String: XPathFunction] = [:]) {
         LibXML2Runtime.ensureInitialized()
         self.document = document
@@ -52,7 +57,7 @@ public final class XPathSession {
         guard let context = xmlXPathNewContext(document.pointer) else { fatalError("libxml2 is out of memory.") }
         self.context = context
         context.pointee.userData = Unmanaged.passUnretained(self).toOpaque()
-        for name in functions.keys.sorted() {
+        for name in (Array(functions.keys) + ["current"]).sorted() {
             xmlXPathRegisterFunc(context, name, callSwiftFunction)
         }
         xmlXPathRegisterVariableLookup(context, lookUpVariable, Unmanaged.passUnretained(self).toOpaque())
@@ -78,7 +83,11 @@ public final class XPathSession {
     ) throws(XPathError) -> XPathObject {
         variableLookup = variables
         functionFailure = nil
-        defer { variableLookup = nil }
+        currentNode = node
+        defer {
+            variableLookup = nil
+            currentNode = nil
+        }
         let target = nodes[node.index]
         context.pointee.node = target
         context.pointee.contextSize = 1
@@ -253,6 +262,14 @@ public final class XPathSession {
     }
 
     fileprivate func callFunction(named name: String, arguments: [XPathObject]) -> XPathObject? {
+        if name == "current", functions[name] == nil {
+            // XSLT's current(): the node the evaluation started from.
+            guard arguments.isEmpty else {
+                functionFailure = "current() takes no arguments."
+                return nil
+            }
+            return .nodes(currentNode.map { [$0] } ?? [])
+        }
         guard let function = functions[name] else {
             functionFailure = "The function \(name)() is not defined."
             return nil

@@ -12,7 +12,7 @@ enum TestXML {
         fileName: String = "test.xml",
         limits: XMLLimits = .standard,
         whitespace: XMLWhitespaceHandling = .preserve
-    ) throws -> XMLDocument {
+    ) throws(XMLParseFailure) -> XMLDocument {
         try XMLDocument.parse(bytes: Array(text.utf8), fileName: fileName, limits: limits, whitespace: whitespace)
     }
 

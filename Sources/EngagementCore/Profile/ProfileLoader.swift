@@ -6,6 +6,8 @@ import XMLSupport
 public struct ProfileLoadResult: Sendable {
     public var profile: ClientProfile?
     public var diagnostics: [Diagnostic]
+    /// The element tree the profile was read from; the model is built from it.
+    public var root: SourceElement? = nil
 
     /// Whether the profile can be used: no diagnostic is an error.
     public var isValid: Bool { profile != nil && !diagnostics.containsErrors }
@@ -54,7 +56,7 @@ public enum ProfileLoader {
         guard !diagnostics.containsErrors else { return ProfileLoadResult(profile: nil, diagnostics: diagnostics) }
         do {
             let profile = try ProfileDecoder.decode(root)
-            return ProfileLoadResult(profile: profile, diagnostics: diagnostics)
+            return ProfileLoadResult(profile: profile, diagnostics: diagnostics, root: root)
         } catch let error as ProfileDecoder.Failure {
             diagnostics.append(
                 Diagnostic(

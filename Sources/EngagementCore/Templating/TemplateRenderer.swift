@@ -56,9 +56,10 @@ final class TemplateRenderer {
         self.linesByFile = lines
     }
 
-    func render(_ template: CompiledTemplate) throws(TemplateFailure) -> RenderedDocument {
+    /// Renders `template`; `variables` are in scope everywhere (document metadata).
+    func render(_ template: CompiledTemplate, variables: [String: XPathObject] = [:]) throws(TemplateFailure) -> RenderedDocument {
         var output: [XMLOutputNode] = []
-        render(template.root, context: session.documentHandle, scope: Scope(parent: nil), into: &output)
+        render(template.root, context: session.documentHandle, scope: Scope(parent: nil, values: variables), into: &output)
         guard diagnostics.isEmpty else {
             // An error inside a loop fires once per item; report each place once.
             var seen: Set<TemplateDiagnostic> = []

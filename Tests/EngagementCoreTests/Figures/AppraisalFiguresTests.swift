@@ -4,7 +4,7 @@ import Testing
 @testable import EngagementCore
 
 @Suite("Appraisal across options")
-struct AppraisalFiguresTests {
+struct AppraisalFiguresTests: FigureFixtures {
     /// 10% discount rate, years 0-2, optimism bias 20%.
     static let appraisal = ClientProfile.Appraisal(discountRate: 10, horizon: 2, optimismBias: 20, baseYear: nil)
 

@@ -98,7 +98,7 @@ struct ProfileDecodingTests {
         let loyalty = try #require(profile.loyalty)
         #expect(loyalty.from == ProfileDate(year: 2026, month: 5, day: 1))
         #expect(loyalty.to == ProfileDate(year: 2026, month: 10, day: 31))
-        #expect([loyalty.promoters, loyalty.passives, loyalty.detractors] == [3120, 1410, 1290])
+        #expect(loyalty.promoters == 3120 && loyalty.passives == 1410 && loyalty.detractors == 1290)
         #expect(loyalty.csatCounts == [210, 340, 780, 2140, 2350])
         #expect(loyalty.cesAverage == (try decimal("3.9")))
         #expect(loyalty.cesResponses == 2480)

@@ -185,7 +185,7 @@ extension ProfileFixtures {
 extension ProfileFixtures.ExpectedDiagnostic {
     /// Checks that `actual` matches `expected` one for one, in order.
     static func check(
-        _ actual: [Diagnostic], against expected: [ExpectedDiagnostic], sourceLocation: SourceLocation = #_sourceLocation
+        _ actual: [Diagnostic], against expected: [ProfileFixtures.ExpectedDiagnostic], sourceLocation: SourceLocation = #_sourceLocation
     ) {
         let listing = actual.map(\.formatted).joined(separator: "\n")
         #expect(

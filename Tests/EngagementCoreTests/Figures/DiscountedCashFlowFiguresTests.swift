@@ -3,34 +3,34 @@ import Testing
 
 @testable import EngagementCore
 
-/// One option's flows with every economic figure worked out by hand.
-struct CashFlowCase: Sendable, CustomTestStringConvertible {
-    var name: String
-    var flows: [ClientProfile.YearFlows]
-    var rate: Decimal
-    var horizon: Int
-    var bias: Decimal
-    // Expected values, rounded: money, BCR and payback to 2 places, ROI and switching to 4.
-    var pvCosts: String
-    var pvBenefits: String
-    var npv: String
-    var bcr: String?
-    var roi: String?
-    var payback: String?
-    var switching: String?
-
-    var testDescription: String { name }
-}
-
 @Suite("Discounted cash flow")
-struct DiscountedCashFlowTests {
-    static let cases: [CashFlowCase] = [
+struct DiscountedCashFlowFiguresTests: FigureFixtures {
+    /// One option's flows with every economic figure worked out by hand.
+    struct Case: Sendable, CustomTestStringConvertible {
+        var name: String
+        var flows: [ClientProfile.YearFlows]
+        var rate: Decimal
+        var horizon: Int
+        var bias: Decimal
+        // Expected values, rounded: money, BCR and payback to 2 places, ROI and switching to 4.
+        var pvCosts: String
+        var pvBenefits: String
+        var npv: String
+        var bcr: String?
+        var roi: String?
+        var payback: String?
+        var switching: String?
+
+        var testDescription: String { name }
+    }
+
+    static let cases: [Case] = [
         // DF(1) = 1/1.1, DF(2) = 1/1.21.
         // PV(costs) = 100. PV(benefits) = 60/1.1 + 60/1.21 = 54.5455 + 49.5868 = 104.1322 (= 12600/121).
         // NPV = -100 + 60/1.1 + 60/1.21 = 500/121 = 4.13. BCR = 104.1322/100 = 1.04.
         // ROI = (120 - 100)/100 = 0.2. Cumulative net -100, -40, 20: payback = 1 + 40/60 = 1.67.
         // Switching = (500/121)/(12600/121) = 500/12600 = 0.0397.
-        CashFlowCase(
+        Case(
             name: "positive NPV pays back inside year 2",
             flows: [year(0, capex: 100), year(1, cash: 60), year(2, cash: 60)], rate: 10, horizon: 2, bias: 0,
             pvCosts: "100", pvBenefits: "104.13", npv: "4.13", bcr: "1.04", roi: "0.2", payback: "1.67",
@@ -40,21 +40,21 @@ struct DiscountedCashFlowTests {
         // ROI = (120 - 120)/120 = 0. Cumulative net -120, -60, 0: reaches exactly 0 at the end
         // of year 2, so payback = 1 + 60/60 = 2.00 exactly.
         // Switching = -1920/12600 = -0.1524 (benefits must rise 15.24%).
-        CashFlowCase(
+        Case(
             name: "optimism bias raises costs and payback falls exactly at a year end",
             flows: [year(0, capex: 100), year(1, cash: 60), year(2, cash: 60)], rate: 10, horizon: 2, bias: 20,
             pvCosts: "120", pvBenefits: "104.13", npv: "-15.87", bcr: "0.87", roi: "0", payback: "2",
             switching: "-0.1524"),
         // No costs at all. PV(benefits) = 50/1.1 = 45.4545 = NPV; BCR and ROI undefined (0 costs).
         // Cumulative net at year 0 is 0 >= 0, so payback = 0. Switching = NPV/PV(b) = 1.
-        CashFlowCase(
+        Case(
             name: "zero costs leave BCR and ROI undefined",
             flows: [year(1, cash: 50)], rate: 10, horizon: 1, bias: 20,
             pvCosts: "0", pvBenefits: "45.45", npv: "45.45", bcr: nil, roi: nil, payback: "0", switching: "1"),
         // PV(benefits) = 30/1.05 + 30/1.1025 = 28.5714 + 27.2109 = 55.7823; NPV = 55.7823 - 100 = -44.22.
         // BCR = 0.5578 -> 0.56. ROI = (60 - 100)/100 = -0.4. Cumulative -100, -70, -40: never pays back.
         // Switching = (61.5 - 110.25)/61.5 = -0.7927 (both over 1.1025).
-        CashFlowCase(
+        Case(
             name: "never pays back within the horizon",
             flows: [year(0, capex: 100), year(1, cash: 30), year(2, cash: 30)], rate: 5, horizon: 2, bias: 0,
             pvCosts: "100", pvBenefits: "55.78", npv: "-44.22", bcr: "0.56", roi: "-0.4", payback: nil,
@@ -63,7 +63,7 @@ struct DiscountedCashFlowTests {
         // PV(b) = 90 (not 130 with dis-benefits as costs), PV(c) = 50, NPV = 40, BCR = 90/50 = 1.8.
         // ROI = (90 - 50)/50 = 0.8. Net -70, 110; cumulative -70, 40: payback = 0 + 70/110 = 0.64.
         // Switching = 40/90 = 0.4444.
-        CashFlowCase(
+        Case(
             name: "dis-benefits count as negative benefits",
             flows: [year(0, capex: 50, cash: 10, dis: 30), year(1, cash: 100, nonCash: 20, dis: 10)],
             rate: 0, horizon: 1, bias: 0,
@@ -71,7 +71,7 @@ struct DiscountedCashFlowTests {
         // Net year 0 = 20 - 10 = +10, so payback = 0 even though year 1 is negative.
         // PV(c) = 10 + 10/1.1 = 210/11 = 19.09; PV(b) = 20 + 5/1.1 = 270/11 = 24.5454 -> 24.55.
         // NPV = 60/11 = 5.45; BCR = 270/210 = 1.29; ROI = (25 - 20)/20 = 0.25; switching = 60/270 = 0.2222.
-        CashFlowCase(
+        Case(
             name: "pays back in year 0",
             flows: [year(0, capex: 10, cash: 20), year(1, opex: 10, cash: 5)], rate: 10, horizon: 1, bias: 0,
             pvCosts: "19.09", pvBenefits: "24.55", npv: "5.45", bcr: "1.29", roi: "0.25", payback: "0",
@@ -79,26 +79,26 @@ struct DiscountedCashFlowTests {
         // Years 1 and 2 are missing, so zero. PV(b) = 1331/1.1^3 = 1331/1.331 = 1000 = PV(c): NPV = 0, BCR = 1.
         // ROI = 331/1000 = 0.331. Cumulative -1000, -1000, -1000, 331: payback = 2 + 1000/1331 = 2.75.
         // Switching = 0/1000 = 0.
-        CashFlowCase(
+        Case(
             name: "missing years are zero flows",
             flows: [year(0, capex: 1000), year(3, cash: 1331)], rate: 10, horizon: 3, bias: 0,
             pvCosts: "1000", pvBenefits: "1000", npv: "0", bcr: "1", roi: "0.331", payback: "2.75", switching: "0"),
         // Year 2 lies beyond the horizon of 1 and is ignored: NPV = -10 + 20 = 10 at rate 0.
         // BCR = 20/10 = 2; ROI = 10/10 = 1; cumulative -10, 10: payback = 0 + 10/20 = 0.5; switching = 10/20 = 0.5.
-        CashFlowCase(
+        Case(
             name: "years beyond the horizon are ignored",
             flows: [year(0, capex: 10), year(1, cash: 20), year(2, cash: 1000)], rate: 0, horizon: 1, bias: 0,
             pvCosts: "10", pvBenefits: "20", npv: "10", bcr: "2", roi: "1", payback: "0.5", switching: "0.5"),
         // Only dis-benefits (a do-nothing that gets worse): PV(b) = -100 - 50 = -150 = NPV at rate 0.
         // No costs: BCR and ROI undefined; cumulative -100, -150: never pays back; PV(b) < 0: no switching value.
-        CashFlowCase(
+        Case(
             name: "only dis-benefits give negative benefits and no switching value",
             flows: [year(0, dis: 100), year(1, dis: 50)], rate: 0, horizon: 1, bias: 24,
             pvCosts: "0", pvBenefits: "-150", npv: "-150", bcr: nil, roi: nil, payback: nil, switching: nil),
     ]
 
     @Test("NPV, PV, BCR, ROI, payback and switching value match the hand computation", arguments: cases)
-    func figuresMatchHandComputation(_ example: CashFlowCase) throws {
+    func figuresMatchHandComputation(_ example: Case) throws {
         let flow = DiscountedCashFlow(
             flows: example.flows, discountRate: example.rate, horizon: example.horizon, optimismBias: example.bias)
         try expectDecimal(flow.presentValueOfCosts, equals: example.pvCosts)
@@ -127,7 +127,7 @@ struct DiscountedCashFlowTests {
         _ row: (year: Int, df: String, cost: String, benefit: String, net: String, discountedNet: String, cumulative: String, cumulativeDiscounted: String)
     ) throws {
         let flow = DiscountedCashFlow(
-            flows: [year(0, capex: 100), year(1, cash: 60), year(2, cash: 60)], discountRate: 10, horizon: 2,
+            flows: [Self.year(0, capex: 100), Self.year(1, cash: 60), Self.year(2, cash: 60)], discountRate: 10, horizon: 2,
             optimismBias: 20)
         let actual = try #require(flow.years.first { $0.year == row.year })
         try expectDecimal(actual.discountFactor, equals: row.df, places: 4)

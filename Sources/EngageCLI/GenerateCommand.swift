@@ -1,0 +1,110 @@
+import ArgumentParser
+import EngagementCore
+import Foundation
+import XMLSupport
+
+/// `engage generate`: render the engagement pack of one or many profiles.
+struct GenerateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "generate",
+        abstract: "Render the four engagement documents of client profiles.",
+        discussion: """
+            Validates each profile first and writes nothing for an invalid one. Renders the \
+            business case, strategy, change management plan and communication plan to \
+            canonical XHTML, self-contained HTML and Markdown. Files whose content did not \
+            change are not rewritten. With several profiles, use --out-dir: each gets a pack \
+            named after its client id, rendered in parallel on all cores.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("The client profile files.", valueName: "profile"))
+    var profiles: [String]
+
+    @Option(name: .long, help: ArgumentHelp("The pack folder to write (one profile).", valueName: "pack"))
+    var out: String?
+
+    @Option(name: .customLong("out-dir"), help: ArgumentHelp("The folder to write one pack per profile into.", valueName: "packs"))
+    var outDir: String?
+
+    @Option(help: ArgumentHelp("A template folder to use instead of the shipped one.", valueName: "dir"))
+    var templates: String?
+
+    @Option(
+        name: .customLong("format"),
+        help: ArgumentHelp("The formats to write, comma-separated: xhtml, html, md.", valueName: "formats"))
+    var formatList = "xhtml,html,md"
+
+    func validate() throws {
+        if out == nil && outDir == nil { throw ValidationError("Give --out PACK for one profile, or --out-dir PACKS.") }
+        if out != nil && outDir != nil { throw ValidationError("Give either --out or --out-dir, not both.") }
+        if out != nil && profiles.count > 1 {
+            throw ValidationError("--out takes one profile; for \(profiles.count) profiles use --out-dir PACKS.")
+        }
+        _ = try formats()
+    }
+
+    func formats() throws -> Set<OutputFormat> {
+        var result: Set<OutputFormat> = []
+        for name in formatList.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+            guard let format = OutputFormat(rawValue: name) else {
+                throw ValidationError("The value '\(name)' is invalid for '--format': use xhtml, html or md.")
+            }
+            result.insert(format)
+        }
+        guard !result.isEmpty else { throw ValidationError("--format needs at least one of xhtml, html, md.") }
+        return result
+    }
+
+    func run() throws {
+        let sources = try loadTemplates()
+        // Compile once here to report template errors before any work.
+        do {
+            _ = try DocumentRenderer(sources: sources)
+        } catch {
+            Console.standardError(error.formatted)
+            throw ExitCode(1)
+        }
+        let formats = try formats()
+        let jobs: [PackJob] = profiles.map { profile in
+            PackJob(profilePath: profile, destination: out.map { URL(fileURLWithPath: $0) })
+        }
+        let outcomes = PackBatch.run(
+            jobs, sources: sources, formats: formats, outputRoot: outDir.map { URL(fileURLWithPath: $0) },
+            showProgress: jobs.count > 1 && Console.isTerminal)
+        var failed = 0
+        for outcome in outcomes {
+            switch outcome.result {
+            case .success(let report):
+                if jobs.count == 1 || !Console.isTerminal {
+                    Console.status(
+                        "\(outcome.job.profilePath): \(report.written.count) written, \(report.unchanged.count) unchanged in \(outcome.destination?.path ?? "?")")
+                }
+            case .failure(let problem):
+                failed += 1
+                Console.standardError(problem.message)
+            }
+        }
+        if jobs.count > 1 {
+            Console.status("\(jobs.count - failed) of \(jobs.count) packs generated.")
+        }
+        if failed > 0 { throw ExitCode(1) }
+    }
+
+    private func loadTemplates() throws -> TemplateSources {
+        let folder: URL
+        if let templates {
+            folder = URL(fileURLWithPath: templates)
+        } else if let found = TemplateLocator.defaultFolder() {
+            folder = found
+        } else {
+            Console.standardError("error: The shipped templates cannot be found. Pass --templates DIR or set ENGAGE_TEMPLATES.")
+            throw ExitCode(1)
+        }
+        do {
+            return try TemplateSources(folder: folder)
+        } catch {
+            Console.standardError(error.formatted)
+            throw ExitCode(1)
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import XMLSupport
+
+/// The document templates read: the client profile, with whitespace normalized, plus a
+/// `<figures>` element computed in Swift (DESIGN section 3: profile -> model).
+///
+/// Text is normalized (runs of whitespace become one space, blank text nodes dropped) so
+/// that re-indenting or re-wrapping a profile changes neither the documents nor the
+/// section traces.
+public struct EngagementModel: Sendable {
+    public let profile: ClientProfile
+    public let figures: EngagementFigures
+    /// The canonical model XML: the bytes every render parses.
+    public let bytes: [UInt8]
+    /// A fingerprint of the normalized profile (without figures): changes exactly when the
+    /// profile's content changes.
+    public let profileHash: String
+
+    /// Builds the model from a validated profile and its element tree.
+    public init(profile: ClientProfile, root: SourceElement) {
+        self.profile = profile
+        self.figures = EngagementFigures(profile: profile)
+        var client = Self.normalized(root)
+        let profileBytes = XMLWriter.serialize(client, indent: false)
+        self.profileHash = FNV1a.hex(FNV1a.hash(profileBytes))
+        client.children.append(.element(FiguresXML.element(for: figures, profile: profile)))
+        self.bytes = XMLWriter.serialize(client, indent: false)
+    }
+
+    /// Parses the model for one render; each thread parses its own copy.
+    public func document() throws(XMLParseFailure) -> XMLDocument {
+        try XMLDocument.parse(bytes: bytes, fileName: "model.xml", limits: XMLLimits(maximumBytes: 64 << 20, maximumDepth: 64))
+    }
+
+    static func normalized(_ element: SourceElement) -> XMLOutputElement {
+        var attributes: [String: String] = [:]
+        for attribute in element.attributes where attribute.namespaceURI == nil {
+            attributes[attribute.name] = attribute.value.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
+        var children: [XMLOutputNode] = []
+        for child in element.children {
+            switch child {
+            case .element(let nested):
+                children.append(.element(normalized(nested)))
+            case .text(let text):
+                let words = text.split(whereSeparator: \.isWhitespace)
+                if !words.isEmpty { children.append(.text(words.joined(separator: " "))) }
+            }
+        }
+        return XMLOutputElement(name: element.name, attributes: attributes, children: children)
+    }
+}

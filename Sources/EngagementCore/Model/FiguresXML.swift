@@ -1,0 +1,185 @@
+import Foundation
+import XMLSupport
+
+/// Writes ``EngagementFigures`` as the `<figures>` element of the model, so templates
+/// read computed figures with the same XPath as profile data
+/// (`/client/figures/appraisal/option[@id='opt-portal']/@npv`).
+///
+/// Elements that describe a profile element carry its `id`, which keeps their model paths
+/// stable. Numbers are plain decimals rounded to 4 places; absent figures (a ratio with a
+/// zero denominator) are absent attributes, so `t:default` applies.
+enum FiguresXML {
+    static func element(for figures: EngagementFigures, profile: ClientProfile) -> XMLOutputElement {
+        var children: [XMLOutputNode] = []
+        if let appraisal = figures.appraisal { children.append(.element(self.appraisal(appraisal))) }
+        if let loyalty = figures.loyalty { children.append(.element(self.loyalty(loyalty))) }
+        children.append(.element(stakeholders(figures.stakeholders)))
+        children.append(.element(expectations(figures.expectations)))
+        children.append(.element(journey(figures.journey)))
+        children.append(.element(change(figures.change)))
+        children.append(.element(risks(figures.risks)))
+        children.append(.element(element("segments", [
+            "core-share": format(figures.segments.coreShare),
+            "non-core-share": format(figures.segments.nonCoreShare),
+            "unsegmented-share": format(figures.segments.unsegmentedShare),
+        ])))
+        return XMLOutputElement(name: "figures", children: children)
+    }
+
+    private static func appraisal(_ appraisal: AppraisalFigures) -> XMLOutputElement {
+        var children: [XMLOutputNode] = appraisal.options.map { option in
+            let flows = option.withOptimismBias
+            var attributes: [String: String?] = [
+                "id": option.id, "kind": option.kind.rawValue, "recommended": String(option.isRecommended),
+                "npv": format(flows.netPresentValue), "bcr": flows.benefitCostRatio.map { format($0) },
+                "roi": flows.returnOnInvestment.map { format($0 * 100) }, "payback": flows.paybackYears.map { format($0, scale: 2) },
+                "switching-value": flows.switchingValue.map { format($0 * 100) },
+                "pv-costs": format(flows.presentValueOfCosts), "pv-benefits": format(flows.presentValueOfBenefits),
+                "total-cost": format(flows.totalCost), "total-benefit": format(flows.totalBenefit),
+                "npv-without-bias": format(option.withoutOptimismBias.netPresentValue),
+                "pv-costs-without-bias": format(option.withoutOptimismBias.presentValueOfCosts),
+                "optimism-bias-effect": format(option.optimismBiasEffect),
+                "npv-positive": String(flows.netPresentValue > 0),
+            ]
+            attributes["name"] = nil
+            let years: [XMLOutputNode] = flows.years.map { year in
+                .element(element("year", [
+                    "n": String(year.year), "discount-factor": format(year.discountFactor, scale: 4),
+                    "capex": format(year.capex), "opex": format(year.opex), "cost": format(year.cost),
+                    "cash-benefits": format(year.cashBenefits), "non-cash-benefits": format(year.nonCashBenefits),
+                    "dis-benefits": format(year.disBenefits), "benefit": format(year.benefit), "net": format(year.net),
+                    "discounted-cost": format(year.discountedCost), "discounted-benefit": format(year.discountedBenefit),
+                    "discounted-net": format(year.discountedNet), "cumulative-net": format(year.cumulativeNet),
+                    "cumulative-discounted-net": format(year.cumulativeDiscountedNet),
+                ]))
+            }
+            return .element(element("option", attributes, children: years))
+        }
+        if let affordability = appraisal.affordability {
+            children.append(.element(element("affordability", [
+                "available": format(affordability.available), "total-cost": format(affordability.totalCost),
+                "total-cost-without-bias": format(affordability.totalCostWithoutOptimismBias),
+                "difference": format(affordability.difference), "affordable": String(affordability.isAffordable),
+                "headroom": format(affordability.headroom), "shortfall": format(affordability.shortfall),
+            ])))
+        }
+        return element("appraisal", [
+            "discount-rate": format(appraisal.discountRate), "horizon": String(appraisal.horizon),
+            "optimism-bias": format(appraisal.optimismBias), "recommended": appraisal.recommended?.id,
+            "best-npv-option": appraisal.highestNetPresentValueOptionID,
+            "incremental-npv": appraisal.incrementalNetPresentValue.map { format($0) },
+            "recommended-npv-positive": appraisal.isRecommendedNetPresentValuePositive.map { String($0) },
+        ], children: children)
+    }
+
+    private static func loyalty(_ loyalty: LoyaltyFigures) -> XMLOutputElement {
+        element("loyalty", [
+            "from": loyalty.from.description, "to": loyalty.to.description, "responses": String(loyalty.totalResponses),
+            "promoters": String(loyalty.promoters), "passives": String(loyalty.passives), "detractors": String(loyalty.detractors),
+            "promoter-percent": loyalty.promoterPercent.map { format($0) },
+            "passive-percent": loyalty.passivePercent.map { format($0) },
+            "detractor-percent": loyalty.detractorPercent.map { format($0) },
+            "nps": loyalty.netPromoterScore.map { format($0) }, "csat": loyalty.customerSatisfaction.map { format($0) },
+            "csat-responses": loyalty.csatResponses.map { String($0) },
+            "ces": loyalty.customerEffortScore.map { format($0) }, "ces-responses": loyalty.cesResponses.map { String($0) },
+        ])
+    }
+
+    private static func stakeholders(_ figures: StakeholderFigures) -> XMLOutputElement {
+        var attributes: [String: String?] = ["sponsors": figures.sponsorIDs.joined(separator: " ")]
+        for quadrant in StakeholderFigures.Quadrant.allCases {
+            attributes[quadrant.rawValue] = String(figures.countsByQuadrant[quadrant] ?? 0)
+        }
+        for level in ClientProfile.Level.allCases {
+            attributes[level.rawValue] = String(figures.countsByLevel[level] ?? 0)
+        }
+        let children: [XMLOutputNode] = figures.positions.map { position in
+            .element(element("stakeholder", [
+                "id": position.id, "quadrant": position.quadrant.rawValue, "gap": String(position.engagementGap),
+                "current-rank": String(position.currentEngagement.rank), "desired-rank": String(position.desiredEngagement.rank),
+            ]))
+        }
+        return element("stakeholders", attributes, children: children)
+    }
+
+    private static func expectations(_ figures: ExpectationFigures) -> XMLOutputElement {
+        let children: [XMLOutputNode] = figures.entries.map { entry in
+            .element(element("expectation", [
+                "id": entry.id, "status": entry.status.rawValue, "measurements": String(entry.measurementCount),
+                "latest": entry.latest.map { format($0.value) }, "latest-date": entry.latest?.date.description,
+                "previous": entry.previous.map { format($0.value) },
+                "change-from-baseline": entry.changeFromBaseline.map { format($0) },
+                "trend": entry.trend.map { format($0) },
+            ]))
+        }
+        return element("expectations", [
+            "met": String(figures.metCount), "at-risk": String(figures.atRiskCount), "missed": String(figures.missedCount),
+            "no-data": String(figures.noDataCount),
+        ], children: children)
+    }
+
+    private static func journey(_ figures: JourneyFigures) -> XMLOutputElement {
+        var children: [XMLOutputNode] = []
+        for stage in figures.stages {
+            let touchpoints: [XMLOutputNode] = stage.touchpoints.map { touchpoint in
+                .element(element("touchpoint", [
+                    "id": touchpoint.id, "stage": stage.name.rawValue,
+                    "scaled-emotional": String(touchpoint.scaledEmotionalScore),
+                    "score-difference": String(touchpoint.scoreDifference), "gap": String(touchpoint.isGap),
+                    "reasons": touchpoint.gapReasons.map(\.rawValue).joined(separator: " "),
+                ]))
+            }
+            children.append(.element(element("stage", [
+                "name": stage.name.rawValue, "touchpoints": String(stage.touchpointCount), "gaps": String(stage.gapCount),
+                "emotional": stage.averageEmotionalScore.map { format($0) },
+                "objective": stage.averageObjectiveScore.map { format($0) },
+            ], children: touchpoints)))
+        }
+        return element("journey", [
+            "weakest-stage": figures.weakestStage?.rawValue, "gaps": String(figures.gaps.count),
+        ], children: children)
+    }
+
+    private static func change(_ figures: ChangeFigures) -> XMLOutputElement {
+        var children: [XMLOutputNode] = zip(ClientProfile.ChangeImpact.aspects, figures.aspectTotals).map { aspect, total in
+            .element(element("aspect", ["name": aspect, "total": String(total)]))
+        }
+        children += figures.impacts.map { impact in
+            .element(element("impact", [
+                "id": impact.id, "heat": String(impact.heat), "band": impact.heatBand.rawValue,
+                "barrier": impact.barrierPoint,
+            ]))
+        }
+        return element("change", [
+            "total-heat": String(figures.overallTotal), "headcount": String(figures.totalHeadcount),
+            "barriers": String(figures.impacts.filter { $0.barrierPoint != nil }.count),
+        ], children: children)
+    }
+
+    private static func risks(_ figures: RiskFigures) -> XMLOutputElement {
+        let children: [XMLOutputNode] = figures.ranked.enumerated().map { offset, risk in
+            .element(element("risk", [
+                "id": risk.id, "score": String(risk.score), "rating": risk.rating.rawValue, "rank": String(offset + 1),
+            ]))
+        }
+        var attributes: [String: String?] = [:]
+        for band in FigureBand.allCases { attributes[band.rawValue] = String(figures.countsByRating[band] ?? 0) }
+        return element("risks", attributes, children: children)
+    }
+
+    /// An element whose nil attributes are left out.
+    private static func element(
+        _ name: String, _ attributes: [String: String?], children: [XMLOutputNode] = []
+    ) -> XMLOutputElement {
+        XMLOutputElement(name: name, attributes: attributes.compactMapValues { $0 }, children: children)
+    }
+
+    /// A decimal rounded half away from zero to `scale` places, written without exponent
+    /// or grouping, with no trailing zeros.
+    static func format(_ value: Decimal, scale: Int = 4) -> String {
+        var input = value
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &input, scale, .plain)
+        return NSDecimalNumber(decimal: rounded).stringValue
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+
+@testable import EngagementCore
+
+@Suite("Expectations")
+struct ExpectationFiguresTests: FigureFixtures {
+    typealias Status = ExpectationFigures.Status
+
+    static let statuses: [(value: String, direction: ClientProfile.Direction, status: Status)] = [
+        // Higher is better, target 90, threshold 80.
+        ("95", .higherIsBetter, .met),
+        ("90", .higherIsBetter, .met),  // exactly the target
+        ("85", .higherIsBetter, .atRisk),
+        ("80", .higherIsBetter, .atRisk),  // exactly the threshold, still acceptable
+        ("79.9", .higherIsBetter, .missed),
+        // Lower is better, target 10, threshold 20.
+        ("5", .lowerIsBetter, .met),
+        ("10", .lowerIsBetter, .met),  // exactly the target
+        ("15", .lowerIsBetter, .atRisk),
+        ("20", .lowerIsBetter, .atRisk),  // exactly the threshold
+        ("20.01", .lowerIsBetter, .missed),
+    ]
+
+    @Test("Status is met at or past the target, at risk up to the threshold, missed beyond it", arguments: statuses)
+    func status(_ example: (value: String, direction: ClientProfile.Direction, status: Status)) throws {
+        let higher = example.direction == .higherIsBetter
+        let status = ExpectationFigures.status(
+            of: try decimal(example.value), target: higher ? 90 : 10, threshold: higher ? 80 : 20,
+            direction: example.direction)
+        #expect(status == example.status)
+    }
+
+    static func expectation(_ id: String, baseline: Decimal? = 40) -> ClientProfile.Expectation {
+        ClientProfile.Expectation(
+            id: id, statement: "", metric: "", stakeholder: "s", goal: nil, unit: "%", baseline: baseline,
+            target: 90, threshold: 80, direction: .higherIsBetter, due: nil)
+    }
+
+    struct HistoryCase: Sendable, CustomTestStringConvertible {
+        var name: String
+        var measurements: [(date: String, value: Decimal)]
+        var latest: Decimal?
+        var previous: Decimal?
+        var status: Status
+        var trend: String?
+        var fromBaseline: String?
+        var testDescription: String { name }
+    }
+
+    static let histories: [HistoryCase] = [
+        // Two on 2026-02-01: the later in the file (60) is latest, the earlier (70) previous.
+        // Trend 60 - 70 = -10; from baseline 60 - 40 = 20; 60 < 80: missed.
+        HistoryCase(
+            name: "tie on the latest date goes to the last in file order",
+            measurements: [("2026-01-01", 50), ("2026-02-01", 70), ("2026-02-01", 60)], latest: 60, previous: 70,
+            status: .missed, trend: "-10", fromBaseline: "20"),
+        // Sorted by date: 2026-01-01 (60) then 2026-03-01 (85). Trend 85 - 60 = 25; 85 - 40 = 45; at risk.
+        HistoryCase(
+            name: "latest by date, not by file position",
+            measurements: [("2026-03-01", 85), ("2026-01-01", 60)], latest: 85, previous: 60, status: .atRisk,
+            trend: "25", fromBaseline: "45"),
+        // One measurement: no trend; 92 - 40 = 52; met.
+        HistoryCase(
+            name: "a single measurement has no trend", measurements: [("2026-01-01", 92)], latest: 92, previous: nil,
+            status: .met, trend: nil, fromBaseline: "52"),
+        // Nothing measured.
+        HistoryCase(
+            name: "no measurement is no data", measurements: [], latest: nil, previous: nil, status: .noData,
+            trend: nil, fromBaseline: nil),
+    ]
+
+    @Test("The latest measurement decides the status; trend compares it with the one before", arguments: histories)
+    func latestMeasurement(_ example: HistoryCase) throws {
+        var measurements = try example.measurements.map {
+            ClientProfile.Measurement(expectation: "e", date: try date($0.date), value: $0.value)
+        }
+        // Another expectation's measurement must not leak in.
+        measurements.insert(ClientProfile.Measurement(expectation: "other", date: try date("2027-01-01"), value: 1), at: 0)
+        let figures = ExpectationFigures(expectations: [Self.expectation("e")], measurements: measurements)
+        let entry = try #require(figures.entries.first)
+        #expect(entry.latest?.value == example.latest)
+        #expect(entry.previous?.value == example.previous)
+        #expect(entry.status == example.status)
+        #expect(entry.measurementCount == example.measurements.count)
+        try expectDecimal(entry.trend, equals: example.trend)
+        try expectDecimal(entry.changeFromBaseline, equals: example.fromBaseline)
+    }
+
+    @Test("Counts add up per status; no baseline gives no change from baseline")
+    func counts() throws {
+        let figures = ExpectationFigures(
+            expectations: [
+                Self.expectation("met", baseline: nil), Self.expectation("risk"), Self.expectation("missed"),
+                Self.expectation("unmeasured"),
+            ],
+            measurements: [
+                .init(expectation: "met", date: try date("2026-01-01"), value: 95),
+                .init(expectation: "risk", date: try date("2026-01-01"), value: 80),
+                .init(expectation: "missed", date: try date("2026-01-01"), value: 10),
+            ])
+        #expect(figures.metCount == 1)
+        #expect(figures.atRiskCount == 1)
+        #expect(figures.missedCount == 1)
+        #expect(figures.noDataCount == 1)
+        #expect(figures.entries.first?.changeFromBaseline == nil)
+    }
+}
