@@ -59,7 +59,7 @@ public struct AppraisalFigures: Sendable, Hashable {
         optimismBias = appraisal.optimismBias
         let appraised = options.map { OptionAppraisal(option: $0, appraisal: appraisal) }
         self.options = appraised
-        // max(by:) returns the last of equal maxima; the first is wanted, so compare strictly.
+        // A strict comparison keeps the first of equal NPVs, which max(by:) does not promise.
         var best: OptionAppraisal?
         for option in appraised where best.map({ option.netPresentValue > $0.netPresentValue }) ?? true {
             best = option

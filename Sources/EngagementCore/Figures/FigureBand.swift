@@ -2,7 +2,12 @@
 ///
 /// Ordered `low < medium < high`, so callers can sort or compare ratings directly.
 public enum FigureBand: String, Sendable, Hashable, CaseIterable, Comparable {
-    case low, medium, high
+    /// Below the medium cut-off: watch.
+    case low
+    /// Between the cut-offs: plan a response.
+    case medium
+    /// At or above the high cut-off: act and report.
+    case high
 
     /// The band of `value`: high from `highFrom`, medium from `mediumFrom`, low below.
     public static func of(_ value: Int, mediumFrom: Int, highFrom: Int) -> FigureBand {

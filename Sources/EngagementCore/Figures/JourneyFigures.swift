@@ -100,7 +100,9 @@ public struct JourneyFigures: Sendable, Hashable {
         return reasons
     }
 
-    private static func touchpoint(_ touchpoint: ClientProfile.Touchpoint, in stage: ClientProfile.StageName) -> Touchpoint {
+    private static func touchpoint(
+        _ touchpoint: ClientProfile.Touchpoint, in stage: ClientProfile.StageName
+    ) -> Touchpoint {
         let scaled = scaledEmotionalScore(touchpoint.emotionalScore)
         return Touchpoint(
             id: touchpoint.id, name: touchpoint.name, stage: stage, emotionalScore: touchpoint.emotionalScore,

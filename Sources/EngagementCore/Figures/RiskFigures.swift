@@ -20,7 +20,8 @@ public struct RiskFigures: Sendable, Hashable {
 
     /// Every risk, by score descending, then by id ascending so the order is stable.
     public var ranked: [Entry]
-    /// How many risks have each rating; every rating is present, 0 if none.
+    /// How many risks have each rating; every rating is present, 0 if none. Iterate
+    /// `FigureBand.allCases` for a stable display order.
     public var countsByRating: [FigureBand: Int]
 
     /// Scores and ranks `risks`.

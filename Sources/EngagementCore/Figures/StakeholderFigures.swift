@@ -53,8 +53,10 @@ public struct StakeholderFigures: Sendable, Hashable {
     /// Every stakeholder, in profile order.
     public var positions: [Position]
     /// How many stakeholders sit in each quadrant; every quadrant is present, 0 if empty.
+    /// Iterate ``Quadrant/allCases`` for a stable display order.
     public var countsByQuadrant: [Quadrant: Int]
     /// How many stakeholders sit at each level; every level is present, 0 if empty.
+    /// Iterate `ClientProfile.Level.allCases` for a stable display order.
     public var countsByLevel: [ClientProfile.Level: Int]
     /// How many stakeholders are at each current engagement; every engagement is present.
     public var countsByCurrentEngagement: [ClientProfile.Engagement: Int]

@@ -18,7 +18,8 @@ struct AppraisalFiguresTests: FigureFixtures {
 
     /// Opex of 10 a year: with bias, 12 a year.
     /// NPV = -(12 + 12/1.1 + 12/1.21) = -(1452 + 1320 + 1200)/121 = -3972/121 = -32.83.
-    static let doNothing = option("dn", .doNothing, recommended: false, [year(0, opex: 10), year(1, opex: 10), year(2, opex: 10)])
+    static let doNothing = option(
+        "dn", .doNothing, recommended: false, [year(0, opex: 10), year(1, opex: 10), year(2, opex: 10)])
 
     /// 100 capex then 60 and 60 of benefits. With bias: NPV = 12600/121 - 120 = -1920/121 = -15.87.
     /// Without bias: NPV = 12600/121 - 100 = 500/121 = 4.13.
@@ -26,7 +27,9 @@ struct AppraisalFiguresTests: FigureFixtures {
         option("ds", .doSomething, recommended: recommended, [year(0, capex: 100), year(1, cash: 60), year(2, cash: 60)])
     }
 
-    static let incrementalCases: [(name: String, options: [ClientProfile.Option], incremental: String?, positive: Bool?)] = [
+    typealias IncrementalCase = (name: String, options: [ClientProfile.Option], incremental: String?, positive: Bool?)
+
+    static let incrementalCases: [IncrementalCase] = [
         // -1920/121 - (-3972/121) = 2052/121 = 16.96; the recommended NPV -15.87 is not positive.
         ("do-something against do-nothing", [doNothing, doSomething(recommended: true)], "16.96", false),
         // Do-nothing recommended: it is its own counterfactual, 0; its NPV -32.83 is not positive.
@@ -42,7 +45,7 @@ struct AppraisalFiguresTests: FigureFixtures {
 
     @Test("Incremental NPV is recommended minus do-nothing", arguments: incrementalCases)
     func incrementalNetPresentValue(
-        _ example: (name: String, options: [ClientProfile.Option], incremental: String?, positive: Bool?)
+        _ example: IncrementalCase
     ) throws {
         let figures = AppraisalFigures(appraisal: Self.appraisal, options: example.options, budget: nil)
         try expectDecimal(figures.incrementalNetPresentValue, equals: example.incremental)
@@ -65,7 +68,9 @@ struct AppraisalFiguresTests: FigureFixtures {
         #expect(figures.doNothing?.id == "dn")
     }
 
-    static let budgets: [(available: Decimal, difference: String, headroom: String, shortfall: String, affordable: Bool)] = [
+    typealias BudgetCase = (available: Decimal, difference: String, headroom: String, shortfall: String, affordable: Bool)
+
+    static let budgets: [BudgetCase] = [
         // Total cost with bias = 100 x 1.2 = 120 (without bias 100). 150 - 120 = 30 of headroom.
         (150, "30", "30", "0", true),
         // Exactly enough: 120 - 120 = 0.
@@ -76,7 +81,7 @@ struct AppraisalFiguresTests: FigureFixtures {
 
     @Test("Affordability sets the recommended total cost with bias against the budget", arguments: budgets)
     func affordability(
-        _ example: (available: Decimal, difference: String, headroom: String, shortfall: String, affordable: Bool)
+        _ example: BudgetCase
     ) throws {
         let figures = AppraisalFigures(
             appraisal: Self.appraisal, options: [Self.doNothing, Self.doSomething(recommended: true)],

@@ -4,7 +4,9 @@ import Testing
 
 @Suite("Change impact")
 struct ChangeFiguresTests: FigureFixtures {
-    static let barriers: [(adkar: [Int], barrier: String?)] = [
+    typealias BarrierCase = (adkar: [Int], barrier: String?)
+
+    static let barriers: [BarrierCase] = [
         // Every element above 3: no barrier.
         ([4, 4, 5, 4, 4], nil),
         // Awareness 4 passes; desire 3 is the first at or below 3.
@@ -18,11 +20,13 @@ struct ChangeFiguresTests: FigureFixtures {
     ]
 
     @Test("The ADKAR barrier point is the first element scored 3 or below", arguments: barriers)
-    func barrierPoint(_ example: (adkar: [Int], barrier: String?)) {
+    func barrierPoint(_ example: BarrierCase) {
         #expect(ChangeFigures.barrierPoint(example.adkar) == example.barrier)
     }
 
-    static let heats: [(degrees: [Int], heat: Int, band: FigureBand)] = [
+    typealias HeatCase = (degrees: [Int], heat: Int, band: FigureBand)
+
+    static let heats: [HeatCase] = [
         // 0 + 0 + 0 + 0 + 0 + 0 = 0.
         ([0, 0, 0, 0, 0, 0], 0, .low),
         // 2 + 2 + 2 + 2 + 1 + 1 = 10, the top of low.
@@ -38,8 +42,10 @@ struct ChangeFiguresTests: FigureFixtures {
     ]
 
     @Test("Impact heat is the sum of the six degrees, banded low/medium/high", arguments: heats)
-    func heatAndBand(_ example: (degrees: [Int], heat: Int, band: FigureBand)) throws {
-        let figures = ChangeFigures(impacts: [Self.impact("g", headcount: 1, degrees: example.degrees, adkar: [5, 5, 5, 5, 5])])
+    func heatAndBand(_ example: HeatCase) throws {
+        let figures = ChangeFigures(impacts: [
+            Self.impact("g", headcount: 1, degrees: example.degrees, adkar: [5, 5, 5, 5, 5])
+        ])
         let impact = try #require(figures.impacts.first)
         #expect(impact.heat == example.heat)
         #expect(impact.heatBand == example.band)

@@ -111,26 +111,42 @@ struct DiscountedCashFlowFiguresTests: FigureFixtures {
         #expect(flow.years.map(\.year) == Array(0...example.horizon))
     }
 
-    /// The table rows of the optimism-bias case above: flows 100 capex, then 60 and 60 of
-    /// benefits, at 10% with 20% optimism bias.
-    static let rows: [(year: Int, df: String, cost: String, benefit: String, net: String, discountedNet: String, cumulative: String, cumulativeDiscounted: String)] = [
+    /// One expected row of the optimism-bias case above: 100 of capex, then 60 and 60 of
+    /// benefits, at 10% with 20% optimism bias. Amounts to 2 places, the factor to 4.
+    struct Row: Sendable, CustomTestStringConvertible {
+        var year: Int
+        var discountFactor: String
+        var cost: String
+        var benefit: String
+        var net: String
+        var discountedNet: String
+        var cumulative: String
+        var cumulativeDiscounted: String
+        var testDescription: String { "year \(year)" }
+    }
+
+    static let rows: [Row] = [
         // DF(0) = 1; cost = 100 x 1.2 = 120; net = -120, discounted -120.
-        (0, "1", "120", "0", "-120", "-120", "-120", "-120"),
+        Row(
+            year: 0, discountFactor: "1", cost: "120", benefit: "0", net: "-120", discountedNet: "-120",
+            cumulative: "-120", cumulativeDiscounted: "-120"),
         // DF(1) = 1/1.1 = 0.9091; net 60, discounted 54.55; cumulative -60; NPV so far -120 + 54.55 = -65.45.
-        (1, "0.9091", "0", "60", "60", "54.55", "-60", "-65.45"),
+        Row(
+            year: 1, discountFactor: "0.9091", cost: "0", benefit: "60", net: "60", discountedNet: "54.55",
+            cumulative: "-60", cumulativeDiscounted: "-65.45"),
         // DF(2) = 1/1.21 = 0.8264; discounted 60/1.21 = 49.59; cumulative 0; NPV so far -1920/121 = -15.87.
-        (2, "0.8264", "0", "60", "60", "49.59", "0", "-15.87"),
+        Row(
+            year: 2, discountFactor: "0.8264", cost: "0", benefit: "60", net: "60", discountedNet: "49.59",
+            cumulative: "0", cumulativeDiscounted: "-15.87"),
     ]
 
     @Test("Each year's row holds its discount factor, flows and running totals", arguments: rows)
-    func rowHoldsDiscountedFlows(
-        _ row: (year: Int, df: String, cost: String, benefit: String, net: String, discountedNet: String, cumulative: String, cumulativeDiscounted: String)
-    ) throws {
+    func rowHoldsDiscountedFlows(_ row: Row) throws {
         let flow = DiscountedCashFlow(
-            flows: [Self.year(0, capex: 100), Self.year(1, cash: 60), Self.year(2, cash: 60)], discountRate: 10, horizon: 2,
-            optimismBias: 20)
+            flows: [Self.year(0, capex: 100), Self.year(1, cash: 60), Self.year(2, cash: 60)], discountRate: 10,
+            horizon: 2, optimismBias: 20)
         let actual = try #require(flow.years.first { $0.year == row.year })
-        try expectDecimal(actual.discountFactor, equals: row.df, places: 4)
+        try expectDecimal(actual.discountFactor, equals: row.discountFactor, places: 4)
         try expectDecimal(actual.cost, equals: row.cost)
         try expectDecimal(actual.capex, equals: row.year == 0 ? "100" : "0")
         try expectDecimal(actual.benefit, equals: row.benefit)
@@ -140,7 +156,9 @@ struct DiscountedCashFlowFiguresTests: FigureFixtures {
         try expectDecimal(actual.cumulativeDiscountedNet, equals: row.cumulativeDiscounted)
     }
 
-    static let paybacks: [(cumulative: [Decimal], nets: [Decimal], expected: String?)] = [
+    typealias PaybackCase = (cumulative: [Decimal], nets: [Decimal], expected: String?)
+
+    static let paybacks: [PaybackCase] = [
         // First non-negative at t = 2: 1 + 40/60 = 1.6667.
         ([-100, -40, 20], [-100, 60, 60], "1.6667"),
         // Exactly 0 at the end of year 1: 0 + 100/100 = 1.
@@ -156,7 +174,7 @@ struct DiscountedCashFlowFiguresTests: FigureFixtures {
     ]
 
     @Test("Payback is the first year the cumulative net reaches zero, with the fraction", arguments: paybacks)
-    func paybackFindsBreakEven(_ example: (cumulative: [Decimal], nets: [Decimal], expected: String?)) throws {
+    func paybackFindsBreakEven(_ example: PaybackCase) throws {
         let payback = DiscountedCashFlow.payback(cumulativeNets: example.cumulative, nets: example.nets)
         try expectDecimal(payback, equals: example.expected, places: 4)
     }

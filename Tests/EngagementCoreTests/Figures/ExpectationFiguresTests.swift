@@ -7,7 +7,9 @@ import Testing
 struct ExpectationFiguresTests: FigureFixtures {
     typealias Status = ExpectationFigures.Status
 
-    static let statuses: [(value: String, direction: ClientProfile.Direction, status: Status)] = [
+    typealias StatusCase = (value: String, direction: ClientProfile.Direction, status: Status)
+
+    static let statuses: [StatusCase] = [
         // Higher is better, target 90, threshold 80.
         ("95", .higherIsBetter, .met),
         ("90", .higherIsBetter, .met),  // exactly the target
@@ -23,7 +25,7 @@ struct ExpectationFiguresTests: FigureFixtures {
     ]
 
     @Test("Status is met at or past the target, at risk up to the threshold, missed beyond it", arguments: statuses)
-    func status(_ example: (value: String, direction: ClientProfile.Direction, status: Status)) throws {
+    func status(_ example: StatusCase) throws {
         let higher = example.direction == .higherIsBetter
         let status = ExpectationFigures.status(
             of: try decimal(example.value), target: higher ? 90 : 10, threshold: higher ? 80 : 20,

@@ -7,7 +7,9 @@ import Testing
 struct JourneyFiguresTests: FigureFixtures {
     typealias Reason = JourneyFigures.GapReason
 
-    static let touchpoints: [(emotional: Int, objective: Int, scaled: Int, reasons: [Reason])] = [
+    typealias TouchpointCase = (emotional: Int, objective: Int, scaled: Int, reasons: [Reason])
+
+    static let touchpoints: [TouchpointCase] = [
         // (0 + 2) x 25 = 50; |50 - 50| = 0; objective 50 < 60.
         (0, 50, 50, [.lowObjectiveScore]),
         // (0 + 2) x 25 = 50; |50 - 70| = 20: no gap.
@@ -27,12 +29,14 @@ struct JourneyFiguresTests: FigureFixtures {
     ]
 
     @Test("A touchpoint is a gap for a low objective, a negative emotion or scores that disagree", arguments: touchpoints)
-    func gapReasons(_ example: (emotional: Int, objective: Int, scaled: Int, reasons: [Reason])) {
+    func gapReasons(_ example: TouchpointCase) {
         #expect(JourneyFigures.scaledEmotionalScore(example.emotional) == example.scaled)
         #expect(JourneyFigures.gapReasons(emotional: example.emotional, objective: example.objective) == example.reasons)
     }
 
-    static func stage(_ name: ClientProfile.StageName, _ scores: [(emotional: Int, objective: Int)]) -> ClientProfile.JourneyStage {
+    static func stage(
+        _ name: ClientProfile.StageName, _ scores: [(emotional: Int, objective: Int)]
+    ) -> ClientProfile.JourneyStage {
         ClientProfile.JourneyStage(
             name: name, goal: "",
             touchpoints: scores.enumerated().map { index, score in

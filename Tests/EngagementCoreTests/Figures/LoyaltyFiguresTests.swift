@@ -21,7 +21,9 @@ struct LoyaltyFiguresTests: FigureFixtures {
 
     static let cases: [Case] = [
         // 100 answers: NPS = 50% - 20% = 30. CSAT = (30 + 30)/100 = 60%.
-        Case(promoters: 50, passives: 30, detractors: 20, csat: [10, 10, 20, 30, 30], total: 100, nps: "30", csatPercent: "60"),
+        Case(
+            promoters: 50, passives: 30, detractors: 20, csat: [10, 10, 20, 30, 30], total: 100, nps: "30",
+            csatPercent: "60"),
         // Nobody answered: no NPS rather than a misleading 0; CSAT with zero answers likewise.
         Case(promoters: 0, passives: 0, detractors: 0, csat: [0, 0, 0, 0, 0], total: 0, nps: nil, csatPercent: nil),
         // NPS = 33.33% - 33.33% = 0; no CSAT block.

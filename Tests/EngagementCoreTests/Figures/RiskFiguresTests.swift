@@ -4,7 +4,9 @@ import Testing
 
 @Suite("Risks")
 struct RiskFiguresTests: FigureFixtures {
-    static let ratings: [(likelihood: Int, impact: Int, score: Int, rating: FigureBand)] = [
+    typealias RatingCase = (likelihood: Int, impact: Int, score: Int, rating: FigureBand)
+
+    static let ratings: [RatingCase] = [
         (5, 5, 25, .high),
         // 3 x 5 = 15, the bottom of high.
         (3, 5, 15, .high),
@@ -18,7 +20,7 @@ struct RiskFiguresTests: FigureFixtures {
     ]
 
     @Test("Score is likelihood x impact: high from 15, medium from 8", arguments: ratings)
-    func scoreAndRating(_ example: (likelihood: Int, impact: Int, score: Int, rating: FigureBand)) throws {
+    func scoreAndRating(_ example: RatingCase) throws {
         let figures = RiskFigures(risks: [Self.risk("r", example.likelihood, example.impact)])
         let entry = try #require(figures.ranked.first)
         #expect(entry.score == example.score)

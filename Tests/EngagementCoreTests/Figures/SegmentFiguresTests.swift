@@ -5,7 +5,9 @@ import Testing
 
 @Suite("Segments")
 struct SegmentFiguresTests: FigureFixtures {
-    static let cases: [(segments: [(share: String, core: Bool)], core: String, nonCore: String, unsegmented: String)] = [
+    typealias Case = (segments: [(share: String, core: Bool)], core: String, nonCore: String, unsegmented: String)
+
+    static let cases: [Case] = [
         // Core 40 + 35 = 75; non-core 25; 100 - 75 - 25 = 0.
         ([("40", true), ("35", true), ("25", false)], "75", "25", "0"),
         // Northgate: core 78.5 + 9.0 = 87.5; non-core 6.4 + 1.6 = 8; 100 - 87.5 - 8 = 4.5 outside any segment.
@@ -15,10 +17,11 @@ struct SegmentFiguresTests: FigureFixtures {
     ]
 
     @Test("Core and non-core shares are sums of revenue shares", arguments: cases)
-    func shares(_ example: (segments: [(share: String, core: Bool)], core: String, nonCore: String, unsegmented: String)) throws {
+    func shares(_ example: Case) throws {
         let segments = try example.segments.enumerated().map { index, segment in
             ClientProfile.Segment(
-                id: "seg-\(index)", name: "", description: nil, revenueShare: try decimal(segment.share), isCore: segment.core)
+                id: "seg-\(index)", name: "", description: nil, revenueShare: try decimal(segment.share),
+                isCore: segment.core)
         }
         let figures = SegmentFigures(segments: segments)
         try expectDecimal(figures.coreShare, equals: example.core, places: 1)

@@ -6,7 +6,9 @@ import Testing
 struct StakeholderFiguresTests: FigureFixtures {
     typealias Quadrant = StakeholderFigures.Quadrant
 
-    static let quadrants: [(influence: Int, interest: Int, quadrant: Quadrant)] = [
+    typealias QuadrantCase = (influence: Int, interest: Int, quadrant: Quadrant)
+
+    static let quadrants: [QuadrantCase] = [
         (5, 5, .manageClosely),
         // 3 is high on both axes: the boundary falls into manage-closely.
         (3, 3, .manageClosely),
@@ -19,7 +21,7 @@ struct StakeholderFiguresTests: FigureFixtures {
     ]
 
     @Test("Influence and interest of 3 or more are high", arguments: quadrants)
-    func quadrantFromInfluenceAndInterest(_ example: (influence: Int, interest: Int, quadrant: Quadrant)) {
+    func quadrantFromInfluenceAndInterest(_ example: QuadrantCase) {
         #expect(Quadrant.of(influence: example.influence, interest: example.interest) == example.quadrant)
     }
 
@@ -32,7 +34,9 @@ struct StakeholderFiguresTests: FigureFixtures {
             currentEngagement: current, desiredEngagement: desired, isSponsor: sponsor, channel: nil, frequency: nil)
     }
 
-    static let gaps: [(current: ClientProfile.Engagement, desired: ClientProfile.Engagement, gap: Int)] = [
+    typealias GapCase = (current: ClientProfile.Engagement, desired: ClientProfile.Engagement, gap: Int)
+
+    static let gaps: [GapCase] = [
         // leading (4) - unaware (0) = 4.
         (.unaware, .leading, 4),
         // supportive (3) - resistant (1) = 2.
@@ -43,7 +47,7 @@ struct StakeholderFiguresTests: FigureFixtures {
     ]
 
     @Test("Engagement gap is desired rank minus current rank", arguments: gaps)
-    func engagementGap(_ example: (current: ClientProfile.Engagement, desired: ClientProfile.Engagement, gap: Int)) throws {
+    func engagementGap(_ example: GapCase) throws {
         let figures = StakeholderFigures(stakeholders: [
             Self.stakeholder("s", current: example.current, desired: example.desired)
         ])

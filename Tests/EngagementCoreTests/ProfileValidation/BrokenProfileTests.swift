@@ -161,6 +161,33 @@ extension BrokenProfileCase {
             [.replace("serves=\"exp-uptime\"", with: "serves=\"exp-uptme\"")],
             [.error(28, 7, "<touchpoint> 'tp-website' refers in 'serves' to expectation 'exp-uptme', which is not defined.", "did you mean 'exp-uptime'?")]),
         .init(
+            "dangling reference: risk owner",
+            [.afterJourney("""
+                  <risks>
+                    <risk id="risk-delay" category="operational" likelihood="3" impact="4" owner="sh-coo"><description>Delay.</description><mitigation>Plan early.</mitigation></risk>
+                  </risks>
+                """)],
+            [.error(48, 5, "<risk> 'risk-delay' refers in 'owner' to stakeholder 'sh-coo', which is not defined.", "did you mean 'sh-ceo'?")]),
+        .init(
+            "dangling reference: one unknown name in a RACI list",
+            [.afterJourney("""
+                  <raci>
+                    <activity id="act-plan" responsible="sh-ceo" accountable="sh-ceo" informed="sh-ceo board">Planning</activity>
+                  </raci>
+                """)],
+            [.error(48, 5, "<activity> 'act-plan' refers in 'informed' to stakeholder 'board', which is not defined.", "('sh-ceo')")]),
+        .init(
+            "dangling reference: escalation step stakeholder",
+            [.afterJourney("""
+                  <communication>
+                    <preference id="pref-ceo" stakeholder="sh-ceo" channel="email" frequency="P7D" format="note"/>
+                    <escalation>
+                      <step stakeholder="sh-cto" within="P3D">Escalate to the CTO.</step>
+                    </escalation>
+                  </communication>
+                """)],
+            [.error(50, 7, "<step> refers in 'stakeholder' to stakeholder 'sh-cto', which is not defined.", "did you mean 'sh-ceo'?")]),
+        .init(
             "duplicate id names the line of the first",
             [.replace("id=\"tp-demo\"", with: "id=\"val-quality\"")],
             [.error(32, 7, "The id 'val-quality' is already used by the <value> at line 9.")]),
@@ -365,6 +392,25 @@ struct BrokenProfileTests {
         let result = ProfileFixtures.load(text)
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.formatted))")
         #expect(result.profile?.segments.map(\.revenueShare) == [60, 40])
+    }
+
+    @Test("Nesting deeper than 32 levels is refused at the start tag that crosses the limit")
+    func deepNestingIsRefused() throws {
+        let deep = "<name>" + String(repeating: "<b>", count: 40) + "x" + String(repeating: "</b>", count: 40) + "</name>"
+        let text = try ProfileFixtures.minimal([.replace("<name>Acme Tools</name>", with: deep)])
+        let result = ProfileFixtures.load(text)
+        #expect(result.profile == nil)
+        // <name> is at depth 3 and column 5; the 30th <b> (depth 33) starts at column 11 + 29 * 3.
+        Expected.check(result.diagnostics, against: [.error(4, 98, "Elements are nested 33 levels deep here, more than the limit of 32.")])
+    }
+
+    @Test("A profile over 8 MiB is refused without being parsed")
+    func oversizedProfileIsRefused() throws {
+        let padding = "<!--" + String(repeating: "x", count: 9 << 20) + "-->\n"
+        let text = try ProfileFixtures.minimal([.insert(lines: padding, before: "  <mission>")])
+        let result = ProfileFixtures.load(text)
+        #expect(result.profile == nil)
+        Expected.check(result.diagnostics, against: [.error(1, 1, "The file is 9 MiB, more than the limit of 8 MiB.")])
     }
 
     @Test("A file that does not exist is one diagnostic, not a crash")
