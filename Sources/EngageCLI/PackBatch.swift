@@ -27,8 +27,30 @@ enum PackBatch {
     static func run(
         _ jobs: [PackJob], sources: TemplateSources, formats: Set<OutputFormat>, outputRoot: URL?, showProgress: Bool
     ) -> [PackOutcome] {
-        let state = BatchState(count: jobs.count)
         let workers = max(1, min(jobs.count, ProcessInfo.processInfo.activeProcessorCount))
+        // Phase 1: validate every profile, so that two profiles of one client (one pack)
+        // are refused before anything is written.
+        let loading = BatchState<ProfileLoadResult>(count: jobs.count)
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while let index = loading.next() {
+                loading.finish(index, ProfileLoader.load(fileAt: jobs[index].profilePath))
+            }
+        }
+        let loaded = loading.results()
+        var claimed: [String: String] = [:]
+        var duplicates: [Int: String] = [:]
+        for (index, result) in loaded.enumerated() {
+            guard let profile = result?.profile, jobs[index].destination == nil else { continue }
+            if let first = claimed[profile.id] {
+                duplicates[index] = "\(jobs[index].profilePath): the client id '\(profile.id)' is also the id of \(first), and both would write the pack \(profile.id); generate them one at a time with --out."
+            } else {
+                claimed[profile.id] = jobs[index].profilePath
+            }
+        }
+
+        let refusals = duplicates
+        // Phase 2: render and write, each worker compiling the templates once.
+        let state = BatchState<PackOutcome>(count: jobs.count)
         let progress = showProgress ? ProgressBar(total: jobs.count) : nil
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             let renderer: DocumentRenderer
@@ -41,17 +63,25 @@ enum PackBatch {
                 return
             }
             while let index = state.next() {
-                let outcome = generate(jobs[index], renderer: renderer, formats: formats, outputRoot: outputRoot)
+                let outcome: PackOutcome
+                if let duplicate = refusals[index] {
+                    outcome = PackOutcome(job: jobs[index], destination: nil, result: .failure(PackProblem(message: duplicate)))
+                } else if let result = loaded[index] {
+                    outcome = generate(jobs[index], loaded: result, renderer: renderer, formats: formats, outputRoot: outputRoot)
+                } else {
+                    outcome = PackOutcome(job: jobs[index], destination: nil, result: .failure(PackProblem(message: "Internal error: profile not loaded.")))
+                }
                 state.finish(index, outcome)
                 progress?.advance()
             }
         }
         progress?.finish()
-        return state.outcomes()
+        return state.results().compactMap { $0 }
     }
 
-    static func generate(_ job: PackJob, renderer: DocumentRenderer, formats: Set<OutputFormat>, outputRoot: URL?) -> PackOutcome {
-        let loaded = ProfileLoader.load(fileAt: job.profilePath)
+    static func generate(
+        _ job: PackJob, loaded: ProfileLoadResult, renderer: DocumentRenderer, formats: Set<OutputFormat>, outputRoot: URL?
+    ) -> PackOutcome {
         guard loaded.isValid, let profile = loaded.profile, let root = loaded.root else {
             let lines = loaded.diagnostics.map(\.formatted)
             return PackOutcome(job: job, destination: nil, result: .failure(PackProblem(
@@ -75,34 +105,34 @@ enum PackBatch {
     }
 }
 
-/// The shared job counter and results of a batch.
-private final class BatchState: @unchecked Sendable {
+/// The shared job counter and results of one phase of a batch.
+private final class BatchState<Value: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
     private var nextIndex = 0
-    private var results: [PackOutcome?]
+    private var values: [Value?]
 
     init(count: Int) {
-        results = Array(repeating: nil, count: count)
+        values = Array(repeating: nil, count: count)
     }
 
     func next() -> Int? {
         lock.lock()
         defer { lock.unlock() }
-        guard nextIndex < results.count else { return nil }
+        guard nextIndex < values.count else { return nil }
         defer { nextIndex += 1 }
         return nextIndex
     }
 
-    func finish(_ index: Int, _ outcome: PackOutcome) {
+    func finish(_ index: Int, _ value: Value) {
         lock.lock()
-        results[index] = outcome
+        values[index] = value
         lock.unlock()
     }
 
-    func outcomes() -> [PackOutcome] {
+    func results() -> [Value?] {
         lock.lock()
         defer { lock.unlock() }
-        return results.compactMap { $0 }
+        return values
     }
 }
 

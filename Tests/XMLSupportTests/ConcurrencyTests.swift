@@ -19,15 +19,19 @@ struct JobOutcome: Sendable {
 struct ConcurrencyTests {
     static let jobCount = 200
 
-    /// A well-formed document whose id and value are unique to `index`.
+    /// Elements that make each parse take long enough for jobs on other threads to overlap it.
+    static let filler = String(repeating: "<f></f>", count: 500)
+
+    /// A well-formed document whose id and value are unique to `index`; already canonical.
     static func goodDocument(_ index: Int) -> String {
         let padding = String(repeating: "\n", count: index % 17)
-        return "<doc id=\"doc-\(index)\">\(padding)<value>\(index * 7919)</value><pad>\(String(repeating: "x", count: index))</pad></doc>"
+        return "<doc id=\"doc-\(index)\">\(filler)\(padding)<value>\(index * 7919)</value>"
+            + "<pad>\(String(repeating: "x", count: index))</pad></doc>"
     }
 
     /// A malformed document whose mismatched tags name `index` and sit on line `index % 40 + 2`.
     static func badDocument(_ index: Int) -> String {
-        "<doc>" + String(repeating: "\n", count: index % 40 + 1) + "<open-\(index)></close-\(index)></doc>"
+        "<doc>" + filler + String(repeating: "\n", count: index % 40 + 1) + "<open-\(index)></close-\(index)></doc>"
     }
 
     static func run(_ index: Int) -> JobOutcome {

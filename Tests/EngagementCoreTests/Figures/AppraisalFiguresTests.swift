@@ -44,9 +44,7 @@ struct AppraisalFiguresTests: FigureFixtures {
     ]
 
     @Test("Incremental NPV is recommended minus do-nothing", arguments: incrementalCases)
-    func incrementalNetPresentValue(
-        _ example: IncrementalCase
-    ) throws {
+    func incrementalNetPresentValue(_ example: IncrementalCase) throws {
         let figures = AppraisalFigures(appraisal: Self.appraisal, options: example.options, budget: nil)
         try expectDecimal(figures.incrementalNetPresentValue, equals: example.incremental)
         #expect(figures.isRecommendedNetPresentValuePositive == example.positive)
@@ -80,9 +78,7 @@ struct AppraisalFiguresTests: FigureFixtures {
     ]
 
     @Test("Affordability sets the recommended total cost with bias against the budget", arguments: budgets)
-    func affordability(
-        _ example: BudgetCase
-    ) throws {
+    func affordability(_ example: BudgetCase) throws {
         let figures = AppraisalFigures(
             appraisal: Self.appraisal, options: [Self.doNothing, Self.doSomething(recommended: true)],
             budget: ClientProfile.Budget(available: example.available, source: "test"))
