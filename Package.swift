@@ -10,6 +10,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     ],
     targets: [
         // libxml2 as a Clang module; see shim.h for the ICU and xmlFree work-arounds.
@@ -23,7 +24,7 @@ let package = Package(
         // Profile model, loading and validation; later figures, templating, pack, diff, alerts.
         .target(
             name: "EngagementCore",
-            dependencies: ["XMLSupport", "Rendering"],
+            dependencies: ["XMLSupport", "Rendering", .product(name: "GRDB", package: "GRDB.swift")],
             resources: [.copy("Profile/Resources/client-profile.xsd")]
         ),
         // XHTML -> self-contained HTML and GitHub-flavoured Markdown.

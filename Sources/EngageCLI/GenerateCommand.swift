@@ -76,8 +76,9 @@ struct GenerateCommand: ParsableCommand {
             switch outcome.result {
             case .success(let report):
                 if jobs.count == 1 || !Console.isTerminal {
+                    let revisions = report.documents.map { "\($0.kind.rawValue) r\($0.revision)\($0.isNewRevision ? " (new)" : "")" }
                     Console.status(
-                        "\(outcome.job.profilePath): \(report.written.count) written, \(report.unchanged.count) unchanged in \(outcome.destination?.path ?? "?")")
+                        "\(outcome.destination?.path ?? "?"): \(revisions.joined(separator: ", ")); \(report.written.count) files written, \(report.unchanged.count) unchanged.")
                 }
             case .failure(let problem):
                 failed += 1

@@ -18,7 +18,7 @@ struct PackProblem: Error, Sendable {
 struct PackOutcome: Sendable {
     var job: PackJob
     var destination: URL?
-    var result: Result<PackWriter.Report, PackProblem>
+    var result: Result<GenerationReport, PackProblem>
 }
 
 /// Runs jobs on all cores: each worker thread compiles the templates once and then takes
@@ -94,8 +94,9 @@ enum PackBatch {
         }
         let model = EngagementModel(profile: profile, root: root)
         do {
-            let documents = try renderer.render(model, formats: formats)
-            let report = try PackWriter.write(documents, to: destination)
+            let documents = try renderer.render(model)
+            let report = try PackGenerator.publish(
+                documents, model: model, profilePath: job.profilePath, formats: formats, into: destination)
             return PackOutcome(job: job, destination: destination, result: .success(report))
         } catch let failure as TemplateFailure {
             return PackOutcome(job: job, destination: destination, result: .failure(PackProblem(message: failure.formatted)))

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 @testable import XMLSupport
 
 /// Helpers shared by the XMLSupport tests: parsing from a string, capturing a failure,
@@ -107,3 +111,68 @@ final class LockedList<Element>: @unchecked Sendable {
         return storage
     }
 }
+
+#if canImport(Glibc)
+/// A TCP socket listening on 127.0.0.1 that records whether anyone connected to it, to prove
+/// that code under test does or does not reach the network. Linux only.
+final class LoopbackListener: @unchecked Sendable {
+    let port: UInt16
+    private let descriptor: Int32
+    private let lock = NSLock()
+    private var connections = 0
+    private let finished = DispatchSemaphore(value: 0)
+
+    struct SetUpFailed: Error {}
+
+    init() throws {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard descriptor >= 0 else { throw SetUpFailed() }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = 0
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
+                bind(descriptor, pointer, length) == 0 && getsockname(descriptor, pointer, &length) == 0
+            }
+        }
+        guard bound, listen(descriptor, 4) == 0 else {
+            close(descriptor)
+            throw SetUpFailed()
+        }
+        self.descriptor = descriptor
+        port = UInt16(bigEndian: address.sin_port)
+        Thread { [self] in
+            // Accept until `stop()` shuts the socket down; close each client at once so the
+            // caller's request fails fast instead of waiting for a reply.
+            while true {
+                let client = accept(descriptor, nil, nil)
+                guard client >= 0 else { break }
+                lock.lock()
+                connections += 1
+                lock.unlock()
+                close(client)
+            }
+            finished.signal()
+        }.start()
+    }
+
+    /// Connections accepted so far.
+    var connectionCount: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return connections
+    }
+
+    /// Stops listening and returns how many connections arrived.
+    func stop() -> Int {
+        shutdown(descriptor, Int32(SHUT_RDWR))
+        finished.wait()
+        close(descriptor)
+        lock.lock()
+        defer { lock.unlock() }
+        return connections
+    }
+}
+#endif

@@ -15,6 +15,8 @@ public struct EngagementModel: Sendable {
     /// A fingerprint of the normalized profile (without figures): changes exactly when the
     /// profile's content changes.
     public let profileHash: String
+    /// The normalized profile XML the hash is taken of, kept as the revision snapshot.
+    public let profileBytes: [UInt8]
 
     /// Builds the model from a validated profile and its element tree.
     public init(profile: ClientProfile, root: SourceElement) {
@@ -23,6 +25,7 @@ public struct EngagementModel: Sendable {
         var client = Self.normalized(root)
         let profileBytes = XMLWriter.serialize(client, indent: false)
         self.profileHash = FNV1a.hex(FNV1a.hash(profileBytes))
+        self.profileBytes = profileBytes
         client.children.append(.element(FiguresXML.element(for: figures, profile: profile)))
         self.bytes = XMLWriter.serialize(client, indent: false)
     }
@@ -32,10 +35,18 @@ public struct EngagementModel: Sendable {
         try XMLDocument.parse(bytes: bytes, fileName: "model.xml", limits: XMLLimits(maximumBytes: 64 << 20, maximumDepth: 64))
     }
 
+    /// Collapses whitespace, and drops the private-use characters the renderer uses as
+    /// placeholders, so that profile data can never forge one.
+    static func normalizedText(_ text: String) -> String {
+        let words = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        guard words.unicodeScalars.contains(where: { $0 == "\u{E000}" || $0 == "\u{E001}" }) else { return words }
+        return String(String.UnicodeScalarView(words.unicodeScalars.filter { $0 != "\u{E000}" && $0 != "\u{E001}" }))
+    }
+
     static func normalized(_ element: SourceElement) -> XMLOutputElement {
         var attributes: [String: String] = [:]
         for attribute in element.attributes where attribute.namespaceURI == nil {
-            attributes[attribute.name] = attribute.value.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            attributes[attribute.name] = normalizedText(attribute.value)
         }
         var children: [XMLOutputNode] = []
         for child in element.children {
@@ -43,8 +54,8 @@ public struct EngagementModel: Sendable {
             case .element(let nested):
                 children.append(.element(normalized(nested)))
             case .text(let text):
-                let words = text.split(whereSeparator: \.isWhitespace)
-                if !words.isEmpty { children.append(.text(words.joined(separator: " "))) }
+                let words = normalizedText(text)
+                if !words.isEmpty { children.append(.text(words)) }
             }
         }
         return XMLOutputElement(name: element.name, attributes: attributes, children: children)

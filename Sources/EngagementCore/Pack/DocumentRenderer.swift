@@ -2,22 +2,75 @@ import Foundation
 import Rendering
 import XMLSupport
 
-/// One document rendered in every requested format, with its section traces.
+/// One document rendered from a model, before it gets its revision number.
+///
+/// The revision number and the input fingerprint appear in the document, but they must not
+/// make an unchanged document look changed; they are rendered as placeholders, the
+/// content hash is taken then, and ``finalized(revision:formats:)`` fills them in.
 public struct RenderedPackDocument: Sendable {
     public var kind: DocumentKind
-    /// Bytes per format.
-    public var outputs: [OutputFormat: [UInt8]]
+    /// The XHTML tree with placeholders.
+    public var draft: XMLOutputElement
     public var sections: [SectionTrace]
     /// The hash of the template files this document was built from.
     public var templateHash: String
-    public var xhtml: XMLOutputElement
+    /// The hash of the draft: equal for equal content, whatever the revision.
+    public var contentHash: String
+    /// The hash of every model input the document read (path and value).
+    public var inputHash: String
+
+    /// Placeholders for the values known only once the revision store has been read.
+    enum Placeholder {
+        static let revision = "\u{E000}revision\u{E001}"
+        static let inputHash = "\u{E000}input-hash\u{E001}"
+    }
+
+    /// The final XHTML tree for `revision`.
+    public func document(revision: Int) -> XMLOutputElement {
+        Self.substitute(draft, [Placeholder.revision: String(revision), Placeholder.inputHash: inputHash])
+    }
+
+    /// The bytes of the document as `revision`, in each of `formats`.
+    public func finalized(revision: Int, formats: Set<OutputFormat>) -> [OutputFormat: [UInt8]] {
+        let root = document(revision: revision)
+        var outputs: [OutputFormat: [UInt8]] = [:]
+        for format in formats { outputs[format] = Self.bytes(of: root, as: format) }
+        return outputs
+    }
+
+    /// `root` written as `format`.
+    public static func bytes(of root: XMLOutputElement, as format: OutputFormat) -> [UInt8] {
+        switch format {
+        case .xhtml: XMLWriter.serialize(root, indent: true)
+        case .html: Array(HTMLRenderer.render(root).utf8)
+        case .md: Array(MarkdownRenderer.render(root).utf8)
+        }
+    }
+
+    static func substitute(_ element: XMLOutputElement, _ values: [String: String]) -> XMLOutputElement {
+        func replace(_ text: String) -> String {
+            guard text.unicodeScalars.contains("\u{E000}") else { return text }
+            var result = text
+            for (placeholder, value) in values { result = result.replacingOccurrences(of: placeholder, with: value) }
+            return result
+        }
+        var copy = element
+        copy.attributes = element.attributes.mapValues(replace)
+        copy.children = element.children.map {
+            switch $0 {
+            case .text(let text): .text(replace(text))
+            case .element(let child): .element(substitute(child, values))
+            }
+        }
+        return copy
+    }
 }
 
 /// Renders the four documents of a pack. Compiles the templates once; holds libxml2
 /// objects, so each thread keeps its own renderer.
 public final class DocumentRenderer {
     /// The engine version recorded in every document and revision.
-    public static let engineVersion = "0.1.0"
+    public static let engineVersion = "0.2.0"
 
     private let sources: TemplateSources
     private let templates: [DocumentKind: CompiledTemplate]
@@ -40,13 +93,10 @@ public final class DocumentRenderer {
         self.templates = templates
     }
 
-    /// Renders every compiled document for `model` in `formats`.
+    /// Renders every compiled document for `model`.
     ///
-    /// - Parameter revision: the revision number shown in each document's control table.
     /// - Throws: ``TemplateFailure`` with every evaluation error of every document.
-    public func render(
-        _ model: EngagementModel, formats: Set<OutputFormat>, revisions: [DocumentKind: Int] = [:]
-    ) throws(TemplateFailure) -> [RenderedPackDocument] {
+    public func render(_ model: EngagementModel) throws(TemplateFailure) -> [RenderedPackDocument] {
         let document: XMLDocument
         do {
             document = try model.document()
@@ -63,20 +113,23 @@ public final class DocumentRenderer {
             let variables: [String: XPathObject] = [
                 "document-kind": .string(kind.rawValue),
                 "document-title": .string(kind.title),
-                "revision": .number(Double(revisions[kind] ?? 1)),
-                "profile-hash": .string(model.profileHash),
+                "revision": .string(RenderedPackDocument.Placeholder.revision),
+                "profile-hash": .string(RenderedPackDocument.Placeholder.inputHash),
                 "template-hash": .string(template.sourceHash),
                 "engine-version": .string(Self.engineVersion),
             ]
             do throws(TemplateFailure) {
                 let rendered = try TemplateRenderer(session: session, sources: sources).render(template, variables: variables)
-                var outputs: [OutputFormat: [UInt8]] = [:]
-                if formats.contains(.xhtml) { outputs[.xhtml] = XMLWriter.serialize(rendered.root, indent: true) }
-                if formats.contains(.html) { outputs[.html] = Array(HTMLRenderer.render(rendered.root).utf8) }
-                if formats.contains(.md) { outputs[.md] = Array(MarkdownRenderer.render(rendered.root).utf8) }
+                let draftBytes = XMLWriter.serialize(rendered.root, indent: false)
+                var inputs: [String: String] = [:]
+                for section in rendered.sections { inputs.merge(section.reads) { first, _ in first } }
+                var inputHash = FNV1a.hash([])
+                for path in inputs.keys.sorted() {
+                    inputHash = FNV1a.hash("\(path)=\(inputs[path] ?? "")\n".utf8, seed: inputHash)
+                }
                 results.append(RenderedPackDocument(
-                    kind: kind, outputs: outputs, sections: rendered.sections, templateHash: template.sourceHash,
-                    xhtml: rendered.root))
+                    kind: kind, draft: rendered.root, sections: rendered.sections, templateHash: template.sourceHash,
+                    contentHash: FNV1a.hex(FNV1a.hash(draftBytes)), inputHash: FNV1a.hex(inputHash)))
             } catch {
                 problems += error.diagnostics
             }

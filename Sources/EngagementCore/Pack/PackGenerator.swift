@@ -1,0 +1,176 @@
+import Foundation
+import GRDB
+import XMLSupport
+
+/// What one generate run did to a pack.
+public struct GenerationReport: Sendable {
+    /// One document's outcome.
+    public struct Document: Sendable {
+        public var kind: DocumentKind
+        /// The revision the pack now holds for this kind.
+        public var revision: Int
+        /// Whether this run recorded that revision.
+        public var isNewRevision: Bool
+    }
+
+    public var documents: [Document]
+    public var written: [String]
+    public var unchanged: [String]
+}
+
+/// Records a run's documents in a pack: new revisions only for changed documents, files
+/// and store changes published together.
+///
+/// The protocol makes a run all-or-nothing even when it is killed: (1) under the pack's
+/// lock, changed files are written to `.engage/staging/RUN/` and flushed; (2) one
+/// transaction records the revisions, their sections and traces, and the list of staged
+/// files (the commit point); (3) the staged files are renamed into the pack and the list
+/// is cleared. Killed before (2), the store is unchanged and the staged files are
+/// discarded by the next run; killed after, the next command that opens the pack finishes
+/// the renames before doing anything else (``RevisionStore/recover()``).
+public enum PackGenerator {
+    /// Publishes `documents`, rendered from `model`, into the pack at `folder`.
+    ///
+    /// - Parameter profilePath: the profile's path, remembered by the pack.
+    public static func publish(
+        _ documents: [RenderedPackDocument], model: EngagementModel, profilePath: String,
+        formats: Set<OutputFormat>, into folder: URL, now: Date = Date()
+    ) throws(PackError) -> GenerationReport {
+        let lock = try PackLock(folder: folder)
+        defer { withExtendedLifetime(lock) {} }
+        let store = try RevisionStore(packFolder: folder, create: true)
+        try store.recover()
+        if let pack = try store.pack(), pack.clientID != model.profile.id {
+            throw .writeFailed(folder.path, reason: "this pack belongs to client '\(pack.clientID)', not '\(model.profile.id)'")
+        }
+        let latest = try store.latestRevisions()
+
+        var plannedRevisions: [(RenderedPackDocument, RevisionRecord, XMLOutputElement)] = []
+        var reportDocuments: [GenerationReport.Document] = []
+        var filesToWrite: [(name: String, bytes: [UInt8])] = []
+        var unchanged: [String] = []
+        let timestamp = ISO8601DateFormatter().string(from: now)
+        for document in documents {
+            let previous = latest[document.kind]
+            let isNew = previous?.contentHash != document.contentHash
+            let number = isNew ? (previous?.number ?? 0) + 1 : previous?.number ?? 1
+            let root = document.document(revision: number)
+            for format in OutputFormat.allCases where formats.contains(format) {
+                let name = PackFiles.fileName(document.kind, format)
+                let bytes = RenderedPackDocument.bytes(of: root, as: format)
+                let existing = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path)
+                if let existing, existing.elementsEqual(bytes) {
+                    unchanged.append(name)
+                } else {
+                    filesToWrite.append((name, bytes))
+                }
+            }
+            if isNew {
+                let xhtml = RenderedPackDocument.bytes(of: root, as: .xhtml)
+                plannedRevisions.append((document, RevisionRecord(
+                    id: nil, kind: document.kind.rawValue, number: number, contentHash: document.contentHash,
+                    xhtml: Data(xhtml), profileSnapshotID: 0, templateHash: document.templateHash,
+                    engineVersion: DocumentRenderer.engineVersion, createdAt: timestamp), root))
+            }
+            reportDocuments.append(.init(kind: document.kind, revision: number, isNewRevision: isNew))
+        }
+
+        let absoluteProfile = URL(fileURLWithPath: profilePath).standardizedFileURL.path
+        let packChanged = try store.pack().map { $0.profilePath != absoluteProfile } ?? true
+        guard !plannedRevisions.isEmpty || !filesToWrite.isEmpty || packChanged else {
+            return GenerationReport(documents: reportDocuments, written: [], unchanged: unchanged)
+        }
+
+        // (1) Stage.
+        let runID = UUID().uuidString.lowercased()
+        let staging = store.stagingFolder.appendingPathComponent(runID)
+        do {
+            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+        } catch {
+            throw .writeFailed(staging.path, reason: error.localizedDescription)
+        }
+        for file in filesToWrite {
+            try PackFiles.writeDurably(Data(file.bytes), to: staging.appendingPathComponent(file.name))
+        }
+        PackFiles.synchronizeFolder(staging)
+
+        // (2) Commit.
+        do {
+            try store.queue.write { db in
+                try PackRecord(clientID: model.profile.id, profilePath: absoluteProfile).save(db)
+                var snapshotID = try Int64.fetchOne(db, sql: "SELECT id FROM profile_snapshot WHERE hash = ?", arguments: [model.profileHash])
+                if snapshotID == nil && !plannedRevisions.isEmpty {
+                    var snapshot = ProfileSnapshotRecord(
+                        id: nil, hash: model.profileHash, canonicalXML: Data(model.profileBytes), createdAt: timestamp)
+                    try snapshot.insert(db)
+                    snapshotID = snapshot.id
+                }
+                for (document, planned, root) in plannedRevisions {
+                    var revision = planned
+                    revision.profileSnapshotID = snapshotID ?? 0
+                    try revision.insert(db)
+                    let hashes = SectionFingerprint.sections(of: root)
+                    let reads = Dictionary(document.sections.map { ($0.sectionID, $0.reads) }, uniquingKeysWith: { a, _ in a })
+                    for (position, section) in hashes.enumerated() {
+                        var row = SectionRecord(
+                            id: nil, revisionID: revision.id ?? 0, position: position, sectionID: section.id,
+                            contentHash: section.hash)
+                        try row.insert(db)
+                        for (path, value) in (reads[section.id] ?? [:]).sorted(by: { $0.key < $1.key }) {
+                            try SectionReadRecord(sectionRowID: row.id ?? 0, path: path, valueHash: value).insert(db)
+                        }
+                    }
+                }
+                if !filesToWrite.isEmpty {
+                    let names = String(decoding: try JSONEncoder().encode(filesToWrite.map(\.name)), as: UTF8.self)
+                    try PublicationRecord(runID: runID, files: names).insert(db)
+                }
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: staging)
+            throw .writeFailed(store.databasePath, reason: "\(error)")
+        }
+
+        // (3) Publish.
+        try store.recover()
+        return GenerationReport(documents: reportDocuments, written: filesToWrite.map(\.name), unchanged: unchanged)
+    }
+}
+
+extension RevisionStore {
+    var stagingFolder: URL { packFolder.appendingPathComponent(Self.folderName).appendingPathComponent("staging") }
+    var databasePath: String {
+        packFolder.appendingPathComponent(Self.folderName).appendingPathComponent(Self.fileName).path
+    }
+
+    /// Finishes what a committed run left undone (its renames) and discards what an
+    /// uncommitted run staged. Call while holding the pack's lock.
+    public func recover() throws(PackError) {
+        let pending: [PublicationRecord]
+        do {
+            pending = try queue.read { db in try PublicationRecord.fetchAll(db) }
+        } catch {
+            throw .storeUnreadable(databasePath, reason: "\(error)")
+        }
+        for publication in pending {
+            let staging = stagingFolder.appendingPathComponent(publication.runID)
+            let names = (try? JSONDecoder().decode([String].self, from: Data(publication.files.utf8))) ?? []
+            for name in names {
+                let staged = staging.appendingPathComponent(name)
+                // A file already moved by an earlier, interrupted recovery is simply gone.
+                guard FileManager.default.fileExists(atPath: staged.path) else { continue }
+                try PackFiles.replace(packFolder.appendingPathComponent(name), with: staged)
+            }
+            PackFiles.synchronizeFolder(packFolder)
+            do {
+                _ = try queue.write { db in try PublicationRecord.deleteOne(db, key: publication.runID) }
+            } catch {
+                throw .writeFailed(databasePath, reason: "\(error)")
+            }
+        }
+        // Whatever remains staged belongs to runs that never committed.
+        if let leftovers = try? FileManager.default.contentsOfDirectory(atPath: stagingFolder.path) {
+            for name in leftovers { try? FileManager.default.removeItem(at: stagingFolder.appendingPathComponent(name)) }
+        }
+    }
+}

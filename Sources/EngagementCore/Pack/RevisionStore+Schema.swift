@@ -1,0 +1,56 @@
+import GRDB
+
+extension RevisionStore {
+    /// The store's migrations. Never edit a shipped migration: add a new one.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: revisions, sections and traces") { db in
+            try db.execute(sql: """
+                CREATE TABLE pack (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    client_id TEXT NOT NULL CHECK (client_id <> ''),
+                    profile_path TEXT NOT NULL
+                );
+                CREATE TABLE profile_snapshot (
+                    id INTEGER PRIMARY KEY,
+                    hash TEXT NOT NULL UNIQUE,
+                    canonical_xml BLOB NOT NULL,
+                    created_at TEXT NOT NULL
+                );
+                CREATE TABLE revision (
+                    id INTEGER PRIMARY KEY,
+                    kind TEXT NOT NULL
+                        CHECK (kind IN ('business-case', 'strategy', 'change-management', 'communication')),
+                    number INTEGER NOT NULL CHECK (number >= 1),
+                    content_hash TEXT NOT NULL,
+                    xhtml BLOB NOT NULL,
+                    profile_snapshot_id INTEGER NOT NULL REFERENCES profile_snapshot(id),
+                    template_hash TEXT NOT NULL,
+                    engine_version TEXT NOT NULL,
+                    created_at TEXT NOT NULL,
+                    UNIQUE (kind, number)
+                );
+                CREATE TABLE section (
+                    id INTEGER PRIMARY KEY,
+                    revision_id INTEGER NOT NULL REFERENCES revision(id) ON DELETE CASCADE,
+                    position INTEGER NOT NULL CHECK (position >= 0),
+                    section_id TEXT NOT NULL,
+                    content_hash TEXT NOT NULL,
+                    UNIQUE (revision_id, section_id),
+                    UNIQUE (revision_id, position)
+                );
+                CREATE TABLE section_read (
+                    section_row_id INTEGER NOT NULL REFERENCES section(id) ON DELETE CASCADE,
+                    path TEXT NOT NULL,
+                    value_hash TEXT NOT NULL,
+                    PRIMARY KEY (section_row_id, path)
+                ) WITHOUT ROWID;
+                CREATE TABLE publication (
+                    run_id TEXT PRIMARY KEY,
+                    files TEXT NOT NULL
+                );
+                """)
+        }
+        return migrator
+    }
+}

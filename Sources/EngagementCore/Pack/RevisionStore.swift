@@ -1,0 +1,132 @@
+import Foundation
+import GRDB
+
+/// The revision history of one pack, in SQLite at `PACK/.engage/revisions.sqlite`.
+///
+/// The schema carries the rules (foreign keys, one number per kind and revision, not
+/// null); every change of a run is one transaction. Open it only while holding the
+/// pack's lock when writing.
+public final class RevisionStore {
+    /// The folder inside a pack that holds the store, the lock and staged files.
+    public static let folderName = ".engage"
+    static let fileName = "revisions.sqlite"
+
+    let queue: DatabaseQueue
+    public let packFolder: URL
+
+    /// Opens the store of the pack at `folder`.
+    ///
+    /// - Parameter create: create the store when the pack has none.
+    /// - Throws: ``PackError`` when there is no store (and `create` is false), when it is
+    ///   unreadable, or when a newer engage wrote it.
+    public init(packFolder folder: URL, create: Bool) throws(PackError) {
+        let storeFolder = folder.appendingPathComponent(Self.folderName)
+        let path = storeFolder.appendingPathComponent(Self.fileName).path
+        if !FileManager.default.fileExists(atPath: path) {
+            guard create else { throw .notAPack(folder.path) }
+            do {
+                try FileManager.default.createDirectory(at: storeFolder, withIntermediateDirectories: true)
+            } catch {
+                throw .writeFailed(storeFolder.path, reason: error.localizedDescription)
+            }
+        }
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(30)
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            let migrator = Self.migrator
+            let superseded = try queue.read { db in try migrator.hasBeenSuperseded(db) }
+            guard !superseded else { throw PackError.storeFromNewerVersion(path) }
+            try migrator.migrate(queue)
+            self.queue = queue
+        } catch let error as PackError {
+            throw error
+        } catch {
+            throw .storeUnreadable(path, reason: "\(error)")
+        }
+        self.packFolder = folder
+    }
+
+    /// Runs a read-only query, turning database errors into ``PackError``.
+    func read<T>(_ body: (Database) throws -> T) throws(PackError) -> T {
+        do {
+            return try queue.read(body)
+        } catch {
+            throw .storeUnreadable(packFolder.path, reason: "\(error)")
+        }
+    }
+
+    // MARK: - Queries
+
+    /// The pack's record, nil before the first generate.
+    public func pack() throws(PackError) -> PackRecord? {
+        try read { db in try PackRecord.fetchOne(db) }
+    }
+
+    /// Every revision, of one kind or all, ordered by kind then number.
+    public func revisions(of kind: DocumentKind? = nil) throws(PackError) -> [RevisionRecord] {
+        try read { db in
+            let rows: [RevisionRecord]
+            if let kind {
+                rows = try RevisionRecord.filter(Column("kind") == kind.rawValue).order(Column("number")).fetchAll(db)
+            } else {
+                rows = try RevisionRecord.order(Column("kind"), Column("number")).fetchAll(db)
+            }
+            return rows.sorted { ($0.documentKind ?? .strategy, $0.number) < ($1.documentKind ?? .strategy, $1.number) }
+        }
+    }
+
+    /// The latest revision of each kind that has one.
+    public func latestRevisions() throws(PackError) -> [DocumentKind: RevisionRecord] {
+        try read { db in
+            let rows = try RevisionRecord.fetchAll(db, sql: """
+                SELECT * FROM revision r
+                WHERE number = (SELECT MAX(number) FROM revision WHERE kind = r.kind)
+                """)
+            var latest: [DocumentKind: RevisionRecord] = [:]
+            for row in rows { if let kind = row.documentKind { latest[kind] = row } }
+            return latest
+        }
+    }
+
+    /// Revision `number` of `kind` (the latest when nil).
+    public func revision(_ kind: DocumentKind, number: Int?) throws(PackError) -> RevisionRecord {
+        let all = try revisions(of: kind)
+        guard let latest = all.last else { throw .noRevisions(kind) }
+        guard let number else { return latest }
+        guard let match = all.first(where: { $0.number == number }) else {
+            throw .unknownRevision(kind, number, latest: latest.number)
+        }
+        return match
+    }
+
+    /// The sections of a revision, in document order.
+    public func sections(ofRevision id: Int64) throws(PackError) -> [SectionRecord] {
+        try read { db in
+            try SectionRecord.filter(Column("revision_id") == id).order(Column("position")).fetchAll(db)
+        }
+    }
+
+    /// The traces of a revision: section id -> (model path -> value hash).
+    public func traces(ofRevision id: Int64) throws(PackError) -> [String: [String: String]] {
+        try read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT s.section_id, r.path, r.value_hash FROM section s
+                JOIN section_read r ON r.section_row_id = s.id
+                WHERE s.revision_id = ?
+                """, arguments: [id])
+            var traces: [String: [String: String]] = [:]
+            for row in rows {
+                let section: String = row["section_id"]
+                traces[section, default: [:]][row["path"]] = row["value_hash"]
+            }
+            return traces
+        }
+    }
+
+    /// The profile snapshot with database id `id`.
+    public func snapshot(id: Int64) throws(PackError) -> ProfileSnapshotRecord? {
+        try read { db in try ProfileSnapshotRecord.fetchOne(db, key: id) }
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import GRDB
+
+/// The pack's own row: which client it is for and where its profile lives.
+public struct PackRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "pack"
+    public var id: Int64 = 1
+    public var clientID: String
+    /// The profile path as last given, absolute, so commands run from anywhere find it.
+    public var profilePath: String
+
+    enum CodingKeys: String, CodingKey {
+        case id, clientID = "client_id", profilePath = "profile_path"
+    }
+}
+
+/// A profile as one or more revisions were generated from it.
+public struct ProfileSnapshotRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "profile_snapshot"
+    public var id: Int64?
+    /// The fingerprint of the normalized profile (``EngagementModel/profileHash``).
+    public var hash: String
+    /// The normalized profile XML, enough to compare a later profile with it.
+    public var canonicalXML: Data
+    public var createdAt: String
+
+    enum CodingKeys: String, CodingKey {
+        case id, hash, canonicalXML = "canonical_xml", createdAt = "created_at"
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+/// One generated version of one document kind.
+public struct RevisionRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "revision"
+    public var id: Int64?
+    public var kind: String
+    public var number: Int
+    /// Hash of the document with its revision-specific fields left as placeholders: equal
+    /// hashes mean the content did not change.
+    public var contentHash: String
+    /// The canonical XHTML as written to the pack.
+    public var xhtml: Data
+    public var profileSnapshotID: Int64
+    public var templateHash: String
+    public var engineVersion: String
+    public var createdAt: String
+
+    enum CodingKeys: String, CodingKey {
+        case id, kind, number, contentHash = "content_hash", xhtml, profileSnapshotID = "profile_snapshot_id"
+        case templateHash = "template_hash", engineVersion = "engine_version", createdAt = "created_at"
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    public var documentKind: DocumentKind? { DocumentKind(rawValue: kind) }
+}
+
+/// A section of a revision, in document order.
+public struct SectionRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "section"
+    public var id: Int64?
+    public var revisionID: Int64
+    public var position: Int
+    public var sectionID: String
+    public var contentHash: String
+
+    enum CodingKeys: String, CodingKey {
+        case id, revisionID = "revision_id", position, sectionID = "section_id", contentHash = "content_hash"
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+/// One model input a section read while it was rendered.
+public struct SectionReadRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "section_read"
+    public var sectionRowID: Int64
+    public var path: String
+    public var valueHash: String
+
+    enum CodingKeys: String, CodingKey {
+        case sectionRowID = "section_row_id", path, valueHash = "value_hash"
+    }
+}
+
+/// Files staged by a committed run that are still to be moved into the pack; present only
+/// between a run's commit and the end of its renames (or after a crash in between).
+struct PublicationRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "publication"
+    var runID: String
+    /// JSON array of file names staged under `.engage/staging/RUN/`.
+    var files: String
+
+    enum CodingKeys: String, CodingKey {
+        case runID = "run_id", files
+    }
+}
