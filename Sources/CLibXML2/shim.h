@@ -44,4 +44,18 @@ static inline void engage_silenceGenericErrors(void) {
     xmlSetGenericErrorFunc(NULL, engage_ignoreGenericError);
 }
 
+// engage parses only bytes it has read itself: libxml2 must never open a file or a URL
+// on its own (DTDs, entities, xs:include/xs:import of a schema). This loader refuses all.
+static xmlParserInputPtr engage_refuseExternalEntity(const char *URL, const char *ID,
+                                                     xmlParserCtxtPtr context) {
+    (void)URL;
+    (void)ID;
+    (void)context;
+    return NULL;
+}
+
+static inline void engage_refuseExternalEntities(void) {
+    xmlSetExternalEntityLoader(engage_refuseExternalEntity);
+}
+
 #endif

@@ -10,6 +10,9 @@ enum LibXML2Runtime {
     /// `xmlCleanupParser` is never called, since other threads may still be working.
     private static let initialization: Void = {
         xmlInitParser()
+        // No file or URL is ever opened by libxml2 itself (DTDs, entities, schema
+        // imports): everything engage parses is bytes it read and checked first.
+        engage_refuseExternalEntities()
     }()
 
     static func ensureInitialized() {

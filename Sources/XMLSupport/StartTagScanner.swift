@@ -34,6 +34,8 @@ struct StartTagScanner {
 
     private mutating func run(maximumDepth: Int) {
         var depth = 0
+        // A UTF-8 byte order mark is not text: it takes no column.
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { index = 3 }
         while index < bytes.count {
             guard bytes[index] == UInt8(ascii: "<") else {
                 advance()
@@ -56,13 +58,12 @@ struct StartTagScanner {
                 skip(past: ">")
             } else {
                 startTags.append(tagStart)
-                if !skipStartTag() {
-                    depth += 1
-                    if depth > maximumDepth {
-                        finding = .tooDeep(depth: depth, at: tagStart)
-                        return
-                    }
+                let isEmptyElement = skipStartTag()
+                if depth + 1 > maximumDepth {
+                    finding = .tooDeep(depth: depth + 1, at: tagStart)
+                    return
                 }
+                if !isEmptyElement { depth += 1 }
             }
         }
     }

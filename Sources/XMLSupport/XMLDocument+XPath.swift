@@ -1,7 +1,7 @@
 import CLibXML2
 
 extension XMLDocument {
-    /// Evaluates a compiled expression with the document root as context node.
+    /// Evaluates a compiled expression with the document node (`/`) as context node.
     ///
     /// - Throws: ``XPathError/evaluationFailed(_:reason:)``, for example when a function
     ///   is unknown or the types do not fit.
@@ -9,6 +9,7 @@ extension XMLDocument {
         let (outcome, errors) = LibXML2Runtime.capturingErrors { _ -> XPathValue? in
             guard let context = xmlXPathNewContext(pointer) else { return nil }
             defer { xmlXPathFreeContext(context) }
+            context.pointee.node = UnsafeMutableRawPointer(pointer).assumingMemoryBound(to: xmlNode.self)
             guard let object = xmlXPathCompiledEval(expression.compiled, context) else { return nil }
             defer { xmlXPathFreeObject(object) }
             return value(of: object)

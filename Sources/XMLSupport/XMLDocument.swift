@@ -44,6 +44,7 @@ public final class XMLDocument {
         limits: XMLLimits = .standard,
         whitespace: XMLWhitespaceHandling = .preserve
     ) throws(XMLParseFailure) -> XMLDocument {
+        let bytes = Self.utf8(bytes)
         guard bytes.count <= limits.maximumBytes else {
             throw XMLParseFailure.tooLarge(fileName: fileName, byteCount: bytes.count, limit: limits.maximumBytes)
         }
@@ -81,7 +82,7 @@ public final class XMLDocument {
             defer { xmlFreeParserCtxt(context) }
             let document = bytes.withUnsafeBufferPointer { buffer in
                 buffer.baseAddress?.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                    xmlCtxtReadMemory(context, $0, Int32(buffer.count), nil, nil, parserOptions(whitespace))
+                    xmlCtxtReadMemory(context, $0, Int32(buffer.count), nil, bytes.isUTF16Transcoded ? "UTF-8" : nil, parserOptions(whitespace))
                 }
             }
             guard let document else { return nil }
@@ -114,6 +115,26 @@ public final class XMLDocument {
             ])
         }
         return XMLDocument(pointer: document, fileName: fileName, startTags: scan.startTags)
+    }
+
+    /// UTF-16 input (recognized by its byte order mark) as UTF-8, so that positions count
+    /// characters the same way for every encoding; other input as it is.
+    static func utf8(_ bytes: [UInt8]) -> TranscodedBytes {
+        guard bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) else {
+            return TranscodedBytes(bytes: bytes, isUTF16Transcoded: false)
+        }
+        let littleEndian = bytes[0] == 0xFF
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2)
+        var index = 2
+        while index + 1 < bytes.count {
+            let pair = littleEndian
+                ? UInt16(bytes[index]) | UInt16(bytes[index + 1]) << 8
+                : UInt16(bytes[index]) << 8 | UInt16(bytes[index + 1])
+            units.append(pair)
+            index += 2
+        }
+        return TranscodedBytes(bytes: Array(String(decoding: units, as: UTF16.self).utf8), isUTF16Transcoded: true)
     }
 
     /// Reads and parses the file at `path`, refusing it before reading when it is larger
@@ -175,9 +196,31 @@ public struct XMLParseFailure: Error, Sendable {
     }
 }
 
+/// Input bytes, after UTF-16 input was turned into UTF-8.
+struct TranscodedBytes: RandomAccessCollection {
+    var bytes: [UInt8]
+    var isUTF16Transcoded: Bool
+
+    var startIndex: Int { bytes.startIndex }
+    var endIndex: Int { bytes.endIndex }
+    subscript(position: Int) -> UInt8 { bytes[position] }
+
+    func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try bytes.withUnsafeBufferPointer(body)
+    }
+}
+
+/// A byte count for messages: exact below 1 KiB, otherwise with one decimal, so that a
+/// size just over a limit never reads the same as the limit.
 func formatBytes(_ count: Int) -> String {
-    if count >= 1 << 20 { return "\(count >> 20) MiB" }
-    if count >= 1 << 10 { return "\(count >> 10) KiB" }
+    func oneDecimal(_ value: Double) -> String {
+        let tenths = Int((value * 10).rounded(.down))
+        return "\(tenths / 10).\(tenths % 10)"
+    }
+    if count >= 1 << 20, count % (1 << 20) == 0 { return "\(count >> 20) MiB" }
+    if count >= 1 << 20 { return "\(oneDecimal(Double(count) / Double(1 << 20))) MiB (\(count) bytes)" }
+    if count >= 1 << 10, count % (1 << 10) == 0 { return "\(count >> 10) KiB" }
+    if count >= 1 << 10 { return "\(oneDecimal(Double(count) / Double(1 << 10))) KiB (\(count) bytes)" }
     return "\(count) bytes"
 }
 

@@ -5,12 +5,16 @@
 public struct XMLLimits: Sendable, Hashable {
     /// The largest input accepted, in bytes.
     public var maximumBytes: Int
-    /// The deepest element nesting accepted; the root element is depth 1.
+    /// The deepest element nesting accepted; the root element is depth 1. At most 256,
+    /// libxml2's own limit without its "huge" mode, which engage never turns on.
     public var maximumDepth: Int
+
+    /// libxml2's nesting limit without `XML_PARSE_HUGE`.
+    public static let deepestSupported = 256
 
     public init(maximumBytes: Int, maximumDepth: Int) {
         self.maximumBytes = maximumBytes
-        self.maximumDepth = maximumDepth
+        self.maximumDepth = min(maximumDepth, Self.deepestSupported)
     }
 
     /// Generous limits for documents such as templates: 16 MiB, 256 levels.

@@ -11,10 +11,15 @@ public final class XMLSchema: @unchecked Sendable {
     /// libxml2's compiled schema points into the schema document; keep it alive.
     private let schemaDocument: XMLDocument
 
+    /// Where a user reads what the schema expects, named in fixes ("see docs/x.md").
+    public var guide: String?
+
     /// Compiles the XSD in `document`.
     ///
+    /// - Parameter guide: the documentation fixes refer the user to.
     /// - Throws: ``XMLParseFailure`` listing the schema's own errors.
-    public init(document: XMLDocument) throws(XMLParseFailure) {
+    public init(document: XMLDocument, guide: String? = nil) throws(XMLParseFailure) {
+        self.guide = guide
         let (compiled, errors) = LibXML2Runtime.capturingErrors { _ -> xmlSchemaPtr? in
             guard let parserContext = xmlSchemaNewDocParserCtxt(document.pointer) else { return nil }
             defer { xmlSchemaFreeParserCtxt(parserContext) }
@@ -31,8 +36,8 @@ public final class XMLSchema: @unchecked Sendable {
     }
 
     /// Reads and compiles the XSD file at `path`.
-    public convenience init(fileAt path: String) throws(XMLParseFailure) {
-        try self.init(document: try XMLDocument.parse(fileAt: path))
+    public convenience init(fileAt path: String, guide: String? = nil) throws(XMLParseFailure) {
+        try self.init(document: try XMLDocument.parse(fileAt: path), guide: guide)
     }
 
     deinit {
@@ -57,7 +62,7 @@ public final class XMLSchema: @unchecked Sendable {
                 file: document.fileName,
                 position: position,
                 summary: SchemaErrorMessages.summary(error.message),
-                fix: SchemaErrorMessages.fix(forCode: error.code, message: error.message))
+                fix: SchemaErrorMessages.fix(forCode: error.code, message: error.message, guide: guide))
         }
     }
 }
@@ -80,19 +85,21 @@ enum SchemaErrorMessages {
         return ParserErrorMessages.sentence(text)
     }
 
-    static func fix(forCode code: Int32, message: String) -> String {
+    static func fix(forCode code: Int32, message: String, guide: String?) -> String {
+        let see = guide.map { "; see \($0)" } ?? ""
+        if message.contains("Missing child element") {
+            return "Add the missing element\(see)."
+        }
+        if message.contains("This element is not expected") {
+            return "Move the element to where the schema expects it, or check its spelling\(see)."
+        }
         switch code {
-        case Int32(XML_SCHEMAV_CVC_COMPLEX_TYPE_2_4.rawValue):
-            if message.contains("Missing child element") {
-                return "Add the missing element; see docs/profile-format.md for the order of the parts."
-            }
-            return "Move the element to where the schema expects it, or check its spelling; see docs/profile-format.md."
         case Int32(XML_SCHEMAV_CVC_COMPLEX_TYPE_4.rawValue):
             return "Add the attribute with a value."
         case Int32(XML_SCHEMAV_CVC_COMPLEX_TYPE_3_2_1.rawValue), Int32(XML_SCHEMAV_CVC_COMPLEX_TYPE_3_2_2.rawValue):
             return "Remove the attribute or correct its spelling."
         case Int32(XML_SCHEMAV_CVC_ELT_1.rawValue):
-            return "The root element must be <client id=\"...\" schema-version=\"1\">."
+            return "Use the root element the schema declares\(see)."
         case Int32(XML_SCHEMAV_CVC_ENUMERATION_VALID.rawValue):
             return "Use one of the listed values."
         case Int32(XML_SCHEMAV_CVC_MININCLUSIVE_VALID.rawValue), Int32(XML_SCHEMAV_CVC_MAXINCLUSIVE_VALID.rawValue):
@@ -117,7 +124,7 @@ enum SchemaErrorMessages {
             Int32(XML_SCHEMAV_CVC_COMPLEX_TYPE_2_3.rawValue):
             return "Remove the text or elements this element may not hold."
         default:
-            return "See docs/profile-format.md for what this part of the profile holds."
+            return guide.map { "See \($0) for what this part holds." } ?? "Check the document against its schema."
         }
     }
 }

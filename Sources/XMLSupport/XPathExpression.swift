@@ -1,4 +1,5 @@
 import CLibXML2
+import Foundation
 
 /// An XPath 1.0 expression compiled once by libxml2 and evaluated many times.
 ///
@@ -65,7 +66,8 @@ public enum XPathValue: Sendable, Hashable {
     public static func xpathString(_ number: Double) -> String {
         if number.isNaN { return "NaN" }
         if number.isInfinite { return number > 0 ? "Infinity" : "-Infinity" }
-        if number == number.rounded(), abs(number) < 1e15 { return String(Int64(number)) }
+        if number == number.rounded(), abs(number) < 9e18 { return String(Int64(number)) }
+        if number == number.rounded() { return String(format: "%.0f", number) }
         return String(number)
     }
 }

@@ -159,6 +159,31 @@ public final class XPathSession {
         return "/" + steps.reversed().joined(separator: "/")
     }
 
+    /// The parent element of a node (the owner element of an attribute).
+    public func parent(of handle: XPathNodeHandle) -> XPathNodeHandle? {
+        let node = nodes[handle.index]
+        guard let parent = node.pointee.parent, parent.pointee.type == XML_ELEMENT_NODE else { return nil }
+        return self.handle(for: parent)
+    }
+
+    /// The last step of each child element's stable path, joined: it changes exactly when
+    /// a child is added, removed or reordered, which is what a loop over them depends on.
+    public func membershipSignature(of handle: XPathNodeHandle) -> String {
+        var steps: [String] = []
+        var child = nodes[handle.index].pointee.children
+        while let current = child {
+            if current.pointee.type == XML_ELEMENT_NODE { steps.append(step(for: current)) }
+            child = current.pointee.next
+        }
+        return steps.joined(separator: "\n")
+    }
+
+    /// The membership signature of the children selected by a path ending in `/*`, the
+    /// same value ``membershipSignature(of:)`` gives for their parent.
+    public func membershipSignature(ofChildren handles: [XPathNodeHandle]) -> String {
+        handles.map { step(for: nodes[$0.index]) }.joined(separator: "\n")
+    }
+
     /// The canonical text of a node's subtree, the thing a trace hashes: the string value
     /// for attributes and text, a canonical serialization for elements.
     public func canonicalContent(of handle: XPathNodeHandle) -> String {

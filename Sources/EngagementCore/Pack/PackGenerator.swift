@@ -76,7 +76,8 @@ public enum PackGenerator {
         }
 
         let absoluteProfile = URL(fileURLWithPath: profilePath).standardizedFileURL.path
-        let packChanged = try store.pack().map { $0.profilePath != absoluteProfile } ?? true
+        let baselineHash = try store.pack()?.baselineSnapshotID.flatMap { id throws(PackError) in try store.snapshot(id: id)?.hash }
+        let packChanged = try store.pack().map { $0.profilePath != absoluteProfile } ?? true || baselineHash != model.profileHash
         guard !plannedRevisions.isEmpty || !filesToWrite.isEmpty || packChanged else {
             return GenerationReport(documents: reportDocuments, written: [], unchanged: unchanged)
         }
@@ -97,14 +98,14 @@ public enum PackGenerator {
         // (2) Commit.
         do {
             try store.queue.write { db in
-                try PackRecord(clientID: model.profile.id, profilePath: absoluteProfile).save(db)
                 var snapshotID = try Int64.fetchOne(db, sql: "SELECT id FROM profile_snapshot WHERE hash = ?", arguments: [model.profileHash])
-                if snapshotID == nil && !plannedRevisions.isEmpty {
+                if snapshotID == nil {
                     var snapshot = ProfileSnapshotRecord(
                         id: nil, hash: model.profileHash, canonicalXML: Data(model.profileBytes), createdAt: timestamp)
                     try snapshot.insert(db)
                     snapshotID = snapshot.id
                 }
+                try PackRecord(clientID: model.profile.id, profilePath: absoluteProfile, baselineSnapshotID: snapshotID).save(db)
                 for (document, planned, root) in plannedRevisions {
                     var revision = planned
                     revision.profileSnapshotID = snapshotID ?? 0

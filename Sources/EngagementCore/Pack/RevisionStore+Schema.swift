@@ -6,16 +6,17 @@ extension RevisionStore {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1: revisions, sections and traces") { db in
             try db.execute(sql: """
-                CREATE TABLE pack (
-                    id INTEGER PRIMARY KEY CHECK (id = 1),
-                    client_id TEXT NOT NULL CHECK (client_id <> ''),
-                    profile_path TEXT NOT NULL
-                );
                 CREATE TABLE profile_snapshot (
                     id INTEGER PRIMARY KEY,
                     hash TEXT NOT NULL UNIQUE,
                     canonical_xml BLOB NOT NULL,
                     created_at TEXT NOT NULL
+                );
+                CREATE TABLE pack (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    client_id TEXT NOT NULL CHECK (client_id <> ''),
+                    profile_path TEXT NOT NULL,
+                    baseline_snapshot_id INTEGER REFERENCES profile_snapshot(id)
                 );
                 CREATE TABLE revision (
                     id INTEGER PRIMARY KEY,

@@ -224,21 +224,30 @@ final class TemplateRenderer {
         return index
     }
 
+    /// The traces of every section. Besides each node read (path -> content hash), the
+    /// membership of its parent is recorded (`PARENT/*` -> the list of its children), so
+    /// that adding an element to a list a section looped over makes the section stale.
     private func traces() -> [SectionTrace] {
-        var hashes: [XPathNodeHandle: (String, String)] = [:]
+        var entries: [XPathNodeHandle: [(String, String)]] = [:]
+        var memberships: [XPathNodeHandle: (String, String)] = [:]
         return zip(sectionIDs, sectionReads).map { id, reads in
-            var entries: [String: String] = [:]
+            var traced: [String: String] = [:]
             for handle in reads {
-                let entry: (String, String)
-                if let cached = hashes[handle] {
-                    entry = cached
-                } else {
-                    entry = (session.stablePath(of: handle), FNV1a.hex(FNV1a.hash(session.canonicalContent(of: handle))))
-                    hashes[handle] = entry
+                if entries[handle] == nil {
+                    var pairs = [(session.stablePath(of: handle), FNV1a.hex(FNV1a.hash(session.canonicalContent(of: handle))))]
+                    if let parent = session.parent(of: handle) {
+                        if memberships[parent] == nil {
+                            memberships[parent] = (
+                                session.stablePath(of: parent) + "/*",
+                                FNV1a.hex(FNV1a.hash(session.membershipSignature(of: parent))))
+                        }
+                        if let membership = memberships[parent] { pairs.append(membership) }
+                    }
+                    entries[handle] = pairs
                 }
-                entries[entry.0] = entry.1
+                for (path, hash) in entries[handle] ?? [] { traced[path] = hash }
             }
-            return SectionTrace(sectionID: id, reads: entries)
+            return SectionTrace(sectionID: id, reads: traced)
         }
     }
 

@@ -1,0 +1,230 @@
+import Foundation
+import Testing
+
+/// End-to-end tests of `engage generate`, running the built binary.
+@Suite(.serialized)
+struct GenerateCommandTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    static let kinds = ["business-case", "strategy", "change-management", "communication"]
+    static let formats = ["xhtml", "html", "md"]
+    static let goldenFolder = repository.appendingPathComponent("Tests/EngageCLITests/Golden/northgate-hospitals")
+
+    static func sample(_ name: String) -> String {
+        repository.appendingPathComponent("Samples/\(name).xml").path
+    }
+
+    @Test func generatesTwelveFilesFromAnyWorkingDirectoryAndASecondRunRewritesNothing() async throws {
+        let scratch = try ScratchFolder()
+        defer { scratch.remove() }
+        let pack = scratch.url.appendingPathComponent("pack")
+        let first = try await EngageProcess.run(["generate", Self.sample("northgate-hospitals"), "--out", "pack"], in: scratch.url)
+        #expect(first.status == 0, "\(first.standardError)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: pack.path).filter { !$0.hasPrefix(".") }.sorted()
+        #expect(files == Self.kinds.flatMap { kind in Self.formats.map { "\(kind).\($0)" } }.sorted())
+        #expect(first.standardError.contains("12 files written"))
+
+        let dates = try files.map { try FileManager.default.attributesOfItem(atPath: pack.appendingPathComponent($0).path)[.modificationDate] as? Date }
+        try await Task.sleep(nanoseconds: 20_000_000)
+        let second = try await EngageProcess.run(["generate", Self.sample("northgate-hospitals"), "--out", "pack"], in: scratch.url)
+        #expect(second.status == 0)
+        #expect(second.standardError.contains("0 files written, 12 unchanged"))
+        let after = try files.map { try FileManager.default.attributesOfItem(atPath: pack.appendingPathComponent($0).path)[.modificationDate] as? Date }
+        #expect(dates == after)
+    }
+
+    @Test func anInvalidProfileWritesNothing() async throws {
+        let scratch = try ScratchFolder()
+        defer { scratch.remove() }
+        let sample = try String(contentsOfFile: Self.sample("northgate-hospitals"), encoding: .utf8)
+        let broken = try scratch.write(sample.replacingOccurrences(of: "influence=\"5\"", with: "influence=\"9\""), to: "broken.xml")
+        let outcome = try await EngageProcess.run(["generate", broken, "--out", "pack"], in: scratch.url)
+        #expect(outcome.status == 1)
+        #expect(outcome.standardError.contains("broken.xml:"))
+        #expect(outcome.standardError.contains("nothing was written"))
+        #expect(!FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("pack").path))
+    }
+
+    @Test func outputIsDeterministic() async throws {
+        let scratch = try ScratchFolder()
+        defer { scratch.remove() }
+        for pack in ["a", "b"] {
+            let outcome = try await EngageProcess.run(["generate", Self.sample("vale-growers-cooperative"), "--out", pack], in: scratch.url)
+            try #require(outcome.status == 0, "\(outcome.standardError)")
+        }
+        for kind in Self.kinds {
+            for format in Self.formats {
+                let a = try Data(contentsOf: scratch.url.appendingPathComponent("a/\(kind).\(format)"))
+                let b = try Data(contentsOf: scratch.url.appendingPathComponent("b/\(kind).\(format)"))
+                #expect(a == b, "\(kind).\(format) differs between two runs")
+            }
+        }
+    }
+
+    /// Golden files: re-record with `ENGAGE_RECORD_GOLDEN=1 swift test --filter goldenFiles`.
+    @Test func goldenFilesForEveryDocumentAndFormat() async throws {
+        let scratch = try ScratchFolder()
+        defer { scratch.remove() }
+        let outcome = try await EngageProcess.run(["generate", Self.sample("northgate-hospitals"), "--out", "pack"], in: scratch.url)
+        try #require(outcome.status == 0, "\(outcome.standardError)")
+        let record = ProcessInfo.processInfo.environment["ENGAGE_RECORD_GOLDEN"] == "1"
+        if record { try FileManager.default.createDirectory(at: Self.goldenFolder, withIntermediateDirectories: true) }
+        for kind in Self.kinds {
+            for format in Self.formats {
+                let name = "\(kind).\(format)"
+                let actual = try Data(contentsOf: scratch.url.appendingPathComponent("pack/\(name)"))
+                let golden = Self.goldenFolder.appendingPathComponent(name)
+                if record {
+                    try actual.write(to: golden)
+                    continue
+                }
+                let expected = try Data(contentsOf: golden)
+                #expect(actual == expected, "\(name) differs from its golden file; re-record with ENGAGE_RECORD_GOLDEN=1 if the change is intended")
+            }
+        }
+    }
+
+    @Test func htmlIsValidHTML5AndMarkdownRendersWithGitHubsCmark() async throws {
+        let scratch = try ScratchFolder()
+        defer { scratch.remove() }
+        let outcome = try await EngageProcess.run(["generate", Self.sample("meridian-aerostructures"), "--out", "pack"], in: scratch.url)
+        try #require(outcome.status == 0, "\(outcome.standardError)")
+        for kind in Self.kinds {
+            let html = try OutputChecker.check("html", scratch.url.appendingPathComponent("pack/\(kind).html"))
+            #expect(html.tables > 0, "\(kind).html has no table")
+            #expect(html.links.contains { $0.hasPrefix("#") }, "\(kind).html has no table of contents")
+            let markdown = try OutputChecker.check("md", scratch.url.appendingPathComponent("pack/\(kind).md"))
+            #expect(markdown.tables > 0, "\(kind).md renders no table")
+            #expect(markdown.headings.count >= 8, "\(kind).md renders \(markdown.headings.count) headings")
+            #expect(!markdown.text.contains("|---"), "\(kind).md has a table cmark did not recognize")
+        }
+    }
+
+    @Test func awkwardProfileTextIsEscapedInEveryFormat() async throws {
+        let scratch = try ScratchFolder()
+        defer { scratch.remove() }
+        let awkwardName = "Smith & Sons <Holdings> \"Quoted\" 'Ltd' *star* _under_ |pipe| #1"
+        let rightToLeft = "\u{200F}شركة\u{200F} 🚀 Café"
+        var sample = try String(contentsOfFile: Self.sample("northgate-hospitals"), encoding: .utf8)
+        sample = sample.replacingOccurrences(
+            of: "<name>Northgate Hospitals</name>", with: "<name>\(awkwardName.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;"))</name>")
+        sample = sample.replacingOccurrences(of: "<mission>", with: "<mission>\(rightToLeft) ")
+        let profile = try scratch.write(sample, to: "awkward.xml")
+        let outcome = try await EngageProcess.run(["generate", profile, "--out", "pack"], in: scratch.url)
+        try #require(outcome.status == 0, "\(outcome.standardError)")
+        for kind in Self.kinds {
+            let html = try OutputChecker.check("html", scratch.url.appendingPathComponent("pack/\(kind).html"))
+            #expect(html.text.contains(awkwardName), "\(kind).html lost the name")
+            #expect(html.text.contains(rightToLeft), "\(kind).html lost the right-to-left text")
+            let markdown = try OutputChecker.check("md", scratch.url.appendingPathComponent("pack/\(kind).md"))
+            #expect(markdown.text.contains(awkwardName), "\(kind).md lost the name: \(markdown.text.prefix(300))")
+            #expect(markdown.text.contains(rightToLeft), "\(kind).md lost the right-to-left text")
+            let xhtml = try String(contentsOf: scratch.url.appendingPathComponent("pack/\(kind).xhtml"), encoding: .utf8)
+            #expect(xhtml.contains("Smith &amp; Sons &lt;Holdings&gt;"))
+            let reparsed = try OutputChecker.check("html", scratch.url.appendingPathComponent("pack/\(kind).xhtml"), xhtml: true)
+            #expect(reparsed.text.contains(awkwardName))
+        }
+    }
+
+    @Test func templateErrorsNameFileLineAndColumnWithACaretAndWriteNothing() async throws {
+        let scratch = try ScratchFolder()
+        defer { scratch.remove() }
+        let templates = scratch.url.appendingPathComponent("templates")
+        try FileManager.default.copyItem(at: Self.repository.appendingPathComponent("Templates"), to: templates)
+        let strategy = templates.appendingPathComponent("strategy.xhtml")
+        var text = try String(contentsOf: strategy, encoding: .utf8)
+        text = text.replacingOccurrences(of: "<body>", with: "<body>\n    <p t:text=\"/client/no-such-thing\">x</p>\n    <p t:text=\"count(\">y</p>")
+        try text.write(to: strategy, atomically: true, encoding: .utf8)
+        let outcome = try await EngageProcess.run(
+            ["generate", Self.sample("northgate-hospitals"), "--out", "pack", "--templates", templates.path], in: scratch.url)
+        #expect(outcome.status == 1)
+        let lines = outcome.errorLines
+        let selectsNothing = try #require(lines.firstIndex { $0.contains("strategy.xhtml:") && $0.contains("'/client/no-such-thing' selects nothing") })
+        #expect(lines[selectsNothing].contains(":8:5: error:") || lines[selectsNothing].contains(":7:5: error:"), "\(lines[selectsNothing])")
+        #expect(lines[selectsNothing + 1].contains("<p t:text=\"/client/no-such-thing\">"))
+        #expect(lines[selectsNothing + 2].trimmingCharacters(in: .whitespaces) == "^")
+        #expect(outcome.standardError.contains("count("))
+        #expect(!FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("pack").path))
+    }
+
+    @Test func includesThatLeaveTheTemplateFolderAreRefused() async throws {
+        let scratch = try ScratchFolder()
+        defer { scratch.remove() }
+        let templates = scratch.url.appendingPathComponent("templates")
+        try FileManager.default.copyItem(at: Self.repository.appendingPathComponent("Templates"), to: templates)
+        try scratch.write("<p xmlns=\"http://www.w3.org/1999/xhtml\">secret</p>", to: "outside.xhtml")
+        let strategy = templates.appendingPathComponent("strategy.xhtml")
+        var text = try String(contentsOf: strategy, encoding: .utf8)
+        text = text.replacingOccurrences(of: "<body>", with: "<body><t:include src=\"../outside.xhtml\"/><t:include src=\"/etc/passwd\"/>")
+        try text.write(to: strategy, atomically: true, encoding: .utf8)
+        let outcome = try await EngageProcess.run(
+            ["generate", Self.sample("northgate-hospitals"), "--out", "pack", "--templates", templates.path], in: scratch.url)
+        #expect(outcome.status == 1)
+        #expect(outcome.standardError.components(separatedBy: "leaves the template folder").count == 3)
+        #expect(!outcome.standardError.contains("secret"))
+        #expect(!outcome.standardError.contains("root:"))
+    }
+
+    @Test func batchMakesOnePackPerProfileNamedAfterTheClient() async throws {
+        let scratch = try ScratchFolder()
+        defer { scratch.remove() }
+        let outcome = try await EngageProcess.run(
+            ["generate", Self.sample("meridian-aerostructures"), Self.sample("vale-growers-cooperative"), "--out-dir", "packs"],
+            in: scratch.url)
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        for client in ["meridian-aerostructures", "vale-growers"] {
+            for kind in Self.kinds {
+                #expect(FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("packs/\(client)/\(kind).html").path))
+            }
+        }
+        #expect(outcome.standardError.contains("2 of 2 packs generated."))
+    }
+}
+
+/// Runs Tests/tools/check_output.py: html5lib in strict mode, GitHub's cmark-gfm.
+enum OutputChecker {
+    struct Summary: Decodable {
+        var text: String
+        var headings: [String]
+        var tables: Int
+        var cells: Int
+        var links: [String]
+    }
+
+    struct Invalid: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    static func check(_ kind: String, _ file: URL, xhtml: Bool = false) throws -> Summary {
+        let script = GenerateCommandTests.repository.appendingPathComponent("Tests/tools/check_output.py")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", script.path, kind, file.path]
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        let message = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        // XHTML is XML, not HTML5 syntax; only its text is compared, so a strict-mode
+        // complaint about the XML declaration is not a failure there.
+        guard process.terminationStatus == 0 || xhtml else {
+            throw Invalid(description: String(decoding: message, as: UTF8.self))
+        }
+        if process.terminationStatus != 0 {
+            return try check("html", try htmlCopy(of: file))
+        }
+        return try JSONDecoder().decode(Summary.self, from: data)
+    }
+
+    /// The XHTML's body wrapped as an HTML5 page, for reading its text.
+    static func htmlCopy(of file: URL) throws -> URL {
+        var text = try String(contentsOf: file, encoding: .utf8)
+        if let start = text.range(of: "<html") { text = "<!DOCTYPE html>\n" + text[start.lowerBound...] }
+        let copy = file.deletingPathExtension().appendingPathExtension("copy.html")
+        try text.write(to: copy, atomically: true, encoding: .utf8)
+        return copy
+    }
+}
