@@ -19,7 +19,7 @@ public enum ProfileSchema {
     public static let compiled: Result<XMLSchema, ProfileSchemaError> = {
         guard let url else { return .failure(.missing) }
         do throws(XMLParseFailure) {
-            return .success(try XMLSchema(fileAt: url.path))
+            return .success(try XMLSchema(fileAt: url.path, guide: "docs/profile-format.md"))
         } catch {
             return .failure(.invalid(error.diagnostics.map(\.formatted)))
         }
