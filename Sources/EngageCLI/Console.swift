@@ -1,3 +1,4 @@
+import EngagementCore
 import Foundation
 import XMLSupport
 
@@ -23,6 +24,17 @@ enum Console {
     /// A one-line summary for a person, on stderr so stdout stays clean for scripts.
     static func status(_ line: String) {
         standardError(line)
+    }
+
+    /// `text` coloured for `severity` on a terminal (stdout), plain otherwise.
+    static func paint(_ text: String, severity: Alert.Severity) -> String {
+        guard ProcessInfo.processInfo.environment["NO_COLOR"] == nil, isatty(STDOUT_FILENO) == 1 else { return text }
+        let colour = switch severity {
+        case .critical: "\u{1B}[1;31m"
+        case .warning: "\u{1B}[1;33m"
+        case .info: "\u{1B}[1;36m"
+        }
+        return colour + text + "\u{1B}[0m"
     }
 
     static func output(_ text: String) {

@@ -14,7 +14,10 @@ public struct EngageCommand: AsyncParsableCommand {
             a business case, a strategy, a change management plan and a communication plan.
             """,
         version: version,
-        subcommands: [ValidateCommand.self, GenerateCommand.self, LogCommand.self, ShowCommand.self]
+        subcommands: [
+            ValidateCommand.self, GenerateCommand.self, StatusCommand.self, AlertsCommand.self, RegenerateCommand.self,
+            LogCommand.self, ShowCommand.self,
+        ]
     )
 
     public init() {}

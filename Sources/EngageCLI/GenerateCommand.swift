@@ -69,7 +69,7 @@ struct GenerateCommand: ParsableCommand {
             PackJob(profilePath: profile, destination: out.map { URL(fileURLWithPath: $0) })
         }
         let outcomes = PackBatch.run(
-            jobs, sources: sources, formats: formats, outputRoot: outDir.map { URL(fileURLWithPath: $0) },
+            jobs, sources: sources, templatesPath: templates, formats: formats, outputRoot: outDir.map { URL(fileURLWithPath: $0) },
             showProgress: jobs.count > 1 && Console.isTerminal)
         var failed = 0
         for outcome in outcomes {

@@ -25,7 +25,8 @@ struct PackOutcome: Sendable {
 /// jobs from a shared counter until none are left.
 enum PackBatch {
     static func run(
-        _ jobs: [PackJob], sources: TemplateSources, formats: Set<OutputFormat>, outputRoot: URL?, showProgress: Bool
+        _ jobs: [PackJob], sources: TemplateSources, templatesPath: String?, formats: Set<OutputFormat>, outputRoot: URL?,
+        showProgress: Bool
     ) -> [PackOutcome] {
         let workers = max(1, min(jobs.count, ProcessInfo.processInfo.activeProcessorCount))
         // Phase 1: validate every profile, so that two profiles of one client (one pack)
@@ -67,7 +68,9 @@ enum PackBatch {
                 if let duplicate = refusals[index] {
                     outcome = PackOutcome(job: jobs[index], destination: nil, result: .failure(PackProblem(message: duplicate)))
                 } else if let result = loaded[index] {
-                    outcome = generate(jobs[index], loaded: result, renderer: renderer, formats: formats, outputRoot: outputRoot)
+                    outcome = generate(
+                        jobs[index], loaded: result, renderer: renderer, templatesPath: templatesPath, formats: formats,
+                        outputRoot: outputRoot)
                 } else {
                     outcome = PackOutcome(job: jobs[index], destination: nil, result: .failure(PackProblem(message: "Internal error: profile not loaded.")))
                 }
@@ -80,7 +83,8 @@ enum PackBatch {
     }
 
     static func generate(
-        _ job: PackJob, loaded: ProfileLoadResult, renderer: DocumentRenderer, formats: Set<OutputFormat>, outputRoot: URL?
+        _ job: PackJob, loaded: ProfileLoadResult, renderer: DocumentRenderer, templatesPath: String?,
+        formats: Set<OutputFormat>, outputRoot: URL?
     ) -> PackOutcome {
         guard loaded.isValid, let profile = loaded.profile, let root = loaded.root else {
             let lines = loaded.diagnostics.map(\.formatted)
@@ -96,7 +100,8 @@ enum PackBatch {
         do {
             let documents = try renderer.render(model)
             let report = try PackGenerator.publish(
-                documents, model: model, profilePath: job.profilePath, formats: formats, into: destination)
+                documents, model: model, profilePath: job.profilePath, templatesPath: templatesPath, formats: formats,
+                into: destination)
             return PackOutcome(job: job, destination: destination, result: .success(report))
         } catch let failure as TemplateFailure {
             return PackOutcome(job: job, destination: destination, result: .failure(PackProblem(message: failure.formatted)))

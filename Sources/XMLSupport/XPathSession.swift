@@ -210,6 +210,8 @@ public final class XPathSession {
         case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
             return "text()"
         case XML_ELEMENT_NODE:
+            // The document element is unique: its id would only make paths longer.
+            if node.pointee.parent?.pointee.type == XML_DOCUMENT_NODE { return name }
             if let id = xmlGetProp(node, "id") {
                 defer { engage_xmlFree(id) }
                 return "\(name)[@id='\(String(cString: id))']"

@@ -33,7 +33,7 @@ public enum PackGenerator {
     ///
     /// - Parameter profilePath: the profile's path, remembered by the pack.
     public static func publish(
-        _ documents: [RenderedPackDocument], model: EngagementModel, profilePath: String,
+        _ documents: [RenderedPackDocument], model: EngagementModel, profilePath: String, templatesPath: String? = nil,
         formats: Set<OutputFormat>, into folder: URL, now: Date = Date()
     ) throws(PackError) -> GenerationReport {
         let lock = try PackLock(folder: folder)
@@ -77,7 +77,9 @@ public enum PackGenerator {
 
         let absoluteProfile = URL(fileURLWithPath: profilePath).standardizedFileURL.path
         let baselineHash = try store.pack()?.baselineSnapshotID.flatMap { id throws(PackError) in try store.snapshot(id: id)?.hash }
-        let packChanged = try store.pack().map { $0.profilePath != absoluteProfile } ?? true || baselineHash != model.profileHash
+        let absoluteTemplates = templatesPath.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+        let packChanged = try store.pack().map { $0.profilePath != absoluteProfile || $0.templatesPath != absoluteTemplates } ?? true
+            || baselineHash != model.profileHash
         guard !plannedRevisions.isEmpty || !filesToWrite.isEmpty || packChanged else {
             return GenerationReport(documents: reportDocuments, written: [], unchanged: unchanged)
         }
@@ -105,7 +107,10 @@ public enum PackGenerator {
                     try snapshot.insert(db)
                     snapshotID = snapshot.id
                 }
-                try PackRecord(clientID: model.profile.id, profilePath: absoluteProfile, baselineSnapshotID: snapshotID).save(db)
+                try PackRecord(
+                    clientID: model.profile.id, profilePath: absoluteProfile, templatesPath: absoluteTemplates,
+                    baselineSnapshotID: snapshotID
+                ).save(db)
                 for (document, planned, root) in plannedRevisions {
                     var revision = planned
                     revision.profileSnapshotID = snapshotID ?? 0

@@ -16,6 +16,7 @@ extension RevisionStore {
                     id INTEGER PRIMARY KEY CHECK (id = 1),
                     client_id TEXT NOT NULL CHECK (client_id <> ''),
                     profile_path TEXT NOT NULL,
+                    templates_path TEXT,
                     baseline_snapshot_id INTEGER REFERENCES profile_snapshot(id)
                 );
                 CREATE TABLE revision (

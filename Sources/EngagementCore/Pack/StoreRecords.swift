@@ -8,11 +8,14 @@ public struct PackRecord: Codable, Sendable, FetchableRecord, PersistableRecord 
     public var clientID: String
     /// The profile path as last given, absolute, so commands run from anywhere find it.
     public var profilePath: String
+    /// The template folder given with --templates, nil for the shipped templates.
+    public var templatesPath: String?
     /// The profile the last generate or regenerate ran on: what alerts compare against.
     public var baselineSnapshotID: Int64?
 
     enum CodingKeys: String, CodingKey {
-        case id, clientID = "client_id", profilePath = "profile_path", baselineSnapshotID = "baseline_snapshot_id"
+        case id, clientID = "client_id", profilePath = "profile_path", templatesPath = "templates_path"
+        case baselineSnapshotID = "baseline_snapshot_id"
     }
 }
 

@@ -1,0 +1,59 @@
+import ArgumentParser
+import EngagementCore
+import Foundation
+
+/// `engage regenerate PACK`: regenerate the stale documents only.
+struct RegenerateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "regenerate",
+        abstract: "Regenerate exactly the stale documents of a pack and record their new revisions.",
+        discussion: "Documents that are current keep their files and revision numbers."
+    )
+
+    @Argument(help: ArgumentHelp("The pack folder.", valueName: "pack"))
+    var pack: String
+
+    @Option(help: ArgumentHelp("The profile, when it moved from the path the pack remembers.", valueName: "profile"))
+    var profile: String?
+
+    func run() throws {
+        let folder = URL(fileURLWithPath: pack)
+        let inspection: PackInspection
+        do {
+            inspection = try PackInspection(packFolder: folder, profileOverride: profile)
+        } catch {
+            Console.standardError(error.description)
+            throw ExitCode(2)
+        }
+        let status = PackStatus(inspection)
+        let stale = status.staleKinds
+        guard !stale.isEmpty else {
+            Console.output("All documents are current; nothing to regenerate.")
+            return
+        }
+        do {
+            let renderer = try DocumentRenderer(sources: inspection.templateSources, kinds: stale)
+            let documents = try renderer.render(inspection.current)
+            let previous = inspection.latest
+            let report = try PackGenerator.publish(
+                documents, model: inspection.current, profilePath: inspection.profilePath,
+                templatesPath: inspection.pack.templatesPath, formats: Set(OutputFormat.allCases), into: folder)
+            var lines: [String] = []
+            for document in report.documents {
+                let before = previous[document.kind]?.number
+                let sections = status.documents.first { $0.kind == document.kind.rawValue }?.staleSections.map(\.sectionId) ?? []
+                lines.append("\(document.kind.rawValue): revision \(before.map(String.init) ?? "none") -> \(document.revision); sections \(sections.joined(separator: ", "))")
+            }
+            let untouched = DocumentKind.allCases.filter { !stale.contains($0) }.map(\.rawValue)
+            if !untouched.isEmpty { lines.append("unchanged: \(untouched.joined(separator: ", "))") }
+            lines.append("\(report.written.count) files written.")
+            Console.output(lines.joined(separator: "\n"))
+        } catch let failure as TemplateFailure {
+            Console.standardError(failure.formatted)
+            throw ExitCode(1)
+        } catch let error as PackError {
+            Console.standardError("error: \(error)")
+            throw ExitCode(1)
+        }
+    }
+}

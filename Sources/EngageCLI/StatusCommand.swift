@@ -1,0 +1,58 @@
+import ArgumentParser
+import EngagementCore
+import Foundation
+
+/// `engage status PACK`: each document current or stale, and why.
+struct StatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Say which documents of a pack are stale after the profile changed, and why.",
+        discussion: """
+            Compares what each section read when it was generated with the current profile. \
+            A stale section is listed with each cause: the profile element that changed \
+            (id, path, old -> new) and what the section read, or a template or engine change.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("The pack folder.", valueName: "pack"))
+    var pack: String
+
+    @Option(help: ArgumentHelp("The profile, when it moved from the path the pack remembers.", valueName: "profile"))
+    var profile: String?
+
+    @Option(help: ArgumentHelp("Accepted for symmetry with alerts; staleness does not depend on the date.", valueName: "yyyy-mm-dd"))
+    var today: String?
+
+    @Flag(help: "Print the status as one JSON document on standard output.")
+    var json = false
+
+    @Flag(name: .customLong("exit-code"), help: "Exit 1 when any document is stale, 0 when all are current.")
+    var exitCode = false
+
+    func run() throws {
+        let inspection: PackInspection
+        do {
+            inspection = try PackInspection(packFolder: URL(fileURLWithPath: pack), profileOverride: profile)
+        } catch {
+            Console.standardError(error.description)
+            throw ExitCode(2)
+        }
+        let status = PackStatus(inspection)
+        if json {
+            try Console.writeJSON(status)
+        } else {
+            var lines: [String] = []
+            for document in status.documents {
+                let revision = document.revision.map { " (revision \($0))" } ?? ""
+                lines.append("\(document.kind): \(document.state)\(revision)")
+                for section in document.staleSections {
+                    lines.append("  section \(section.sectionId)")
+                    for cause in section.causes { lines.append("    - \(cause.summary)") }
+                }
+            }
+            lines.append(status.current ? "All documents are current." : "Run engage regenerate \(pack) to update the stale documents.")
+            Console.output(lines.joined(separator: "\n"))
+        }
+        if exitCode && !status.current { throw ExitCode(1) }
+    }
+}

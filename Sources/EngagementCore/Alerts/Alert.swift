@@ -1,0 +1,94 @@
+/// A finding that needs a person (DESIGN section 9).
+public struct Alert: Sendable, Encodable, Hashable {
+    /// The alert kinds; raw values are fixed names scripts rely on.
+    public enum Kind: String, Sendable, Encodable, Hashable, CaseIterable {
+        case valuesDrift = "values-drift"
+        case expectationShift = "expectation-shift"
+        case expectationMissed = "expectation-missed"
+        case scopeChange = "scope-change"
+        case journeyGap = "journey-gap"
+        case loyaltyRisk = "loyalty-risk"
+        case buyInRisk = "buy-in-risk"
+        case preferenceUpdate = "preference-update"
+        case cadenceBreach = "cadence-breach"
+        case appraisalChange = "appraisal-change"
+    }
+
+    public enum Severity: String, Sendable, Encodable, Hashable, Comparable, CaseIterable {
+        case critical, warning, info
+
+        public static func < (lhs: Severity, rhs: Severity) -> Bool {
+            allCases.firstIndex(of: lhs) ?? 0 < allCases.firstIndex(of: rhs) ?? 0
+        }
+    }
+
+    /// The profile element an alert is about.
+    public struct Subject: Sendable, Encodable, Hashable {
+        public var element: String
+        public var id: String?
+        public var path: String
+    }
+
+    /// A section of a document the alert affects.
+    public struct AffectedSection: Sendable, Encodable, Hashable {
+        public var document: String
+        public var sectionId: String
+    }
+
+    public var kind: Kind
+    public var severity: Severity
+    public var subject: Subject
+    public var message: String
+    public var oldValue: String?
+    public var newValue: String?
+    public var documents: [String]
+    public var sections: [AffectedSection]
+    /// What a person should do, in plain words.
+    public var action: String
+}
+
+/// ISO 8601 durations as the profile writes them (P1W, P14D, P1M, P1Y2M), in days.
+enum ISODuration {
+    /// Approximate length in days (a month is 30 days, a year 365); nil when not a duration.
+    static func days(_ text: String) -> Int? {
+        var rest = Substring(text.trimmingCharacters(in: .whitespaces))
+        guard rest.first == "P" else { return nil }
+        rest = rest.dropFirst()
+        if let time = rest.firstIndex(of: "T") { rest = rest[..<time] }  // hours and minutes: under a day
+        var total = 0
+        var number = ""
+        var sawUnit = false
+        for character in rest {
+            if character.isNumber || character == "." {
+                number.append(character)
+                continue
+            }
+            guard let value = Double(number) else { return nil }
+            switch character {
+            case "Y": total += Int(value * 365)
+            case "M": total += Int(value * 30)
+            case "W": total += Int(value * 7)
+            case "D": total += Int(value)
+            default: return nil
+            }
+            number = ""
+            sawUnit = true
+        }
+        return sawUnit && number.isEmpty ? total : nil
+    }
+
+    /// "weekly", "every 14 days", "monthly" ...
+    static func words(_ text: String) -> String {
+        switch text {
+        case "P1D": return "daily"
+        case "P1W", "P7D": return "weekly"
+        case "P2W", "P14D": return "fortnightly"
+        case "P1M": return "monthly"
+        case "P3M": return "quarterly"
+        case "P1Y", "P12M": return "yearly"
+        default: return days(text).map { "every \($0) days" } ?? text
+        }
+    }
+}
+
+import Foundation

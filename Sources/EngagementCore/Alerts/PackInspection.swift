@@ -1,0 +1,157 @@
+import Foundation
+import XMLSupport
+
+/// Everything status and alerts compare: the pack's latest revisions with their traces,
+/// the profile each was generated from, and the current profile and templates.
+public final class PackInspection {
+    /// Why a pack cannot be inspected.
+    public enum Failure: Error, CustomStringConvertible {
+        case pack(PackError)
+        case invalidProfile([Diagnostic])
+        case templates(TemplateFailure)
+
+        public var description: String {
+            switch self {
+            case .pack(let error): "error: \(error)"
+            case .invalidProfile(let diagnostics):
+                (diagnostics.map(\.formatted) + ["error: the profile is invalid; fix it before checking the pack."])
+                    .joined(separator: "\n")
+            case .templates(let failure): failure.formatted
+            }
+        }
+    }
+
+    public let store: RevisionStore
+    public let pack: PackRecord
+    public let profilePath: String
+    public let current: EngagementModel
+    public let latest: [DocumentKind: RevisionRecord]
+    /// The template hash each kind would be rendered with now.
+    public let templateHashes: [DocumentKind: String]
+    public let templateSources: TemplateSources
+
+    private let currentSession: XPathSession
+    private var snapshotModels: [Int64: (EngagementModel, XPathSession)?] = [:]
+    private var compiledPaths: [String: XPathExpression] = [:]
+
+    /// Opens the pack at `folder` and loads its profile (or `profileOverride`).
+    public init(packFolder folder: URL, profileOverride: String?, templatesOverride: String? = nil) throws(Failure) {
+        do {
+            store = try PackAccess.open(folder)
+            guard let record = try store.pack() else { throw PackError.notAPack(folder.path) }
+            pack = record
+            latest = try store.latestRevisions()
+        } catch let error as PackError {
+            throw .pack(error)
+        } catch {
+            throw .pack(.storeUnreadable(folder.path, reason: "\(error)"))
+        }
+        profilePath = profileOverride ?? pack.profilePath
+        guard FileManager.default.fileExists(atPath: profilePath) else { throw .pack(.profileMissing(profilePath)) }
+        let loaded = ProfileLoader.load(fileAt: profilePath)
+        guard loaded.isValid, let profile = loaded.profile, let root = loaded.root else {
+            throw .invalidProfile(loaded.diagnostics)
+        }
+        current = EngagementModel(profile: profile, root: root)
+        do {
+            currentSession = XPathSession(document: try current.document())
+        } catch {
+            throw .invalidProfile(error.diagnostics)
+        }
+        let templatesFolder = templatesOverride.map { URL(fileURLWithPath: $0) }
+            ?? pack.templatesPath.map { URL(fileURLWithPath: $0) } ?? TemplateLocator.defaultFolder()
+        guard let templatesFolder else {
+            throw .templates(TemplateFailure(diagnostics: [TemplateDiagnostic(
+                origin: TemplateOrigin(file: "Templates", position: .start, chain: []),
+                summary: "The templates cannot be found.", fix: "Set ENGAGE_TEMPLATES.")]))
+        }
+        do throws(TemplateFailure) {
+            templateSources = try TemplateSources(folder: templatesFolder)
+            var hashes: [DocumentKind: String] = [:]
+            for kind in DocumentKind.allCases {
+                hashes[kind] = try TemplateCompiler.compile(kind.templateFile, sources: templateSources).sourceHash
+            }
+            templateHashes = hashes
+        } catch {
+            throw .templates(error)
+        }
+    }
+
+    /// The model of a stored profile snapshot, built once.
+    func snapshotModel(_ id: Int64) -> (EngagementModel, XPathSession)? {
+        if let cached = snapshotModels[id] { return cached }
+        var result: (EngagementModel, XPathSession)?
+        if let snapshot = try? store.snapshot(id: id) {
+            let loaded = ProfileLoader.load(bytes: [UInt8](snapshot.canonicalXML), fileName: "snapshot \(snapshot.hash)")
+            if let profile = loaded.profile, let root = loaded.root {
+                let model = EngagementModel(profile: profile, root: root)
+                if let document = try? model.document() { result = (model, XPathSession(document: document)) }
+            }
+        }
+        snapshotModels[id] = result
+        return result
+    }
+
+    /// The profile root of a snapshot, for comparing profiles.
+    func snapshotRoot(_ id: Int64) -> SourceElement? {
+        guard let snapshot = try? store.snapshot(id: id) else { return nil }
+        return try? XMLDocument.parse(bytes: [UInt8](snapshot.canonicalXML), fileName: "snapshot").root
+    }
+
+    private var changeCache: [Int64: [ProfileChange]] = [:]
+
+    /// The changes from the profile snapshot `id` to the current profile.
+    public func changes(sinceSnapshot id: Int64) -> [ProfileChange] {
+        if let cached = changeCache[id] { return cached }
+        var changes: [ProfileChange] = []
+        if let old = snapshotRoot(id), let new = currentRoot {
+            changes = ProfileComparison.compare(old: old, new: new)
+        }
+        changeCache[id] = changes
+        return changes
+    }
+
+    /// The current profile as a normalized tree (the form snapshots are kept in).
+    lazy var currentRoot: SourceElement? = try? XMLDocument.parse(bytes: current.profileBytes, fileName: "profile").root
+
+    /// The hash a trace records for `path`, evaluated now (nil when the path is invalid).
+    func currentHash(of path: String) -> String? {
+        hash(of: path, in: currentSession)
+    }
+
+    /// The text of `path` in `session`, shortened for messages; nil when it selects nothing.
+    func value(of path: String, in session: XPathSession) -> String? {
+        guard let expression = compiled(path), case .nodes(let nodes)? = try? session.evaluate(expression, at: session.documentHandle),
+            !nodes.isEmpty
+        else { return nil }
+        if path.hasSuffix("/*") {
+            return nodes.compactMap { session.stablePath(of: $0).split(separator: "/").last.map(String.init) }.joined(separator: ", ")
+        }
+        let text = session.stringValue(of: nodes[0]).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return text.count > 160 ? String(text.prefix(157)) + "..." : text
+    }
+
+    func currentValue(of path: String) -> String? { value(of: path, in: currentSession) }
+
+    private func compiled(_ path: String) -> XPathExpression? {
+        if let expression = compiledPaths[path] { return expression }
+        let expression = try? XPathExpression(path)
+        compiledPaths[path] = expression
+        return expression
+    }
+
+    /// Mirrors how ``TemplateRenderer`` hashes what a section read.
+    private func hash(of path: String, in session: XPathSession) -> String? {
+        guard let expression = compiled(path), case .nodes(let nodes)? = try? session.evaluate(expression, at: session.documentHandle)
+        else { return nil }
+        if path.hasSuffix("/*") {
+            let parentPath = String(path.dropLast(2))
+            guard let parent = compiled(parentPath), case .nodes(let parents)? = try? session.evaluate(parent, at: session.documentHandle),
+                !parents.isEmpty
+            else { return "missing" }
+            return FNV1a.hex(FNV1a.hash(session.membershipSignature(ofChildren: nodes)))
+        }
+        guard let node = nodes.first else { return "missing" }
+        return FNV1a.hex(FNV1a.hash(session.canonicalContent(of: node)))
+    }
+}

@@ -1,0 +1,186 @@
+import Foundation
+import XMLSupport
+
+/// Which documents of a pack are stale, which sections, and why (DESIGN section 9).
+///
+/// A section is stale when a model input it read (its trace) has a different value now,
+/// or when its document's templates or the engine changed. A section that read nothing
+/// that changed is current.
+public struct PackStatus: Sendable, Encodable {
+    /// Why a section is stale.
+    public struct Cause: Sendable, Encodable, Hashable {
+        /// `profile-change`, `template-change` or `engine-change`.
+        public var type: String
+        /// The model path the section read, for a profile change.
+        public var read: String?
+        public var oldValue: String?
+        public var newValue: String?
+        /// The profile changes behind the new value.
+        public var changes: [ProfileChange]
+        /// One line for a person.
+        public var summary: String
+    }
+
+    public struct Section: Sendable, Encodable {
+        public var sectionId: String
+        public var causes: [Cause]
+    }
+
+    public struct Document: Sendable, Encodable {
+        public var kind: String
+        /// The latest revision, nil when the kind has none yet.
+        public var revision: Int?
+        /// `current`, `stale` or `missing`.
+        public var state: String
+        public var staleSections: [Section]
+    }
+
+    public var pack: String
+    public var profile: String
+    public var current: Bool
+    public var documents: [Document]
+    /// Every change from the profile the documents were last generated from.
+    public var profileChanges: [ProfileChange]
+
+    /// Inspects the pack.
+    public init(_ inspection: PackInspection) {
+        pack = inspection.store.packFolder.path
+        profile = inspection.profilePath
+        var documents: [Document] = []
+        for kind in DocumentKind.allCases {
+            guard let revision = inspection.latest[kind], let revisionID = revision.id else {
+                documents.append(Document(kind: kind.rawValue, revision: nil, state: "missing", staleSections: []))
+                continue
+            }
+            let traces = (try? inspection.store.traces(ofRevision: revisionID)) ?? [:]
+            let order = ((try? inspection.store.sections(ofRevision: revisionID)) ?? []).map(\.sectionID)
+            var blanket: [Cause] = []
+            if inspection.templateHashes[kind] != revision.templateHash {
+                blanket.append(Cause(
+                    type: "template-change", read: nil, oldValue: revision.templateHash, newValue: inspection.templateHashes[kind],
+                    changes: [], summary: "the templates of \(kind.rawValue) changed (\(revision.templateHash) -> \(inspection.templateHashes[kind] ?? "?"))"))
+            }
+            if revision.engineVersion != DocumentRenderer.engineVersion {
+                blanket.append(Cause(
+                    type: "engine-change", read: nil, oldValue: revision.engineVersion, newValue: DocumentRenderer.engineVersion,
+                    changes: [], summary: "engage changed from \(revision.engineVersion) to \(DocumentRenderer.engineVersion)"))
+            }
+            let changes = inspection.changes(sinceSnapshot: revision.profileSnapshotID)
+            let oldSession = inspection.snapshotModel(revision.profileSnapshotID)?.1
+            var changedPaths: [String: Cause] = [:]
+            for (path, hash) in Set(traces.values.flatMap { $0 }.map { "\($0.key)\u{0}\($0.value)" }).sorted()
+                .map({ entry -> (String, String) in
+                    let parts = entry.split(separator: "\u{0}", maxSplits: 1).map(String.init)
+                    return (parts[0], parts.count > 1 ? parts[1] : "")
+                })
+            where changedPaths[path] == nil && inspection.currentHash(of: path) != hash {
+                let related = Self.changes(changes, explaining: path)
+                let oldValue = oldSession.flatMap { inspection.value(of: path, in: $0) }
+                let newValue = inspection.currentValue(of: path)
+                changedPaths[path] = Cause(
+                    type: "profile-change", read: path, oldValue: oldValue, newValue: newValue, changes: related,
+                    summary: Self.summary(path: path, old: oldValue, new: newValue, changes: related))
+            }
+            var stale: [Section] = []
+            for sectionID in order {
+                let reads = traces[sectionID] ?? [:]
+                let causes = blanket + Self.grouped(reads.keys.sorted().compactMap { changedPaths[$0] })
+                if !causes.isEmpty { stale.append(Section(sectionId: sectionID, causes: causes)) }
+            }
+            documents.append(Document(
+                kind: kind.rawValue, revision: revision.number, state: stale.isEmpty ? "current" : "stale", staleSections: stale))
+        }
+        self.documents = documents
+        current = documents.allSatisfy { $0.state == "current" }
+        let baseline = inspection.pack.baselineSnapshotID
+        profileChanges = baseline.map { inspection.changes(sinceSnapshot: $0) } ?? []
+    }
+
+    /// One cause per profile change: a section that read an element and its children,
+    /// or a figure and the profile data behind it, hears of the change once, through the
+    /// most specific read. Causes no profile change explains are kept as they are.
+    static func grouped(_ causes: [Cause]) -> [Cause] {
+        var byChanges: [[ProfileChange]: Cause] = [:]
+        var order: [[ProfileChange]] = []
+        var unexplained: [Cause] = []
+        for cause in causes {
+            guard !cause.changes.isEmpty else {
+                // An element read whose value is only its attributes says nothing by itself.
+                if cause.oldValue == "" && cause.newValue == "" { continue }
+                unexplained.append(cause)
+                continue
+            }
+            if let kept = byChanges[cause.changes] {
+                if (cause.read?.count ?? 0) > (kept.read?.count ?? 0), cause.read?.contains("/figures/") == false {
+                    byChanges[cause.changes] = cause
+                }
+            } else {
+                byChanges[cause.changes] = cause
+                order.append(cause.changes)
+            }
+        }
+        return order.compactMap { byChanges[$0] } + unexplained
+    }
+
+    /// The kinds whose documents are stale or missing.
+    public var staleKinds: [DocumentKind] {
+        documents.filter { $0.state != "current" }.compactMap { DocumentKind(rawValue: $0.kind) }
+    }
+
+    /// The profile changes that explain a change at model path `path`: changes at, under or
+    /// above it, and for computed figures the profile element with the same id.
+    static func changes(_ changes: [ProfileChange], explaining path: String) -> [ProfileChange] {
+        let container = path.hasSuffix("/*") ? String(path.dropLast(2)) : nil
+        let figuresID = path.hasPrefix("/client/figures") ? Self.id(in: path) : nil
+        return changes.filter { change in
+            if path.hasPrefix(change.path) || change.path.hasPrefix(path) { return true }
+            if let container, change.path.hasPrefix(container + "/") { return true }
+            if let figuresID, change.id == figuresID { return true }
+            if path.hasPrefix("/client/figures/expectations"), change.element == "measurement",
+                let id = change.id, let figuresID, id.hasPrefix(figuresID + "@")
+            {
+                return true
+            }
+            if path.hasPrefix("/client/figures/appraisal"), ["option", "appraisal", "budget"].contains(change.element) { return true }
+            if path.hasPrefix("/client/figures/loyalty"), change.element == "loyalty" { return true }
+            if path.hasPrefix("/client/figures/segments"), change.element == "segment" || change.element == "segments" { return true }
+            return false
+        }
+    }
+
+    /// The last `[@id='...']` of a path.
+    static func id(in path: String) -> String? {
+        guard let start = path.range(of: "[@id='", options: .backwards),
+            let end = path[start.upperBound...].firstIndex(of: "'")
+        else { return nil }
+        return String(path[start.upperBound..<end])
+    }
+
+    static func summary(path: String, old: String?, new: String?, changes: [ProfileChange]) -> String {
+        if let change = changes.first {
+            return ProfileChangeText.describe(change) + (changes.count > 1 ? " (and \(changes.count - 1) more)" : "")
+                + "; this section read \(path)"
+        }
+        return "\(path) changed: \(ProfileChangeText.quote(old)) -> \(ProfileChangeText.quote(new))"
+    }
+}
+
+/// Sentences about profile changes.
+public enum ProfileChangeText {
+    public static func describe(_ change: ProfileChange) -> String {
+        let subject = change.id.map { "\(change.element) \($0)" } ?? change.element
+        switch change.kind {
+        case .added: return "\(subject) added: \(quote(change.new))"
+        case .removed: return "\(subject) removed: \(quote(change.old))"
+        case .modified:
+            let field = change.field.map { " \($0)" } ?? ""
+            return "\(subject)\(field) changed: \(quote(change.old)) -> \(quote(change.new))"
+        }
+    }
+
+    static func quote(_ text: String?) -> String {
+        guard let text else { return "(none)" }
+        let short = text.count > 100 ? String(text.prefix(97)) + "..." : text
+        return "\"\(short)\""
+    }
+}
