@@ -1,4 +1,5 @@
 import CLibXML2
+import Foundation
 
 /// A node of a document held by an ``XPathSession``: an index, not a pointer, valid only
 /// with the session that produced it.
@@ -37,6 +38,7 @@ public final class XPathSession {
     private var nodes: [xmlNodePtr] = []
     private var handles: [UnsafeMutableRawPointer: XPathNodeHandle] = [:]
     private let functions: [String: XPathFunction]
+    private let keys: [String: [String]]
     /// Resolves `$name` during the evaluation in progress.
     private var variableLookup: ((String) -> XPathObject?)?
     private var functionFailure: String?
@@ -49,8 +51,11 @@ public final class XPathSession {
     /// Besides `functions`, `current()` is always defined, as in XSLT: the context node
     /// the evaluation started from, so predicates can compare with it
     /// (`expectation[@id = current()/@ref]`).
-    public init(document: XMLDocument, functions: [String: XPathFunction] = [:]) {
+    /// - Parameter keys: for elements without an `id`, the attributes that identify one
+    ///   among its siblings in ``stablePath(of:)`` (e.g. `measurement: [expectation, date]`).
+    public init(document: XMLDocument, functions: [String: XPathFunction] = [:], keys: [String: [String]] = [:]) {
         LibXML2Runtime.ensureInitialized()
+        self.keys = keys
         self.document = document
         self.functions = functions
         // xmlXPathNewContext only fails when out of memory.
@@ -215,6 +220,19 @@ public final class XPathSession {
             if let id = xmlGetProp(node, "id") {
                 defer { engage_xmlFree(id) }
                 return "\(name)[@id='\(String(cString: id))']"
+            }
+            if let attributes = keys[name] {
+                var predicates = ""
+                for attribute in attributes {
+                    guard let raw = xmlGetProp(node, attribute) else { break }
+                    let value = String(cString: raw)
+                    engage_xmlFree(raw)
+                    guard !value.contains("'") else { break }
+                    predicates += "[@\(attribute)='\(value)']"
+                }
+                if !predicates.isEmpty, predicates.components(separatedBy: "[@").count - 1 == attributes.count {
+                    return name + predicates
+                }
             }
             var index = 1
             var total = 1

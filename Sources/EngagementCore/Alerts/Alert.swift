@@ -83,6 +83,7 @@ enum ISODuration {
         case "P1D": return "daily"
         case "P1W", "P7D": return "weekly"
         case "P2W", "P14D": return "fortnightly"
+        case "P4W", "P28D": return "every four weeks"
         case "P1M": return "monthly"
         case "P3M": return "quarterly"
         case "P1Y", "P12M": return "yearly"

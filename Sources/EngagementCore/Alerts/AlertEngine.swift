@@ -165,7 +165,7 @@ struct AlertEngine {
     private mutating func journeyGaps() {
         for stage in inspection.current.figures.journey.stages {
             for touchpoint in stage.touchpoints where touchpoint.isGap {
-                let path = "/client/journey/stage[\(stageIndex(stage.name))]/touchpoint[@id='\(touchpoint.id)']"
+                let path = "/client/journey/stage[@name='\(stage.name.rawValue)']/touchpoint[@id='\(touchpoint.id)']"
                 let reasons = touchpoint.gapReasons.map(\.rawValue).joined(separator: ", ")
                 append(Alert(
                     kind: .journeyGap, severity: .warning, subject: .init(element: "touchpoint", id: touchpoint.id, path: path),
@@ -248,10 +248,6 @@ struct AlertEngine {
 
     private func name(of stakeholder: String) -> String {
         inspection.current.profile.stakeholders.first { $0.id == stakeholder }.map { "\($0.name) (\($0.role))" } ?? stakeholder
-    }
-
-    private func stageIndex(_ name: ClientProfile.StageName) -> Int {
-        (inspection.current.profile.journey.firstIndex { $0.name == name } ?? 0) + 1
     }
 
     private static func verb(_ change: ProfileChange) -> String {

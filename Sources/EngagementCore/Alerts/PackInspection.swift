@@ -54,7 +54,7 @@ public final class PackInspection {
         }
         current = EngagementModel(profile: profile, root: root)
         do {
-            currentSession = XPathSession(document: try current.document())
+            currentSession = try current.session()
         } catch {
             throw .invalidProfile(error.diagnostics)
         }
@@ -85,7 +85,7 @@ public final class PackInspection {
             let loaded = ProfileLoader.load(bytes: [UInt8](snapshot.canonicalXML), fileName: "snapshot \(snapshot.hash)")
             if let profile = loaded.profile, let root = loaded.root {
                 let model = EngagementModel(profile: profile, root: root)
-                if let document = try? model.document() { result = (model, XPathSession(document: document)) }
+                if let session = try? model.session() { result = (model, session) }
             }
         }
         snapshotModels[id] = result

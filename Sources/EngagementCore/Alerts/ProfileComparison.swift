@@ -56,6 +56,12 @@ public enum ProfileComparison {
     /// The step `XPathSession.stablePath` would write for `element` among `siblings`.
     private static func step(_ element: SourceElement, siblings: [SourceElement]) -> String {
         if let id = element[attribute: "id"] { return "\(element.name)[@id='\(id)']" }
+        if let keys = EngagementModel.pathKeys[element.name] {
+            let values = keys.compactMap { key in element[attribute: key].map { (key, $0) } }
+            if values.count == keys.count, !values.contains(where: { $0.1.contains("'") }) {
+                return element.name + values.map { "[@\($0.0)='\($0.1)']" }.joined()
+            }
+        }
         let same = siblings.filter { $0.name == element.name }
         guard same.count > 1, let index = same.firstIndex(where: { $0 == element }) else { return element.name }
         return "\(element.name)[\(index + 1)]"

@@ -30,6 +30,18 @@ public struct EngagementModel: Sendable {
         self.bytes = XMLWriter.serialize(client, indent: false)
     }
 
+    /// How model elements without an `id` are named in stable paths, so that a section's
+    /// trace survives the insertion of a sibling: a stage by its name, a measurement by its
+    /// expectation and date.
+    public static let pathKeys: [String: [String]] = ["stage": ["name"], "measurement": ["expectation", "date"]]
+
+    /// A session over a fresh parse of the model, with the template functions.
+    public func session() throws(XMLParseFailure) -> XPathSession {
+        XPathSession(
+            document: try document(), functions: TemplateFunctions.make(currency: profile.identity.currency),
+            keys: Self.pathKeys)
+    }
+
     /// Parses the model for one render; each thread parses its own copy.
     public func document() throws(XMLParseFailure) -> XMLDocument {
         try XMLDocument.parse(bytes: bytes, fileName: "model.xml", limits: XMLLimits(maximumBytes: 64 << 20, maximumDepth: 64))

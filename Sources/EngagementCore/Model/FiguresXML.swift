@@ -14,7 +14,12 @@ enum FiguresXML {
         if let appraisal = figures.appraisal { children.append(.element(self.appraisal(appraisal))) }
         if let loyalty = figures.loyalty { children.append(.element(self.loyalty(loyalty))) }
         children.append(.element(stakeholders(figures.stakeholders)))
-        children.append(.element(expectations(figures.expectations)))
+        var expectationsElement = expectations(figures.expectations)
+        if let asAt = profile.measurements.map(\.date).max() {
+            // The date the figures describe: templates state results "as at" it.
+            expectationsElement.attributes["as-at"] = asAt.description
+        }
+        children.append(.element(expectationsElement))
         children.append(.element(journey(figures.journey)))
         children.append(.element(change(figures.change)))
         children.append(.element(risks(figures.risks)))

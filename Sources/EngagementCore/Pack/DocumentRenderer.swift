@@ -97,15 +97,14 @@ public final class DocumentRenderer {
     ///
     /// - Throws: ``TemplateFailure`` with every evaluation error of every document.
     public func render(_ model: EngagementModel) throws(TemplateFailure) -> [RenderedPackDocument] {
-        let document: XMLDocument
+        let session: XPathSession
         do {
-            document = try model.document()
+            session = try model.session()
         } catch {
             throw TemplateFailure(diagnostics: error.diagnostics.map {
                 TemplateDiagnostic(origin: TemplateOrigin(file: $0.file, position: $0.position, chain: []), summary: $0.summary)
             })
         }
-        let session = XPathSession(document: document, functions: TemplateFunctions.make(currency: model.profile.identity.currency))
         var results: [RenderedPackDocument] = []
         var problems: [TemplateDiagnostic] = []
         for kind in DocumentKind.allCases {

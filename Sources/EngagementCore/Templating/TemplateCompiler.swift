@@ -5,8 +5,9 @@ import XMLSupport
 /// every expression once and applies the whitespace rule, collecting every error.
 ///
 /// Whitespace rule: a text node holding only whitespace and a line break is layout and is
-/// dropped; in other text, each run of whitespace becomes one space; at the start and end
-/// of an element's content, whitespace is removed. Write `&#160;` where a space must stay.
+/// dropped; in other text, each run of whitespace becomes one space; whitespace holding a
+/// line break at the start or end of an element's content is removed. A no-break space
+/// (`&#160;`) is never changed.
 struct TemplateCompiler {
     private let sources: TemplateSources
     private var diagnostics: [TemplateDiagnostic] = []
@@ -300,21 +301,15 @@ struct TemplateCompiler {
         _ children: [SourceElement.Child], file: TemplateSources.File, chain: [TemplateOrigin.Frame]
     ) -> [TemplateNode] {
         var nodes: [TemplateNode] = []
-        for child in children {
+        for (index, child) in children.enumerated() {
             switch child {
             case .element(let source):
                 if let element = compileElement(source, file: file, chain: chain) { nodes.append(.element(element)) }
             case .text(let text):
-                let isBlank = text.allSatisfy(\.isWhitespace)
+                let isBlank = text.allSatisfy(Self.isLayoutWhitespace)
                 if isBlank && text.contains(where: \.isNewline) { continue }
-                nodes.append(.text(Self.collapseWhitespace(text)))
+                nodes.append(.text(Self.collapseWhitespace(Self.trimmingLayout(text, atStart: index == 0, atEnd: index == children.count - 1))))
             }
-        }
-        if case .text(let first)? = nodes.first {
-            nodes[0] = .text(String(first.drop(while: { $0 == " " })))
-        }
-        if case .text(let last)? = nodes.last {
-            nodes[nodes.count - 1] = .text(String(last.reversed().drop(while: { $0 == " " }).reversed()))
         }
         return nodes.filter {
             if case .text(let text) = $0 { return !text.isEmpty }
@@ -322,11 +317,42 @@ struct TemplateCompiler {
         }
     }
 
+    /// Space, tab and line breaks; a no-break space (`&#160;`) is content, not layout.
+    static func isLayoutWhitespace(_ character: Character) -> Bool {
+        character == " " || character == "\t" || character == "\n" || character == "\r" || character == "\r\n"
+    }
+
+    /// Removes whitespace that holds a line break at the start of the first or the end of the
+    /// last text of an element: that is indentation, while `<t:block> and </t:block>`
+    /// keeps its spaces.
+    static func trimmingLayout(_ text: String, atStart: Bool, atEnd: Bool) -> String {
+        var slice = Substring(text)
+        if atStart {
+            let leading = slice.prefix(while: isLayoutWhitespace)
+            if leading.contains(where: \.isNewline) { slice = slice.dropFirst(leading.count) }
+        }
+        if atEnd {
+            let trailing = slice.reversed().prefix(while: isLayoutWhitespace)
+            if trailing.contains(where: \.isNewline) { slice = slice.dropLast(trailing.count) }
+        }
+        return String(slice)
+    }
+
+    /// A value inserted into output: runs of layout whitespace collapsed, none at the ends.
+    static func normalizedValue(_ text: String) -> String {
+        let collapsed = collapseWhitespace(text)
+        var slice = Substring(collapsed)
+        while slice.first == " " { slice.removeFirst() }
+        while slice.last == " " { slice.removeLast() }
+        return String(slice)
+    }
+
+    /// Each run of layout whitespace becomes one space.
     static func collapseWhitespace(_ text: String) -> String {
         var result = ""
         var inWhitespace = false
         for character in text {
-            if character.isWhitespace {
+            if isLayoutWhitespace(character) {
                 if !inWhitespace { result.append(" ") }
                 inWhitespace = true
             } else {

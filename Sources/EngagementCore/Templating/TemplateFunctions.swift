@@ -13,6 +13,10 @@ import XMLSupport
 /// | `date(x)` | `date('2026-11-22')` | `22 November 2026` |
 /// | `plural(n, one, many)` | `plural(3, 'risk', 'risks')` | `3 risks` |
 /// | `join(nodes [, sep [, last]])` | `join(values/value/@id, ', ', ' and ')` | `a, b and c` |
+/// | `quantity(x, unit)` | `quantity(66, '%')`, `quantity(6.5, 'hours')` | `66%`, `6.5 hours` |
+/// | `add-days(date, n)` | `add-days('2026-11-22', 10)` | `2026-12-02` |
+/// | `days-between(a, b)` | `days-between('2026-11-01', '2026-11-22')` | `21` |
+/// | `duration(x)` | `duration('P1W')`, `duration('P14D')` | `weekly`, `fortnightly` |
 /// | `capitalize(x)` | `capitalize('retention')` | `Retention` |
 /// | `words(x)` | `words('higher-is-better')` | `higher is better` |
 ///
@@ -66,9 +70,43 @@ public enum TemplateFunctions {
                 guard case .nodes(let nodes) = arguments[0] else { throw XPathFunctionError("the first argument must be a node-set.") }
                 let separator = arguments.count > 1 ? session.stringValue(of: arguments[1]) : ", "
                 let last = arguments.count > 2 ? session.stringValue(of: arguments[2]) : separator
-                let items = nodes.map { TemplateCompiler.collapseWhitespace(session.stringValue(of: $0)).trimmingCharacters(in: .whitespaces) }
+                let items = nodes.map { TemplateCompiler.normalizedValue(session.stringValue(of: $0)) }
                 guard items.count > 1 else { return .string(items.first ?? "") }
                 return .string(items.dropLast().joined(separator: separator) + last + (items.last ?? ""))
+            },
+            "quantity": { session, arguments throws(XPathFunctionError) in
+                try expect(arguments, 2...2, "quantity")
+                let value = session.numberValue(of: arguments[0])
+                guard value.isFinite else { return .string("–") }
+                let unit = session.stringValue(of: arguments[1])
+                // Up to two decimals, trailing zeros dropped: 58.4, 1,130, 6.5.
+                var text = grouped(abs(value), digits: 2)
+                if text.contains(".") {
+                    while text.hasSuffix("0") { text.removeLast() }
+                    if text.hasSuffix(".") { text.removeLast() }
+                }
+                let sign = value < 0 ? "-" : ""
+                return .string(unit == "%" || unit.isEmpty ? "\(sign)\(text)\(unit)" : "\(sign)\(text) \(unit)")
+            },
+            "add-days": { session, arguments throws(XPathFunctionError) in
+                try expect(arguments, 2...2, "add-days")
+                let text = session.stringValue(of: arguments[0]).trimmingCharacters(in: .whitespaces)
+                guard let date = ProfileDate(text) else { throw XPathFunctionError("'\(text)' is not a date (YYYY-MM-DD).") }
+                let days = session.numberValue(of: arguments[1])
+                guard days.isFinite else { throw XPathFunctionError("the number of days is not a number.") }
+                return .string(ProfileDate(daysSinceEpoch: date.daysSinceEpoch + Int(days)).description)
+            },
+            "days-between": { session, arguments throws(XPathFunctionError) in
+                try expect(arguments, 2...2, "days-between")
+                let texts = arguments.map { session.stringValue(of: $0).trimmingCharacters(in: .whitespaces) }
+                guard let from = ProfileDate(texts[0]), let to = ProfileDate(texts[1]) else {
+                    throw XPathFunctionError("'\(texts[0])' and '\(texts[1])' must both be dates (YYYY-MM-DD).")
+                }
+                return .number(Double(to.daysSinceEpoch - from.daysSinceEpoch))
+            },
+            "duration": { session, arguments throws(XPathFunctionError) in
+                try expect(arguments, 1...1, "duration")
+                return .string(ISODuration.words(session.stringValue(of: arguments[0]).trimmingCharacters(in: .whitespaces)))
             },
             "capitalize": { session, arguments throws(XPathFunctionError) in
                 try expect(arguments, 1...1, "capitalize")

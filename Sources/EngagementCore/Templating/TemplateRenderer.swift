@@ -137,8 +137,7 @@ final class TemplateRenderer {
                     }
                     continue
                 }
-                attributes[attribute] = TemplateCompiler.collapseWhitespace(session.stringValue(of: value))
-                    .trimmingCharacters(in: .whitespaces)
+                attributes[attribute] = TemplateCompiler.normalizedValue(session.stringValue(of: value))
             }
             var sectionIndex: Int?
             if name == "section", let id = attributes["id"] {
@@ -164,7 +163,7 @@ final class TemplateRenderer {
                 }
                 return
             }
-            let text = TemplateCompiler.collapseWhitespace(session.stringValue(of: value)).trimmingCharacters(in: .whitespaces)
+            let text = TemplateCompiler.normalizedValue(session.stringValue(of: value))
             appendText(text, to: &output)
             return
         }

@@ -1,0 +1,74 @@
+/// One edit of a document comparison, in the shape `engage diff --format json` writes:
+/// `{"op": ..., "section_id": ..., "path": ..., "old": ..., "new": ...}`, every key always
+/// present, null where it does not apply.
+///
+/// | op | path | old | new |
+/// | --- | --- | --- | --- |
+/// | `insert-section` | null | null | the section's text, one block a line |
+/// | `delete-section` | null | the section's text | null |
+/// | `rename` | null | the old id | the new id |
+/// | `move` | null | id of the section it followed (null: first) | id it follows now |
+/// | `insert` | new path of the block or cell | null | its text |
+/// | `delete` | old path of the block or cell | its text | null |
+/// | `replace` | new path | the old text | the new text |
+/// | `change-attribute` | element path + `/@name` | old value (null: added) | new value (null: removed) |
+///
+/// `section_id` is the section's id (the new one after a rename), null for content
+/// outside sections. A row's text is its cells joined by " | ".
+public struct DiffEdit: Sendable, Hashable, Codable {
+    /// The kind of an edit; raw values are the JSON `op` strings.
+    public enum Operation: String, Sendable, Hashable, Codable {
+        case insert
+        case delete
+        case replace
+        case move
+        case rename
+        case changeAttribute = "change-attribute"
+        case insertSection = "insert-section"
+        case deleteSection = "delete-section"
+    }
+
+    public var operation: Operation
+    public var sectionID: String?
+    public var path: String?
+    public var old: String?
+    public var new: String?
+
+    public init(operation: Operation, sectionID: String?, path: String? = nil, old: String? = nil, new: String? = nil) {
+        self.operation = operation
+        self.sectionID = sectionID
+        self.path = path
+        self.old = old
+        self.new = new
+    }
+
+    // Written out in snake case already, so an encoder's `.convertToSnakeCase` leaves
+    // them as they are.
+    private enum CodingKeys: String, CodingKey {
+        case operation = "op"
+        case sectionID = "section_id"
+        case path
+        case old
+        case new
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        operation = try container.decode(Operation.self, forKey: .operation)
+        sectionID = try container.decodeIfPresent(String.self, forKey: .sectionID)
+        path = try container.decodeIfPresent(String.self, forKey: .path)
+        old = try container.decodeIfPresent(String.self, forKey: .old)
+        new = try container.decodeIfPresent(String.self, forKey: .new)
+    }
+
+    /// Writes nil values as null rather than leaving the key out, so every edit has the
+    /// same keys.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(operation, forKey: .operation)
+        try container.encode(sectionID, forKey: .sectionID)
+        try container.encode(path, forKey: .path)
+        try container.encode(old, forKey: .old)
+        try container.encode(new, forKey: .new)
+    }
+}

@@ -1,0 +1,60 @@
+/// The differences between two revisions of a document, section by section.
+///
+/// Built by ``DocumentComparison/compare(old:new:)``; rendered by ``DiffTextRenderer``,
+/// ``DiffHTMLRenderer`` and ``edits``.
+public struct DocumentDiff: Sendable, Hashable {
+    /// Every section of either revision: in the new document's order, each removed
+    /// section placed after the section that preceded it in the old document. The
+    /// content outside sections comes first.
+    public var sections: [SectionDiff]
+
+    public init(sections: [SectionDiff]) {
+        self.sections = sections
+    }
+
+    /// Whether the two revisions have the same content, order and ids.
+    public var isEmpty: Bool {
+        !sections.contains { $0.hasDifferences }
+    }
+
+    /// The sections listed by what happened to them, each list in document order.
+    public var summary: Summary {
+        var summary = Summary()
+        for section in sections {
+            switch section.status {
+            case .added: summary.added.append(section.displayName)
+            case .removed: summary.removed.append(section.displayName)
+            case .changed: summary.changed.append(section.displayName)
+            case .unchanged: summary.unchangedCount += 1
+            }
+            if section.isMoved { summary.moved.append(section.displayName) }
+            if section.isRenamed, let oldID = section.oldID, let id = section.id {
+                summary.renamed.append(Summary.Rename(oldID: oldID, newID: id))
+            }
+        }
+        return summary
+    }
+
+    /// Section ids by what happened to them; a section may be in more than one list
+    /// (moved and changed, say).
+    public struct Summary: Sendable, Hashable {
+        /// A section that kept its content under a new id.
+        public struct Rename: Sendable, Hashable {
+            public var oldID: String
+            public var newID: String
+
+            public init(oldID: String, newID: String) {
+                self.oldID = oldID
+                self.newID = newID
+            }
+        }
+
+        public var added: [String] = []
+        public var removed: [String] = []
+        public var renamed: [Rename] = []
+        public var moved: [String] = []
+        public var changed: [String] = []
+        /// Matched sections with the same content, moved or renamed ones included.
+        public var unchangedCount = 0
+    }
+}
