@@ -1,4 +1,5 @@
 import CLibXML2
+import Foundation
 
 /// Turns libxml2's parser errors into diagnostics with advice a user can act on.
 enum ParserErrorMessages {
@@ -15,7 +16,9 @@ enum ParserErrorMessages {
     /// libxml2's messages are fragments ("Opening and ending tag mismatch: a line 3 and b");
     /// make each a sentence.
     static func sentence(_ message: String) -> String {
-        var text = message.trimmingCharacters()
+        // One diagnostic is one line: libxml2 sometimes breaks its messages.
+        var text = message.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+            .joined(separator: " ").trimmingCharacters()
         if let first = text.first, first.isLowercase {
             text = first.uppercased() + text.dropFirst()
         }

@@ -85,12 +85,27 @@ enum SchemaErrorMessages {
         return ParserErrorMessages.sentence(text)
     }
 
+    /// "<mission>" from "... Expected is ( mission )."; "one of <a>, <b>" for a choice.
+    static func expectedElements(in message: String) -> String? {
+        guard let open = message.range(of: "Expected is ( "), let close = message[open.upperBound...].range(of: " )") else {
+            return nil
+        }
+        let names = message[open.upperBound..<close.lowerBound].split(separator: ",").map {
+            "<\($0.trimmingCharacters(in: .whitespaces))>"
+        }
+        guard !names.isEmpty else { return nil }
+        return names.count == 1 ? names[0] : "one of " + names.joined(separator: ", ")
+    }
+
     static func fix(forCode code: Int32, message: String, guide: String?) -> String {
         let see = guide.map { "; see \($0)" } ?? ""
         if message.contains("Missing child element") {
             return "Add the missing element\(see)."
         }
         if message.contains("This element is not expected") {
+            if let expected = expectedElements(in: message) {
+                return "Add the missing \(expected) before this element, or move this element to where the schema expects it\(see)."
+            }
             return "Move the element to where the schema expects it, or check its spelling\(see)."
         }
         switch code {

@@ -255,7 +255,7 @@ struct ValidateCommandTests {
 
     @Test(
         "--json gives client_id null for an invalid file, as the README shows",
-        .disabled("bug: ValidationReport encodes clientId with the synthesized Encodable, which omits nil, so invalid files have no client_id key at all; README documents \"client_id\": null"))
+        )
     func jsonClientIDIsNullForInvalidFiles() async throws {
         let folder = try ScratchFolder()
         defer { folder.remove() }

@@ -38,12 +38,56 @@ public enum ProfileLoader {
         }
     }
 
+    /// Advice for the profile's own simple types, which libxml2 names but cannot explain.
+    static let typeAdvice: [String: String] = [
+        "Scale1to5": "Use a whole number from 1 to 5.",
+        "Degree0to5": "Use a whole number from 0 (no change) to 5.",
+        "EmotionalScore": "Use a whole number from -2 (very negative) to 2 (very positive).",
+        "ObjectiveScore": "Use a whole number from 0 to 100.",
+        "Percentage": "Write a percentage from 0 to 100, without the % sign.",
+        "Identifier": "Ids use lower-case letters, digits and hyphens, starting with a letter (e.g. \"exp-wait-time\").",
+        "IdentifierList": "List ids separated by spaces; each uses lower-case letters, digits and hyphens.",
+        "Money": "Write an amount as a plain number with at most two decimals, without currency sign or separators.",
+        "NonNegativeMoney": "Write an amount of 0 or more as a plain number with at most two decimals.",
+        "Measure": "Write a plain number, with a dot for decimals.",
+        "Date": "Write a date as YYYY-MM-DD, for example 2026-11-22, without a time zone.",
+        "Year": "Write a four-digit year, for example 2026.",
+        "Count": "Write a whole number of 0 or more.",
+        "PositiveCount": "Write a whole number of 1 or more.",
+        "Duration": "Write an ISO 8601 duration such as P1W, P14D, P1M or P3M.",
+        "CurrencyCode": "Write an ISO 4217 currency code in capitals, such as GBP or EUR.",
+        "CountryCode": "Write an ISO 3166 country code in capitals, such as GB or IE.",
+        "Text": "Write some text; it may not be empty.",
+    ]
+
+    static func explainingProfileTypes(_ diagnostic: Diagnostic) -> Diagnostic {
+        var result = diagnostic
+        if diagnostic.summary.contains("pattern '\\d{4}-\\d{2}-\\d{2}'") {
+            result.fix = typeAdvice["Date"]
+            return result
+        }
+        if diagnostic.summary.contains("pattern '\\d{4}'") {
+            result.fix = typeAdvice["Year"]
+            return result
+        }
+        for marker in ["atomic type '", "type '", "union type '", "list type '"] {
+            guard let start = diagnostic.summary.range(of: marker),
+                let end = diagnostic.summary[start.upperBound...].firstIndex(of: "'")
+            else { continue }
+            if let advice = typeAdvice[String(diagnostic.summary[start.upperBound..<end])] {
+                result.fix = advice
+                return result
+            }
+        }
+        return result
+    }
+
     private static func load(_ document: XMLDocument) -> ProfileLoadResult {
         let root = document.root
         var diagnostics: [Diagnostic] = []
         switch ProfileSchema.compiled {
         case .success(let schema):
-            diagnostics += schema.validate(document)
+            diagnostics += schema.validate(document).map(Self.explainingProfileTypes)
         case .failure(let error):
             diagnostics.append(Diagnostic(file: document.fileName, position: .start, summary: error.description))
         }

@@ -210,7 +210,7 @@ struct ProfileValidator {
                     break
                 }
             }
-            guard expectation[attribute: "unit"] == "%" else { continue }
+            guard expectation[attribute: "unit"]?.trimmingCharacters(in: .whitespaces) == "%" else { continue }
             percentIDs.insert(id)
             for attribute in ["baseline", "target", "threshold"] {
                 if let value = expectation[attribute: attribute].flatMap(Self.decimal), !(0...100).contains(value) {
@@ -237,19 +237,7 @@ struct ProfileValidator {
     // MARK: - Dates
 
     private mutating func checkDates() {
-        func visit(_ element: SourceElement) {
-            for attribute in element.attributes where ["date", "due", "from", "to"].contains(attribute.name) {
-                let text = attribute.value.trimmingCharacters(in: .whitespaces)
-                if ProfileDate(text) == nil, text.count > 10, ProfileDate(String(text.prefix(10))) != nil {
-                    report(
-                        element, "The \(attribute.name) '\(text)' carries a time zone.",
-                        fix: "Write a plain calendar date, YYYY-MM-DD, such as \(text.prefix(10)).")
-                }
-            }
-            element.elements.forEach { visit($0) }
-        }
-        visit(root)
-
+        // The schema's Date type already refuses time zones and malformed dates.
         if let loyalty = root.element(named: "loyalty"),
             let from = loyalty[attribute: "from"].flatMap(ProfileDate.init),
             let to = loyalty[attribute: "to"].flatMap(ProfileDate.init), to < from
@@ -331,7 +319,9 @@ struct ProfileValidator {
 
     private mutating func checkLoyalty() {
         guard let nps = root.element(named: "loyalty")?.element(named: "nps") else { return }
-        let counts = ["promoters", "passives", "detractors"].compactMap { nps[attribute: $0].flatMap { Int($0) } }
+        let counts = ["promoters", "passives", "detractors"].compactMap {
+            nps[attribute: $0].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        }
         if counts.count == 3, counts.reduce(0, +) == 0 {
             report(nps, "The NPS survey has no answers.", fix: "Give the counts of promoters, passives and detractors, or remove <loyalty>.")
         }

@@ -52,17 +52,17 @@ struct ProfileDateTests {
     }
 
     @Test("February has 29 days in leap years only", arguments: [(2024, 29), (2025, 28), (2000, 29), (1900, 28), (2100, 28), (2400, 29)])
-    func februaryLength(year: Int, days: Int) {
+    func februaryHas29DaysInLeapYearsOnly(year: Int, days: Int) {
         #expect(ProfileDate.daysIn(month: 2, year: year) == days)
     }
 
     @Test("Month lengths follow the calendar")
-    func monthLengths() {
+    func monthLengthsFollowTheCalendar() {
         #expect((1...12).map { ProfileDate.daysIn(month: $0, year: 2026) } == [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31])
     }
 
     @Test("Dates order by year, then month, then day")
-    func ordering() throws {
+    func datesOrderChronologically() throws {
         let texts = ["2026-11-22", "2025-12-31", "2026-01-15", "2026-11-21", "2026-02-01", "2027-01-01"]
         let dates = try texts.map { try #require(ProfileDate($0)) }
         #expect(dates.sorted().map(\.description) == ["2025-12-31", "2026-01-15", "2026-02-01", "2026-11-21", "2026-11-22", "2027-01-01"])
@@ -89,12 +89,12 @@ struct ProfileDateTests {
             (ProfileDate(year: 2026, month: 11, day: 22), 20779),
             (ProfileDate(year: 1900, month: 3, day: 1), -25508),
         ])
-    func daysSinceEpoch(date: ProfileDate, days: Int) {
+    func daysSinceEpochMatchHandComputedValues(date: ProfileDate, days: Int) {
         #expect(date.daysSinceEpoch == days)
     }
 
     @Test("Differences of daysSinceEpoch count days across month, year and leap-day boundaries")
-    func dayDifferences() throws {
+    func dayDifferencesCountAcrossBoundaries() throws {
         func days(_ from: String, _ to: String) throws -> Int {
             try #require(ProfileDate(to)).daysSinceEpoch - #require(ProfileDate(from)).daysSinceEpoch
         }
@@ -108,13 +108,13 @@ struct ProfileDateTests {
     }
 
     @Test("The description pads to YYYY-MM-DD")
-    func descriptionPads() {
+    func descriptionPadsToFourTwoTwoDigits() {
         #expect(ProfileDate(year: 5, month: 3, day: 7).description == "0005-03-07")
         #expect(ProfileDate(year: 2026, month: 11, day: 2).description == "2026-11-02")
     }
 
     @Test("Dates encode as their text and decode back; impossible text fails to decode")
-    func codableRoundTrip() throws {
+    func datesEncodeAsTextAndDecodeBack() throws {
         let dates = [ProfileDate(year: 2024, month: 2, day: 29), ProfileDate(year: 2026, month: 11, day: 22)]
         let data = try JSONEncoder().encode(dates)
         #expect(String(decoding: data, as: UTF8.self) == #"["2024-02-29","2026-11-22"]"#)

@@ -16,7 +16,7 @@ struct ProfileDecodingTests {
     }
 
     @Test("The Northgate sample decodes its identity and counts of each part")
-    func northgateIdentityAndCounts() throws {
+    func northgateDecodesIdentityAndCounts() throws {
         let profile = try northgate()
         #expect(profile.id == "northgate-hospitals")
         #expect(profile.identity.name == "Northgate Hospitals")
@@ -46,7 +46,7 @@ struct ProfileDecodingTests {
     }
 
     @Test("The Northgate journey has the five stages in order with their touchpoints")
-    func northgateJourney() throws {
+    func northgateJourneyHasFiveStagesInOrder() throws {
         let profile = try northgate()
         #expect(profile.journey.map(\.name) == [.discovery, .consideration, .conversion, .retention, .advocacy])
         #expect(profile.journey.map(\.touchpoints.count) == [3, 2, 3, 4, 3])
@@ -65,7 +65,7 @@ struct ProfileDecodingTests {
     }
 
     @Test("The Northgate sponsor and its RTT expectation decode with every attribute")
-    func northgateStakeholderAndExpectation() throws {
+    func northgateSponsorAndExpectationDecodeEveryAttribute() throws {
         let profile = try northgate()
         #expect(profile.stakeholders.filter(\.isSponsor).map(\.id) == ["sh-coo"])
         let coo = try #require(profile.stakeholders.first { $0.id == "sh-coo" })
@@ -93,7 +93,7 @@ struct ProfileDecodingTests {
     }
 
     @Test("The Northgate loyalty, measurements, appraisal and options decode")
-    func northgateFigures() throws {
+    func northgateFiguresDecode() throws {
         let profile = try northgate()
         let loyalty = try #require(profile.loyalty)
         #expect(loyalty.from == ProfileDate(year: 2026, month: 5, day: 1))
@@ -128,7 +128,7 @@ struct ProfileDecodingTests {
     }
 
     @Test("The Northgate commercial, change, communication, reviews and RACI parts decode")
-    func northgatePlanningParts() throws {
+    func northgatePlanningPartsDecode() throws {
         let profile = try northgate()
         #expect(profile.commercial?.model == "outcome-based")
         #expect(profile.commercial?.termMonths == 12)
