@@ -15,7 +15,7 @@ public enum MarkdownRenderer {
     private static func renderBlocks(_ nodes: [XMLOutputNode], into blocks: inout [String], listDepth: Int) {
         var pendingInline: [XMLOutputNode] = []
         func flushInline() {
-            let text = inline(pendingInline).trimmingSpaces()
+            let text = escapeLineStart(inline(pendingInline).trimmingSpaces())
             if !text.isEmpty { blocks.append(text) }
             pendingInline = []
         }
@@ -30,7 +30,7 @@ public enum MarkdownRenderer {
                 let level = Int(String(element.name.dropFirst())) ?? 2
                 blocks.append(String(repeating: "#", count: level) + " " + inline(element.children).trimmingSpaces())
             case "p":
-                let text = inline(element.children).trimmingSpaces()
+                let text = escapeLineStart(inline(element.children).trimmingSpaces())
                 if !text.isEmpty { blocks.append(text) }
             case "ul", "ol":
                 blocks.append(list(element, depth: listDepth))
@@ -69,7 +69,7 @@ public enum MarkdownRenderer {
                 if case .element(let child) = $0 { return !["ul", "ol"].contains(child.name) }
                 return true
             }
-            lines.append(indent + marker + " " + inline(inlineNodes).trimmingSpaces())
+            lines.append(indent + marker + " " + escapeLineStart(inline(inlineNodes).trimmingSpaces()))
             for case .element(let nested) in item.children where ["ul", "ol"].contains(nested.name) {
                 lines.append(list(nested, depth: depth + 1))
             }
@@ -160,6 +160,19 @@ public enum MarkdownRenderer {
         return leading + marker + trimmed + marker + trailing
     }
 
+    /// A block that begins like a list item ("- ", "+ ", "1. ") would become one.
+    static func escapeLineStart(_ text: String) -> String {
+        guard let first = text.first else { return text }
+        if first == "-" || first == "+" { return "\\" + text }
+        let digits = text.prefix(while: \.isNumber)
+        if !digits.isEmpty, text.dropFirst(digits.count).first == "." || text.dropFirst(digits.count).first == ")" {
+            var result = text
+            result.insert("\\", at: text.index(text.startIndex, offsetBy: digits.count))
+            return result
+        }
+        return text
+    }
+
     /// Escapes Markdown syntax characters; line breaks in data become spaces.
     static func escape(_ text: String, inTable: Bool) -> String {
         var result = ""
@@ -174,15 +187,6 @@ public enum MarkdownRenderer {
             default:
                 result.append(character)
             }
-        }
-        // A line that starts with "1." or "-" would become a list item.
-        if let first = result.first, first == "-" || first == "+" {
-            result = "\\" + result
-        }
-        if let dot = result.firstIndex(of: "."), result[..<dot].allSatisfy(\.isNumber), !result[..<dot].isEmpty,
-            result.index(after: dot) == result.endIndex || result[result.index(after: dot)] == " "
-        {
-            result.insert("\\", at: dot)
         }
         return result
     }

@@ -116,7 +116,8 @@ enum BlockAligner {
             oldIndex = oldPaired + 1
             newIndex = newPaired + 1
         }
-        steps += (oldIndex..<oldRange.upperBound).map(Step.deleted) + (newIndex..<newRange.upperBound).map(Step.inserted)
+        steps +=
+            (oldIndex..<oldRange.upperBound).map(Step.deleted) + (newIndex..<newRange.upperBound).map(Step.inserted)
         return steps
     }
 

@@ -2,6 +2,7 @@
 /// description, table row (with its cells) or loose text, or a container element whose
 /// attributes changed.
 public struct BlockDiff: Sendable, Hashable {
+    /// What happened to a block.
     public enum Change: String, Sendable, Hashable {
         case unchanged
         case inserted
@@ -11,6 +12,7 @@ public struct BlockDiff: Sendable, Hashable {
         case modified
     }
 
+    /// What happened to the block.
     public var change: Change
     /// The element name (`p`, `li`, `tr`, `td`, ...), or `text()` for text directly inside
     /// a container.
@@ -29,10 +31,12 @@ public struct BlockDiff: Sendable, Hashable {
     public var textDiff: TextDiff?
     /// A row's cells, each with its own change; empty for other blocks.
     public var cells: [BlockDiff]
+    /// Attributes of the block and of inline elements in it that changed.
     public var attributeChanges: [AttributeChange]
     /// Whether this is a container (list, table, ...) reported only for its attributes.
     public var isContainer: Bool
 
+    /// Creates a block change; the comparison builds these, tests and renderers may too.
     public init(
         change: Change, element: String, path: String, oldPath: String? = nil, oldText: String?, newText: String?,
         textDiff: TextDiff? = nil, cells: [BlockDiff] = [], attributeChanges: [AttributeChange] = [],

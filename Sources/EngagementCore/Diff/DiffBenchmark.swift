@@ -53,7 +53,9 @@ public enum DiffBenchmark {
         // Paragraph addresses: top-level index, child index (-1 for the section itself),
         // paragraph index; a set keeps each paragraph to one edit.
         var edited: Set<[Int]> = []
-        let paragraphCount = outline.reduce(0) { $0 + $1.paragraphs.count + $1.children.reduce(0) { $0 + $1.paragraphs.count } }
+        let paragraphCount = outline.reduce(0) {
+            $0 + $1.paragraphs.count + $1.children.reduce(0) { $0 + $1.paragraphs.count }
+        }
         let target = min(changes, paragraphCount)
         while edited.count < target {
             let top = random.next(below: outline.count)
@@ -101,7 +103,9 @@ public enum DiffBenchmark {
     }
 
     private static func section(_ section: Section) -> SourceElement {
-        var children: [SourceElement.Child] = [.element(element(section.children.isEmpty ? "h3" : "h2", [.text(section.heading)]))]
+        var children: [SourceElement.Child] = [
+            .element(element(section.children.isEmpty ? "h3" : "h2", [.text(section.heading)]))
+        ]
         children += section.paragraphs.map { .element(element("p", [.text($0)])) }
         children += section.children.map { .element(self.section($0)) }
         return element("section", children, attributes: [.init(name: "id", value: section.id)])
@@ -124,28 +128,4 @@ public enum DiffBenchmark {
         "partner", "service", "outcome", "capacity", "follow-up", "survey", "score", "owner", "milestone", "risk",
         "the", "and", "of", "with", "for", "every", "each", "month", "team", "plan", "care", "time", "first", "local",
     ]
-}
-
-/// A small, fast, deterministic generator (Steele, Lea and Flood's SplitMix64), so the
-/// synthetic documents are the same on every platform and Swift version.
-struct SplitMix64 {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A number in `0..<bound`; 0 when `bound` is not positive.
-    mutating func next(below bound: Int) -> Int {
-        guard bound > 0 else { return 0 }
-        return Int(next() % UInt64(bound))
-    }
 }

@@ -7,14 +7,15 @@
 /// | `insert-section` | null | null | the section's text, one block a line |
 /// | `delete-section` | null | the section's text | null |
 /// | `rename` | null | the old id | the new id |
-/// | `move` | null | id of the section it followed (null: first) | id it follows now |
+/// | `move` | null | path of the section it followed (null: first) | path of the one it follows now |
 /// | `insert` | new path of the block or cell | null | its text |
 /// | `delete` | old path of the block or cell | its text | null |
 /// | `replace` | new path | the old text | the new text |
 /// | `change-attribute` | element path + `/@name` | old value (null: added) | new value (null: removed) |
 ///
 /// `section_id` is the section's id (the new one after a rename), null for content
-/// outside sections. A row's text is its cells joined by " | ".
+/// outside sections. A section path is the enclosing ids and the section's own joined by
+/// "/" (`actions/actions-discovery`). A row's text is its cells joined by " | ".
 public struct DiffEdit: Sendable, Hashable, Codable {
     /// The kind of an edit; raw values are the JSON `op` strings.
     public enum Operation: String, Sendable, Hashable, Codable {
@@ -28,12 +29,18 @@ public struct DiffEdit: Sendable, Hashable, Codable {
         case deleteSection = "delete-section"
     }
 
+    /// The JSON `op`.
     public var operation: Operation
+    /// The JSON `section_id`: the section's id, null outside sections.
     public var sectionID: String?
+    /// The element path within the section, null for edits of whole sections.
     public var path: String?
+    /// The value before, as the table above describes.
     public var old: String?
+    /// The value after, as the table above describes.
     public var new: String?
 
+    /// Creates an edit; omitted values are null.
     public init(operation: Operation, sectionID: String?, path: String? = nil, old: String? = nil, new: String? = nil) {
         self.operation = operation
         self.sectionID = sectionID
@@ -52,6 +59,7 @@ public struct DiffEdit: Sendable, Hashable, Codable {
         case new
     }
 
+    /// Reads an edit written by ``encode(to:)``; absent keys read as null.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         operation = try container.decode(Operation.self, forKey: .operation)

@@ -8,6 +8,7 @@ public struct DiffHTMLRenderer: Sendable {
     /// The page title and top heading, e.g. "Strategy: revision 3 to 4".
     public var title: String
 
+    /// Creates a renderer whose page carries `title`.
     public init(title: String = "Changes") {
         self.title = title
     }
@@ -35,7 +36,8 @@ public struct DiffHTMLRenderer: Sendable {
         let summary = diff.summary
         let counts = [
             (summary.added.count, "added"), (summary.removed.count, "removed"), (summary.moved.count, "moved"),
-            (summary.renamed.count, "renamed"), (summary.changed.count, "changed"), (summary.unchangedCount, "unchanged"),
+            (summary.renamed.count, "renamed"), (summary.changed.count, "changed"),
+            (summary.unchangedCount, "unchanged"),
         ]
         html += "<p class=\"summary\">Sections: " + counts.map { "\($0.0) \($0.1)" }.joined(separator: ", ") + "</p>\n"
         html += "<dl class=\"summary\">\n"
@@ -69,10 +71,12 @@ public struct DiffHTMLRenderer: Sendable {
         let status = section.status.rawValue
         var title = "<span class=\"badge \(status)\">\(status)</span> "
         title += Self.escape(section.heading ?? section.displayName)
-        title += " <code>\(Self.escape(section.id == nil ? "outside sections" : section.path.joined(separator: "/")))</code>"
+        title +=
+            " <code>\(Self.escape(section.id == nil ? "outside sections" : section.path.joined(separator: "/")))</code>"
         var labels = ""
         if let move = section.move {
-            labels += "<span class=\"label moved\">moved: was after \(Self.code(move.after)), now after "
+            labels +=
+                "<span class=\"label moved\">moved: was after \(Self.code(move.after)), now after "
                 + "\(Self.code(move.nowAfter))</span> "
         }
         if section.isRenamed {
@@ -131,7 +135,8 @@ public struct DiffHTMLRenderer: Sendable {
             html += "<tr\(attributes)>"
             for (index, cell) in block.cells.enumerated() {
                 let tag = cell.element == "th" ? "th" : "td"
-                let cellNotes = (index == 0 && !notes.isEmpty ? " " + notes : "")
+                let cellNotes =
+                    (index == 0 && !notes.isEmpty ? " " + notes : "")
                     + cell.attributeChanges.map { " " + attributeNote($0) }.joined()
                 html += "<\(tag) class=\"\(cell.change.rawValue)\">\(content(cell))\(cellNotes)</\(tag)>"
             }

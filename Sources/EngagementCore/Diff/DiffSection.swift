@@ -6,8 +6,8 @@
 struct DiffSection: Sendable {
     /// The `id` attribute; nil for the content outside sections.
     var id: String?
-    /// The id of the enclosing section, nil at the top level.
-    var parentID: String?
+    /// The index of the enclosing section in the document's list, nil at the top level.
+    var parent: Int?
     /// The ids of the enclosing sections, outermost first, then this one's.
     var path: [String]
     /// The section element's attributes other than `id`.
@@ -17,9 +17,9 @@ struct DiffSection: Sendable {
     /// equal content; ``hasSameContent(as:)`` confirms it.
     var hash: ContentHash
 
-    init(id: String?, parentID: String?, path: [String], attributes: [BlockAttribute], blocks: [DiffBlock]) {
+    init(id: String?, parent: Int?, path: [String], attributes: [BlockAttribute], blocks: [DiffBlock]) {
         self.id = id
-        self.parentID = parentID
+        self.parent = parent
         self.path = path
         self.attributes = attributes.sorted()
         self.blocks = blocks

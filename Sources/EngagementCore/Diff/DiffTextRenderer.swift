@@ -9,6 +9,7 @@ public struct DiffTextRenderer: Sendable {
     /// on only for a terminal without `NO_COLOR`.
     public var useColour: Bool
 
+    /// Creates a renderer, without colour unless asked.
     public init(useColour: Bool = false) {
         self.useColour = useColour
     }
@@ -29,7 +30,8 @@ public struct DiffTextRenderer: Sendable {
     private func summary(_ summary: DocumentDiff.Summary) -> [String] {
         let counts = [
             (summary.added.count, "added"), (summary.removed.count, "removed"), (summary.moved.count, "moved"),
-            (summary.renamed.count, "renamed"), (summary.changed.count, "changed"), (summary.unchangedCount, "unchanged"),
+            (summary.renamed.count, "renamed"), (summary.changed.count, "changed"),
+            (summary.unchangedCount, "unchanged"),
         ]
         var lines = ["Sections: " + counts.map { "\($0.0) \($0.1)" }.joined(separator: ", ")]
         func list(_ label: String, _ items: [String]) {
@@ -70,7 +72,9 @@ public struct DiffTextRenderer: Sendable {
             } else if block.isRow {
                 lines.append(indent + "~ \(block.path)")
             }
-            for attribute in block.attributeChanges { lines.append(indent + (block.isRow ? "    " : "") + line(attribute)) }
+            for attribute in block.attributeChanges {
+                lines.append(indent + (block.isRow ? "    " : "") + line(attribute))
+            }
             for cell in block.cells { lines += self.lines(cell, indent: indent + "    ") }
         }
         return lines

@@ -6,8 +6,9 @@ import XMLSupport
 /// stable by design (template id plus loop key). Sections left over on both sides are then
 /// matched by identical content, which catches a renamed loop key; nothing is matched by
 /// mere similarity, so a section is never confused with a different one that happens to
-/// read alike. Matched sections whose relative order changed are reported as moved, and
-/// the blocks of changed sections are compared by ``BlockAligner``.
+/// read alike. Matched sections that changed enclosing section, or whose order among
+/// their siblings changed, are reported as moved, and the blocks of changed sections are
+/// compared by ``BlockAligner``.
 ///
 /// Cost is linear in the size of the documents plus the size of the changes: unchanged
 /// sections are recognised by hash and never aligned block by block.
@@ -18,7 +19,7 @@ public enum DocumentComparison {
         let oldSections = SectionExtractor.sections(of: old)
         let newSections = SectionExtractor.sections(of: new)
         let oldForNew = match(oldSections, newSections)
-        let moved = movedSections(oldForNew)
+        let moved = movedSections(oldSections, newSections, oldForNew)
 
         var newForOld = Array(repeating: Int?.none, count: oldSections.count)
         for (newIndex, oldIndex) in oldForNew.enumerated() {
@@ -102,21 +103,46 @@ public enum DocumentComparison {
         return oldForNew
     }
 
-    /// For each new section, whether it is matched and outside the longest run of matched
-    /// sections that kept their relative order.
-    static func movedSections(_ oldForNew: [Int?]) -> [Bool] {
-        let matchedNew = oldForNew.indices.filter { oldForNew[$0] != nil }
-        let inOrder = LongestIncreasingSubsequence.membership(matchedNew.compactMap { oldForNew[$0] })
-        var moved = Array(repeating: false, count: oldForNew.count)
-        for (position, newIndex) in matchedNew.enumerated() where !inOrder[position] {
-            moved[newIndex] = true
+    /// For each new section, whether it moved: it now sits in a different enclosing
+    /// section, or among its siblings it is outside the longest run that kept its
+    /// relative order.
+    ///
+    /// Siblings are compared per enclosing section, so a section moved with its nested
+    /// sections counts once (they moved with it), and moving a large section never makes
+    /// the small ones it jumped over look moved instead.
+    static func movedSections(_ old: [DiffSection], _ new: [DiffSection], _ oldForNew: [Int?]) -> [Bool] {
+        var moved = Array(repeating: false, count: new.count)
+        var newForOld = Array(repeating: Int?.none, count: old.count)
+        for (newIndex, oldIndex) in oldForNew.enumerated() {
+            if let oldIndex { newForOld[oldIndex] = newIndex }
+        }
+        // Matched sections by enclosing section (-1 for the top level), in new order.
+        var siblings: [Int: [Int]] = [:]
+        for (newIndex, oldIndex) in oldForNew.enumerated() {
+            guard let oldIndex, new[newIndex].id != nil else { continue }
+            // The old parent in new indices; -2 when the old parent did not survive.
+            let oldParent = old[oldIndex].parent.map { newForOld[$0] ?? -2 }
+            if oldParent != new[newIndex].parent {
+                moved[newIndex] = true
+            } else {
+                siblings[new[newIndex].parent ?? -1, default: []].append(newIndex)
+            }
+        }
+        for group in siblings.values {
+            let inOrder = LongestIncreasingSubsequence.membership(group.compactMap { oldForNew[$0] })
+            for (position, newIndex) in group.enumerated() where !inOrder[position] {
+                moved[newIndex] = true
+            }
         }
         return moved
     }
 
-    /// The id of the section before `index`, nil when it is the first.
+    /// The path of the section before `index` in document order (ids from the outermost
+    /// section, joined by "/"), nil when it is the first. The path rather than the id, so
+    /// that a section moved into another one reads as moved even after the same sibling.
     private static func predecessor(of index: Int, in sections: [DiffSection]) -> String? {
-        index > 0 ? sections[index - 1].id : nil
+        guard index > 0, sections[index - 1].id != nil else { return nil }
+        return sections[index - 1].path.joined(separator: "/")
     }
 
     // MARK: Entries

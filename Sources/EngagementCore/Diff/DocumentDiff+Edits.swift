@@ -3,7 +3,7 @@ extension DocumentDiff {
     ///
     /// Sections come in the order of ``sections``; within a section: rename, move, the
     /// section element's attributes, then each block in reading order (its text, then its
-    /// cells, then its attributes). The same two documents always give the same list.
+    /// attributes, then its cells). The same two documents always give the same list.
     public var edits: [DiffEdit] {
         sections.flatMap(\.edits)
     }
@@ -43,9 +43,10 @@ extension BlockDiff {
             edits.append(DiffEdit(operation: .delete, sectionID: sectionID, path: path, old: oldText))
         case .modified:
             if textDiff != nil {
-                edits.append(DiffEdit(operation: .replace, sectionID: sectionID, path: path, old: oldText, new: newText))
+                edits.append(
+                    DiffEdit(operation: .replace, sectionID: sectionID, path: path, old: oldText, new: newText))
             }
-            // A row's own attributes first, then its cells in order.
+            // The block's own attributes, then (for a row) its cells in order.
             edits += attributeChanges.map { $0.edit(sectionID: sectionID) }
             for cell in cells { cell.appendEdits(sectionID: sectionID, to: &edits) }
         }

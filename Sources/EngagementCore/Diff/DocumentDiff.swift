@@ -8,6 +8,7 @@ public struct DocumentDiff: Sendable, Hashable {
     /// content outside sections comes first.
     public var sections: [SectionDiff]
 
+    /// Creates a comparison result from its sections, in report order.
     public init(sections: [SectionDiff]) {
         self.sections = sections
     }
@@ -40,19 +41,27 @@ public struct DocumentDiff: Sendable, Hashable {
     public struct Summary: Sendable, Hashable {
         /// A section that kept its content under a new id.
         public struct Rename: Sendable, Hashable {
+            /// The id in the old document.
             public var oldID: String
+            /// The id in the new document.
             public var newID: String
 
+            /// Creates a rename from `oldID` to `newID`.
             public init(oldID: String, newID: String) {
                 self.oldID = oldID
                 self.newID = newID
             }
         }
 
+        /// Sections only in the new document.
         public var added: [String] = []
+        /// Sections only in the old document.
         public var removed: [String] = []
+        /// Sections matched by content under a new id.
         public var renamed: [Rename] = []
+        /// Sections in another enclosing section or out of order among their siblings.
         public var moved: [String] = []
+        /// Matched sections whose content differs.
         public var changed: [String] = []
         /// Matched sections with the same content, moved or renamed ones included.
         public var unchangedCount = 0

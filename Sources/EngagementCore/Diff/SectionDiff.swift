@@ -1,5 +1,6 @@
 /// What happened to one section between two revisions of a document.
 public struct SectionDiff: Sendable, Hashable {
+    /// What happened to a section's content.
     public enum Status: String, Sendable, Hashable {
         case added
         case removed
@@ -10,19 +11,23 @@ public struct SectionDiff: Sendable, Hashable {
         case unchanged
     }
 
-    /// Where a moved section sat: the ids of the sections it followed.
+    /// Where a moved section sat: the sections it followed in document order, each given
+    /// by its path (enclosing ids and its own, joined by "/", as in `actions/discovery`).
     public struct Move: Sendable, Hashable {
         /// The section it followed in the old document, nil when it came first.
         public var after: String?
-        /// The section it follows in the new document, nil when it comes first.
+        /// The section it follows in the new document (its enclosing section when it is
+        /// the first inside it), nil when it comes first.
         public var nowAfter: String?
 
+        /// Creates a move between the two positions.
         public init(after: String?, nowAfter: String?) {
             self.after = after
             self.nowAfter = nowAfter
         }
     }
 
+    /// Added, removed, or matched with changed or unchanged content.
     public var status: Status
     /// The section's id (the old one when it was removed); nil for the content outside
     /// every section, such as the cover.
@@ -33,7 +38,8 @@ public struct SectionDiff: Sendable, Hashable {
     public var path: [String]
     /// The text of its first heading.
     public var heading: String?
-    /// Set when the section's order changed relative to the other matched sections.
+    /// Set when the section now sits in another enclosing section, or its order among
+    /// its siblings changed.
     public var move: Move?
     /// Attributes of the section element other than `id`.
     public var attributeChanges: [AttributeChange]
@@ -41,6 +47,7 @@ public struct SectionDiff: Sendable, Hashable {
     /// appear only when their attributes changed.
     public var blocks: [BlockDiff]
 
+    /// Creates a section entry; the comparison builds these.
     public init(
         status: Status, id: String?, oldID: String?, path: [String], heading: String?, move: Move? = nil,
         attributeChanges: [AttributeChange] = [], blocks: [BlockDiff]

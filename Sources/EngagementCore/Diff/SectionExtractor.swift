@@ -10,6 +10,8 @@ import XMLSupport
 /// only inline content and a container otherwise, so unfamiliar markup still compares.
 struct SectionExtractor {
     private var sections: [DiffSection] = []
+    /// The index of the section being read, nil outside sections.
+    private var current: Int?
 
     /// The sections of the document whose root element is `root`; the first one holds the
     /// content outside every section.
@@ -17,9 +19,9 @@ struct SectionExtractor {
         var extractor = SectionExtractor()
         var blocks: [DiffBlock] = []
         var scope = Scope()
-        extractor.sections.append(DiffSection(id: nil, parentID: nil, path: [], attributes: [], blocks: []))
-        extractor.visit(root, prefix: "", scope: &scope, section: [], into: &blocks)
-        extractor.sections[0] = DiffSection(id: nil, parentID: nil, path: [], attributes: [], blocks: blocks)
+        extractor.sections.append(DiffSection(id: nil, parent: nil, path: [], attributes: [], blocks: []))
+        extractor.visit(root, prefix: "", scope: &scope, into: &blocks)
+        extractor.sections[0] = DiffSection(id: nil, parent: nil, path: [], attributes: [], blocks: blocks)
         return extractor.sections
     }
 
@@ -36,26 +38,28 @@ struct SectionExtractor {
 
     // MARK: Sections
 
-    private mutating func visitSection(_ element: SourceElement, id: String, enclosing: [String]) {
+    private mutating func visitSection(_ element: SourceElement, id: String) {
         let index = sections.count
-        let path = enclosing + [id]
+        let parent = current
+        let path = (parent.map { sections[$0].path } ?? []) + [id]
         // Appended before its content is read, so nested sections come after it.
-        sections.append(DiffSection(id: id, parentID: enclosing.last, path: path, attributes: [], blocks: []))
+        sections.append(DiffSection(id: id, parent: parent, path: path, attributes: [], blocks: []))
+        current = index
+        defer { current = parent }
         var blocks: [DiffBlock] = []
         var scope = Scope()
-        visitChildren(of: element, prefix: "", scope: &scope, section: path, into: &blocks)
+        visitChildren(of: element, prefix: "", scope: &scope, into: &blocks)
         let attributes = Self.attributes(of: element, path: "").filter { $0.name != "id" }
-        sections[index] = DiffSection(
-            id: id, parentID: enclosing.last, path: path, attributes: attributes, blocks: blocks)
+        sections[index] = DiffSection(id: id, parent: parent, path: path, attributes: attributes, blocks: blocks)
     }
 
     // MARK: Blocks
 
     private mutating func visit(
-        _ element: SourceElement, prefix: String, scope: inout Scope, section: [String], into blocks: inout [DiffBlock]
+        _ element: SourceElement, prefix: String, scope: inout Scope, into blocks: inout [DiffBlock]
     ) {
         if element.name == "section", let id = element[attribute: "id"] {
-            return visitSection(element, id: id, enclosing: section)
+            return visitSection(element, id: id)
         }
         let path = prefix + element.name + "[\(scope.next(element.name))]"
         if element.name == "tr" {
@@ -67,11 +71,12 @@ struct SectionExtractor {
             var attributes = Self.attributes(of: element, path: "")
             var inlineScope = Scope()
             collectInline(element.children, parentPath: "", scope: &inlineScope, text: &text, attributes: &attributes)
-            blocks.append(DiffBlock(kind: .text, name: element.name, path: path, text: text.string, attributes: attributes))
+            blocks.append(
+                DiffBlock(kind: .text, name: element.name, path: path, text: text.string, attributes: attributes))
             // Lists nested in a list item and the like follow the item as blocks of their own.
             var inner = Scope()
             for case .element(let child) in element.children where !Self.isInline(child.name) {
-                visit(child, prefix: path + "/", scope: &inner, section: section, into: &blocks)
+                visit(child, prefix: path + "/", scope: &inner, into: &blocks)
             }
             return
         }
@@ -81,17 +86,17 @@ struct SectionExtractor {
                 attributes: Self.attributes(of: element, path: "")))
         if Self.transparent.contains(element.name) {
             // thead/tbody/tfoot (and html/head/body) are not steps of their children's paths.
-            visitChildren(of: element, prefix: prefix, scope: &scope, section: section, into: &blocks)
+            visitChildren(of: element, prefix: prefix, scope: &scope, into: &blocks)
         } else {
             var inner = Scope()
-            visitChildren(of: element, prefix: path + "/", scope: &inner, section: section, into: &blocks)
+            visitChildren(of: element, prefix: path + "/", scope: &inner, into: &blocks)
         }
     }
 
     /// Visits a container's children: runs of text and inline elements become `text()`
     /// blocks, other elements are visited in turn.
     private mutating func visitChildren(
-        of element: SourceElement, prefix: String, scope: inout Scope, section: [String], into blocks: inout [DiffBlock]
+        of element: SourceElement, prefix: String, scope: inout Scope, into blocks: inout [DiffBlock]
     ) {
         var text = TextCollector()
         var attributes: [BlockAttribute] = []
@@ -99,7 +104,8 @@ struct SectionExtractor {
         func flush() {
             if !text.isEmpty {
                 let path = prefix + "text()[\(scope.next("text()"))]"
-                blocks.append(DiffBlock(kind: .text, name: "text()", path: path, text: text.string, attributes: attributes))
+                blocks.append(
+                    DiffBlock(kind: .text, name: "text()", path: path, text: text.string, attributes: attributes))
             }
             text = TextCollector()
             attributes = []
@@ -113,7 +119,7 @@ struct SectionExtractor {
                 collectInline(child, parentPath: "", scope: &inlineScope, text: &text, attributes: &attributes)
             case .element(let child):
                 flush()
-                visit(child, prefix: prefix, scope: &scope, section: section, into: &blocks)
+                visit(child, prefix: prefix, scope: &scope, into: &blocks)
             }
         }
         flush()
@@ -226,48 +232,5 @@ struct SectionExtractor {
             }
             return BlockAttribute(path: path, name: name, value: attribute.value)
         }
-    }
-}
-
-/// Collects text with runs of ASCII whitespace collapsed to one space and trimmed, the way
-/// HTML lays it out (a no-break space is content and is kept).
-struct TextCollector {
-    private var bytes: [UInt8] = []
-    private var pendingSpace = false
-
-    var isEmpty: Bool { bytes.isEmpty }
-
-    var string: String { String(decoding: bytes, as: UTF8.self) }
-
-    mutating func append(_ text: String) {
-        var text = text
-        text.withUTF8 { append($0) }
-    }
-
-    /// Copies runs of non-whitespace in bulk: pretty-printed documents are mostly runs of
-    /// indentation and words, and byte-by-byte appends dominated the comparison's time.
-    private mutating func append(_ buffer: UnsafeBufferPointer<UInt8>) {
-        var index = 0
-        while index < buffer.count {
-            if Self.isSpace(buffer[index]) {
-                pendingSpace = true
-                index += 1
-                continue
-            }
-            let start = index
-            while index < buffer.count, !Self.isSpace(buffer[index]) { index += 1 }
-            if pendingSpace, !bytes.isEmpty { bytes.append(0x20) }
-            pendingSpace = false
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start..<index]))
-        }
-    }
-
-    private static func isSpace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C
-    }
-
-    /// Ends the current word, as a line break or a block boundary does.
-    mutating func breakWord() {
-        pendingSpace = true
     }
 }

@@ -46,7 +46,7 @@ enum FiguresXML {
                 "optimism-bias-effect": format(option.optimismBiasEffect),
                 "npv-positive": String(flows.netPresentValue > 0),
             ]
-            attributes["name"] = nil
+            attributes["name"] = option.name
             let years: [XMLOutputNode] = flows.years.map { year in
                 .element(element("year", [
                     "n": String(year.year), "discount-factor": format(year.discountFactor, scale: 4),

@@ -7,7 +7,7 @@ import XMLSupport
 /// | function | example | result |
 /// | --- | --- | --- |
 /// | `money(x)` | `money(1234567.5)` | `£1,234,568` |
-/// | `money(x, 'short')` | `money(8495000, 'short')` | `£8.5m` |
+/// | `money(x, 'short')` | `money(8495000, 'short')`, `money(12340000, 'short')` | `£8.50m`, `£12.3m` |
 /// | `percent(x [, digits])` | `percent(42.456, 1)` | `42.5%` |
 /// | `decimal(x [, digits])` | `decimal(1234.5, 1)` | `1,234.5` |
 /// | `date(x)` | `date('2026-11-22')` | `22 November 2026` |
@@ -34,7 +34,10 @@ public enum TemplateFunctions {
                 let sign = value < 0 ? "-" : ""
                 if arguments.count == 2, session.stringValue(of: arguments[1]) == "short" {
                     let magnitude = abs(value)
-                    if magnitude >= 1_000_000 { return .string("\(sign)\(symbol)\(grouped(magnitude / 1_000_000, digits: 1))m") }
+                    if magnitude >= 1_000_000 {
+                        // Two decimals below ten million, so that £1.35m and £1.40m differ.
+                        return .string("\(sign)\(symbol)\(grouped(magnitude / 1_000_000, digits: magnitude < 10_000_000 ? 2 : 1))m")
+                    }
                     if magnitude >= 10_000 { return .string("\(sign)\(symbol)\(grouped(magnitude / 1_000, digits: 0))k") }
                 }
                 return .string("\(sign)\(symbol)\(grouped(abs(value), digits: 0))")

@@ -48,6 +48,9 @@ final class TemplateRenderer {
     private var sectionIndexByID: [String: Int] = [:]
     private var sectionReads: [Set<XPathNodeHandle>] = []
     private var openSections: [Int] = []
+    /// Reads made while evaluating an element's own instructions, held until it is known
+    /// whether the element opens a section (its `t:let`, `t:if` and `t:attr-id` belong to it).
+    private var pendingReads: [[XPathNodeHandle]] = []
 
     init(session: XPathSession, sources: TemplateSources) {
         self.session = session
@@ -111,6 +114,9 @@ final class TemplateRenderer {
     }
 
     private func renderOnce(_ element: TemplateElement, context: XPathNodeHandle, scope: Scope, into output: inout [XMLOutputNode]) {
+        let mayOpenSection: Bool
+        if case .element(let name, _) = element.kind, name == "section" { mayOpenSection = true } else { mayOpenSection = false }
+        if mayOpenSection { pendingReads.append([]) }
         var scope = scope
         if !element.lets.isEmpty {
             scope = Scope(parent: scope)
@@ -120,8 +126,11 @@ final class TemplateRenderer {
             }
         }
         if let condition = element.condition {
-            guard let value = evaluate(condition.expression, context: context, scope: scope) else { return }
-            if session.booleanValue(of: value) == condition.negated { return }
+            let value = evaluate(condition.expression, context: context, scope: scope)
+            if value == nil || session.booleanValue(of: value ?? .boolean(false)) == condition.negated {
+                if mayOpenSection { flushPendingReads() }
+                return
+            }
         }
         switch element.kind {
         case .block:
@@ -140,15 +149,24 @@ final class TemplateRenderer {
                 attributes[attribute] = TemplateCompiler.normalizedValue(session.stringValue(of: value))
             }
             var sectionIndex: Int?
-            if name == "section", let id = attributes["id"] {
+            if mayOpenSection, let id = attributes["id"] {
                 sectionIndex = openSection(id, origin: element.origin)
             }
+            if mayOpenSection { flushPendingReads() }
             var children: [XMLOutputNode] = []
             renderContent(of: element, context: context, scope: scope, into: &children)
             if sectionIndex != nil { openSections.removeLast() }
             output.append(.element(XMLOutputElement(
                 name: name, namespaceURI: namespaceURI, attributes: attributes, children: children)))
         }
+    }
+
+    /// Hands the reads of a section element's own instructions to the sections now open
+    /// (itself included, when it opened one).
+    private func flushPendingReads() {
+        guard let reads = pendingReads.popLast() else { return }
+        for index in openSections { sectionReads[index].formUnion(reads) }
+        if !pendingReads.isEmpty { pendingReads[pendingReads.count - 1] += reads }
     }
 
     private func renderContent(of element: TemplateElement, context: XPathNodeHandle, scope: Scope, into output: inout [XMLOutputNode]) {
@@ -197,13 +215,17 @@ final class TemplateRenderer {
                    fix: "Check the function names, the variables in scope and the types.")
             return nil
         }
-        guard !openSections.isEmpty else { return result }
+        guard !openSections.isEmpty || !pendingReads.isEmpty else { return result }
         var read: [XPathNodeHandle] = []
         if case .nodes(let nodes) = result { read += nodes }
         for path in expression.readPaths {
             if case .nodes(let nodes)? = try? session.evaluate(path, at: context, variables: lookup) { read += nodes }
         }
-        for index in openSections { sectionReads[index].formUnion(read) }
+        if pendingReads.isEmpty {
+            for index in openSections { sectionReads[index].formUnion(read) }
+        } else {
+            pendingReads[pendingReads.count - 1] += read
+        }
         return result
     }
 
