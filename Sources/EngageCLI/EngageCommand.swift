@@ -16,7 +16,7 @@ public struct EngageCommand: AsyncParsableCommand {
         version: version,
         subcommands: [
             ValidateCommand.self, GenerateCommand.self, StatusCommand.self, AlertsCommand.self, RegenerateCommand.self,
-            LogCommand.self, ShowCommand.self,
+            LogCommand.self, ShowCommand.self, DiffCommand.self,
         ]
     )
 

@@ -1,0 +1,111 @@
+import ArgumentParser
+import EngagementCore
+import Foundation
+import XMLSupport
+
+/// `engage diff PACK DOC[@A] [DOC@B]`: compare two revisions of a document.
+struct DiffCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diff",
+        abstract: "Compare two revisions of a document, section by section and word by word.",
+        discussion: """
+            With DOC alone, compares its latest two revisions; with DOC@A, revision A with the \
+            latest; with DOC@A DOC@B, those two. Sections are matched by their stable ids, then \
+            by content (renamed or moved).
+            """
+    )
+
+    /// The output formats of a diff.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, html, json
+    }
+
+    @Argument(help: ArgumentHelp("The pack folder.", valueName: "pack"))
+    var pack: String
+
+    @Argument(help: ArgumentHelp("The document and optional revision, e.g. strategy@2.", valueName: "doc[@a]"))
+    var first: String
+
+    @Argument(help: ArgumentHelp("The revision to compare with, e.g. strategy@3.", valueName: "doc@b"))
+    var second: String?
+
+    @Option(help: ArgumentHelp("text (a summary, then [-old-]{+new+} marks), html (a redline page) or json (an edit list).", valueName: "format"))
+    var format: Format = .text
+
+    @Flag(name: .customLong("exit-code"), help: "Exit 1 when the revisions differ, 0 when they do not.")
+    var exitCode = false
+
+    /// The JSON form: which revisions, whether they differ, the section summary and the edits.
+    struct Report: Encodable {
+        struct Summary: Encodable {
+            var added: [String]
+            var removed: [String]
+            var moved: [String]
+            var renamed: [[String: String]]
+            var changed: [String]
+            var unchanged: Int
+        }
+
+        var document: String
+        var old: Int
+        var new: Int
+        var identical: Bool
+        var summary: Summary
+        var edits: [DiffEdit]
+    }
+
+    func run() throws {
+        do {
+            let firstReference = try DocumentReference(parsing: first)
+            let secondReference = try second.map { text throws(PackError) in try DocumentReference(parsing: text) }
+            if let secondReference, secondReference.kind != firstReference.kind {
+                throw ValidationError("Compare two revisions of one document: \(first) and \(second ?? "") are different documents.")
+            }
+            let store = try PackAccess.open(URL(fileURLWithPath: pack))
+            let revisions = try store.revisions(of: firstReference.kind)
+            guard let latest = revisions.last else { throw PackError.noRevisions(firstReference.kind) }
+            let (oldNumber, newNumber): (Int, Int)
+            switch (firstReference.revision, secondReference?.revision) {
+            case (nil, nil): (oldNumber, newNumber) = (max(1, latest.number - 1), latest.number)
+            case (let a?, nil): (oldNumber, newNumber) = (a, latest.number)
+            case (let a, let b?): (oldNumber, newNumber) = (a ?? latest.number, b)
+            }
+            let oldRevision = try store.revision(firstReference.kind, number: oldNumber)
+            let newRevision = try store.revision(firstReference.kind, number: newNumber)
+            let oldRoot = try parse(oldRevision)
+            let newRoot = try parse(newRevision)
+            let diff = DocumentComparison.compare(old: oldRoot, new: newRoot)
+            switch format {
+            case .text:
+                let colour = ProcessInfo.processInfo.environment["NO_COLOR"] == nil && isatty(STDOUT_FILENO) == 1
+                Console.output("\(firstReference.kind.rawValue)@\(oldNumber) -> @\(newNumber)\n" + DiffTextRenderer(useColour: colour).render(diff))
+            case .html:
+                let title = "\(firstReference.kind.title): revision \(oldNumber) to \(newNumber)"
+                FileHandle.standardOutput.write(Data(DiffHTMLRenderer(title: title).render(diff).utf8))
+            case .json:
+                let summary = diff.summary
+                try Console.writeJSON(Report(
+                    document: firstReference.kind.rawValue, old: oldNumber, new: newNumber, identical: diff.isEmpty,
+                    summary: .init(
+                        added: summary.added, removed: summary.removed, moved: summary.moved,
+                        renamed: summary.renamed.map { ["old": $0.oldID, "new": $0.newID] }, changed: summary.changed,
+                        unchanged: summary.unchangedCount),
+                    edits: diff.edits))
+            }
+            if exitCode && !diff.isEmpty { throw ExitCode(1) }
+        } catch let error as PackError {
+            Console.standardError("error: \(error)")
+            throw ExitCode(2)
+        } catch let failure as XMLParseFailure {
+            failure.diagnostics.forEach(Console.diagnostic)
+            throw ExitCode(2)
+        }
+    }
+
+    private func parse(_ revision: RevisionRecord) throws(XMLParseFailure) -> SourceElement {
+        try XMLDocument.parse(
+            bytes: [UInt8](revision.xhtml), fileName: "\(revision.kind)@\(revision.number)",
+            limits: XMLLimits(maximumBytes: 256 << 20, maximumDepth: 256)
+        ).root
+    }
+}
