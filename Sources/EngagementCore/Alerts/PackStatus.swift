@@ -119,7 +119,13 @@ public struct PackStatus: Sendable, Encodable {
                 order.append(cause.changes)
             }
         }
-        return order.compactMap { byChanges[$0] } + unexplained
+        let explained = order.compactMap { byChanges[$0] }
+        // A cause whose changes are all named by the other causes adds nothing.
+        let kept = explained.enumerated().filter { index, cause in
+            let others = Set(explained.enumerated().filter { $0.offset != index }.flatMap(\.element.changes))
+            return cause.changes.count == 1 || !Set(cause.changes).isSubset(of: others)
+        }.map(\.element)
+        return kept + unexplained
     }
 
     /// The kinds whose documents are stale or missing.
@@ -142,6 +148,19 @@ public struct PackStatus: Sendable, Encodable {
                 return true
             }
             if path.hasPrefix("/client/figures/appraisal"), ["option", "appraisal", "budget"].contains(change.element) { return true }
+            // An aggregate figure (a count, the as-at date) depends on every element of its area.
+            if figuresID == nil {
+                let areas: [(String, Set<String>)] = [
+                    ("/client/figures/expectations", ["expectation", "measurement", "measurements"]),
+                    ("/client/figures/journey", ["touchpoint", "stage", "journey"]),
+                    ("/client/figures/stakeholders", ["stakeholder", "stakeholders"]),
+                    ("/client/figures/change", ["change-impact", "change-impacts"]),
+                    ("/client/figures/risks", ["risk", "risks"]),
+                ]
+                for (prefix, elements) in areas where path.hasPrefix(prefix) && elements.contains(change.element) {
+                    return true
+                }
+            }
             if path.hasPrefix("/client/figures/loyalty"), change.element == "loyalty" { return true }
             if path.hasPrefix("/client/figures/segments"), change.element == "segment" || change.element == "segments" { return true }
             return false
