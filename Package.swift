@@ -39,7 +39,7 @@ let package = Package(
         ),
         .executableTarget(name: "engage", dependencies: ["EngageCLI"]),
         .testTarget(name: "XMLSupportTests", dependencies: ["XMLSupport"]),
-        .testTarget(name: "EngagementCoreTests", dependencies: ["EngagementCore", "XMLSupport"]),
+        .testTarget(name: "EngagementCoreTests", dependencies: ["EngagementCore", "XMLSupport", "Rendering"]),
         // Depends on the executable so that `swift test` builds the binary it runs.
         .testTarget(name: "EngageCLITests", dependencies: ["EngageCLI", "engage"]),
     ]

@@ -104,7 +104,7 @@ enum SchemaErrorMessages {
         }
         if message.contains("This element is not expected") {
             if let expected = expectedElements(in: message) {
-                return "Add the missing \(expected) before this element, or move this element to where the schema expects it\(see)."
+                return "Add \(expected) here if it is missing; otherwise move this element to where it belongs or correct its name\(see)."
             }
             return "Move the element to where the schema expects it, or check its spelling\(see)."
         }

@@ -89,7 +89,7 @@ struct SchemaValidationTests {
             text: "<order id=\"o\">\n  <item sku=\"a\"><quantity>5</quantity>\n   <colour/></item>\n</order>",
             line: 3, column: 4,
             summary: "Element <colour>: this element is not expected here.",
-            fix: "Move the element to where the schema expects it, or check its spelling."),
+            fix: "Add <due> here if it is missing; otherwise move this element to where it belongs or correct its name."),
         InvalidDocumentCase(
             label: "attribute of the wrong type on a multi-line start tag",
             text: "<order id=\"o\">\n  <item sku=\"a\"\n     weight=\"heavy\"><quantity>5</quantity></item>\n</order>",

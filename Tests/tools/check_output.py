@@ -3,6 +3,7 @@
 
     check_output.py html FILE   parse FILE as HTML5 with html5lib in strict mode
     check_output.py md FILE     render FILE with GitHub's cmark-gfm, then parse the HTML
+    check_output.py xhtml FILE  parse FILE as XML (ElementTree)
 
 Prints one JSON object: the visible text, the headings, the number of tables and of
 table cells, and the links; exits 1 with the parser's message when the input is invalid.
@@ -27,6 +28,8 @@ def summarize(document):
     links = []
     for element in document.iter():
         tag = local(element.tag)
+        if tag == "head":
+            continue
         if tag in ("script", "style"):
             continue
         if tag in ("h1", "h2", "h3", "h4"):
@@ -49,9 +52,19 @@ def main():
     kind, path = sys.argv[1], sys.argv[2]
     with open(path, "rb") as handle:
         data = handle.read()
+    if kind == "xhtml":
+        import xml.etree.ElementTree as ElementTree
+        try:
+            document = ElementTree.fromstring(data)
+        except ElementTree.ParseError as error:
+            print(f"{path}: not well-formed XML: {error}", file=sys.stderr)
+            return 1
+        print(json.dumps(summarize(document), ensure_ascii=False))
+        return 0
     if kind == "md":
         html = cmarkgfm.github_flavored_markdown_to_html(data.decode("utf-8"), options=Options.CMARK_OPT_UNSAFE)
-        data = ("<!DOCTYPE html><html><head><title>t</title></head><body>" + html + "</body></html>").encode("utf-8")
+        data = ("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>t</title></head><body>" + html
+                + "</body></html>").encode("utf-8")
     parser = html5lib.HTMLParser(strict=True)
     try:
         document = parser.parse(data)

@@ -46,19 +46,19 @@ struct DiffBlock: Sendable {
         for cell in cells { hash.combine(cell.hash) }
         self.hash = hash
     }
-
-    /// The path of an attribute of this block, ending in `@name`.
-    func path(of attribute: BlockAttribute) -> String {
-        (attribute.path.isEmpty ? path : path + "/" + attribute.path) + "/@" + attribute.name
-    }
 }
 
-extension DiffBlock: Equatable {
+extension DiffBlock: Hashable {
     /// Same content, wherever it sits: the path is left out, since a paragraph that only
     /// shifted down because another was inserted above it is unchanged.
     static func == (lhs: DiffBlock, rhs: DiffBlock) -> Bool {
         lhs.hash == rhs.hash && lhs.kind == rhs.kind && lhs.name == rhs.name && lhs.text == rhs.text
             && lhs.attributes == rhs.attributes && lhs.cells == rhs.cells
+    }
+
+    /// The content hash alone, consistent with `==`, which compares it first.
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(hash.value)
     }
 }
 

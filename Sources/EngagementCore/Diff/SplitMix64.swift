@@ -1,6 +1,6 @@
 /// A small, fast, deterministic generator (Steele, Lea and Flood's SplitMix64), so the
 /// synthetic documents are the same on every platform and Swift version.
-struct SplitMix64 {
+struct SplitMix64: RandomNumberGenerator {
     private var state: UInt64
 
     init(seed: UInt64) {

@@ -208,7 +208,11 @@ struct TemplateCompiler {
         let chain = element.origin.chain
         for attribute in source.attributes {
             guard attribute.namespaceURI == TemplateNamespace.uri else {
-                if attribute.namespaceURI == nil { element.staticAttributes[attribute.name] = attribute.value }
+                if attribute.namespaceURI == nil {
+                    element.staticAttributes[attribute.name] = attribute.value
+                } else if attribute.namespaceURI == "http://www.w3.org/XML/1998/namespace" {
+                    element.staticAttributes["xml:\(attribute.name)"] = attribute.value
+                }
                 continue
             }
             switch attribute.name {
@@ -242,7 +246,7 @@ struct TemplateCompiler {
             case "text":
                 element.text = compileExpression(attribute.value, at: source, file: file, chain: chain)
             case "default":
-                element.defaultText = attribute.value
+                element.defaultText = Self.normalizedValue(attribute.value)
             case let name where name.hasPrefix("attr-") && name.count > 5:
                 if let expression = compileExpression(attribute.value, at: source, file: file, chain: chain) {
                     element.dynamicAttributes.append((String(name.dropFirst(5)), expression))

@@ -31,10 +31,11 @@ public enum TemplateFunctions {
                 try expect(arguments, 1...2, "money")
                 let value = session.numberValue(of: arguments[0])
                 guard value.isFinite else { return .string("–") }
-                let sign = value < 0 ? "-" : ""
+                let sign = signPrefix(value, digits: 0)
                 if arguments.count == 2, session.stringValue(of: arguments[1]) == "short" {
                     let magnitude = abs(value)
-                    if magnitude >= 1_000_000 {
+                    // 999,500 rounds to a thousand thousands: write it in millions.
+                    if magnitude >= 999_500 {
                         // Two decimals below ten million, so that £1.35m and £1.40m differ.
                         return .string("\(sign)\(symbol)\(grouped(magnitude / 1_000_000, digits: magnitude < 10_000_000 ? 2 : 1))m")
                     }
@@ -46,15 +47,15 @@ public enum TemplateFunctions {
                 try expect(arguments, 1...2, "percent")
                 let value = session.numberValue(of: arguments[0])
                 guard value.isFinite else { return .string("–") }
-                let digits = arguments.count == 2 ? Int(session.numberValue(of: arguments[1])) : 0
-                return .string((value < 0 ? "-" : "") + grouped(abs(value), digits: max(0, min(digits, 6))) + "%")
+                let digits = max(0, min(arguments.count == 2 ? Int(session.numberValue(of: arguments[1])) : 0, 6))
+                return .string(signPrefix(value, digits: digits) + grouped(abs(value), digits: digits) + "%")
             },
             "decimal": { session, arguments throws(XPathFunctionError) in
                 try expect(arguments, 1...2, "decimal")
                 let value = session.numberValue(of: arguments[0])
                 guard value.isFinite else { return .string("–") }
-                let digits = arguments.count == 2 ? Int(session.numberValue(of: arguments[1])) : 0
-                return .string((value < 0 ? "-" : "") + grouped(abs(value), digits: max(0, min(digits, 6))))
+                let digits = max(0, min(arguments.count == 2 ? Int(session.numberValue(of: arguments[1])) : 0, 6))
+                return .string(signPrefix(value, digits: digits) + grouped(abs(value), digits: digits))
             },
             "date": { session, arguments throws(XPathFunctionError) in
                 try expect(arguments, 1...1, "date")
@@ -88,7 +89,7 @@ public enum TemplateFunctions {
                     while text.hasSuffix("0") { text.removeLast() }
                     if text.hasSuffix(".") { text.removeLast() }
                 }
-                let sign = value < 0 ? "-" : ""
+                let sign = signPrefix(value, digits: 2)
                 return .string(unit == "%" || unit.isEmpty ? "\(sign)\(text)\(unit)" : "\(sign)\(text) \(unit)")
             },
             "add-days": { session, arguments throws(XPathFunctionError) in
@@ -137,14 +138,24 @@ public enum TemplateFunctions {
         }
     }
 
+    /// "-" for a value that is still negative once rounded to `digits` decimals: -0.4
+    /// is written "0", not "-0".
+    static func signPrefix(_ value: Double, digits: Int) -> String {
+        guard value < 0 else { return "" }
+        return grouped(abs(value), digits: digits).allSatisfy { $0 == "0" || $0 == "." || $0 == "," } ? "" : "-"
+    }
+
     /// `value` (not negative) rounded half away from zero to `digits` decimals, with commas
-    /// between thousands.
+    /// between thousands. Rounding is decimal, on the value's 15 significant digits, so
+    /// 8.495 rounds to 8.50 although the binary double is a hair below it.
     static func grouped(_ value: Double, digits: Int) -> String {
-        var scale = 1.0
-        for _ in 0..<digits { scale *= 10 }
-        let scaled = (value * scale).rounded(.toNearestOrAwayFromZero)
-        let whole = (scaled / scale).rounded(.towardZero)
-        var integerDigits = String(format: "%.0f", whole)
+        var exact = Decimal(string: String(format: "%.15g", value), locale: Locale(identifier: "en_US_POSIX")) ?? Decimal(value)
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &exact, digits, .plain)
+        let plain = NSDecimalNumber(decimal: rounded).stringValue
+        let parts = plain.split(separator: ".", omittingEmptySubsequences: false)
+        var integerDigits = String(parts[0])
+        var fraction = parts.count > 1 ? String(parts[1]) : ""
         var groups: [String] = []
         while integerDigits.count > 3 {
             groups.insert(String(integerDigits.suffix(3)), at: 0)
@@ -153,9 +164,8 @@ public enum TemplateFunctions {
         groups.insert(integerDigits, at: 0)
         var result = groups.joined(separator: ",")
         if digits > 0 {
-            let fraction = Int64(scaled - whole * scale)
-            let fractionDigits = String(fraction)
-            result += "." + String(repeating: "0", count: max(0, digits - fractionDigits.count)) + fractionDigits
+            fraction += String(repeating: "0", count: max(0, digits - fraction.count))
+            result += "." + fraction
         }
         return result
     }

@@ -65,8 +65,8 @@ final class TemplateRenderer {
         render(template.root, context: session.documentHandle, scope: Scope(parent: nil, values: variables), into: &output)
         guard diagnostics.isEmpty else {
             // An error inside a loop fires once per item; report each place once.
-            var seen: Set<TemplateDiagnostic> = []
-            throw TemplateFailure(diagnostics: diagnostics.filter { seen.insert($0).inserted })
+            var seen: Set<TemplateOrigin> = []
+            throw TemplateFailure(diagnostics: diagnostics.filter { seen.insert($0.origin).inserted })
         }
         guard case .element(let root)? = output.first, output.count == 1 else {
             throw TemplateFailure(diagnostics: [

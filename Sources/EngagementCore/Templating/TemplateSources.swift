@@ -21,6 +21,8 @@ public struct TemplateSources: Sendable {
 
     public let folder: URL
     public let files: [String: File]
+    /// Files that are in the folder only through a link that leads outside it.
+    let filesLeadingOutside: Set<String>
 
     /// Reads and parses every `.xhtml` file under `folder`.
     ///
@@ -41,10 +43,15 @@ public struct TemplateSources: Sendable {
             ])
         }
         var paths: [URL] = []
+        var outside: Set<String> = []
         for case let url as URL in enumerator where url.pathExtension == "xhtml" { paths.append(url) }
         for url in paths.sorted(by: { $0.path < $1.path }) {
             let resolved = url.resolvingSymlinksInPath().standardizedFileURL
-            guard resolved.path.hasPrefix(root.path + "/") else { continue }
+            guard resolved.path.hasPrefix(root.path + "/") else {
+                let listed = url.standardizedFileURL.path
+                if listed.hasPrefix(root.path + "/") { outside.insert(String(listed.dropFirst(root.path.count + 1))) }
+                continue
+            }
             let relative = String(resolved.path.dropFirst(root.path.count + 1))
             let display = (displayBase as NSString).appendingPathComponent(relative)
             do {
@@ -57,10 +64,13 @@ public struct TemplateSources: Sendable {
                     lines: text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init),
                     hash: FNV1a.hash(bytes))
             } catch let failure as XMLParseFailure {
+                let lines = ((try? String(contentsOf: resolved, encoding: .utf8)) ?? "")
+                    .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
                 problems += failure.diagnostics.map {
                     TemplateDiagnostic(
                         origin: TemplateOrigin(file: $0.file, position: $0.position, chain: []),
-                        summary: $0.summary, fix: $0.fix)
+                        summary: $0.summary, fix: $0.fix,
+                        sourceLine: $0.line >= 1 && $0.line <= lines.count ? lines[$0.line - 1] : nil)
                 }
             } catch {
                 problems.append(
@@ -71,6 +81,7 @@ public struct TemplateSources: Sendable {
         }
         guard problems.isEmpty else { throw TemplateFailure(diagnostics: problems) }
         self.files = files
+        self.filesLeadingOutside = outside
     }
 
     /// Resolves `reference`, written in the file at `from`, to a file of the folder.
@@ -88,6 +99,7 @@ public struct TemplateSources: Sendable {
             }
         }
         let path = components.joined(separator: "/")
+        if filesLeadingOutside.contains(path) { return .failure(.outsideFolder) }
         guard let file = files[path] else { return .failure(.notFound(path)) }
         return .success(file)
     }

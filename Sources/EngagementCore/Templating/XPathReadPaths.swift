@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds the location paths inside an XPath 1.0 expression, with their predicates
 /// removed, so that a render can record which parts of the model an expression read even
 /// when its result is a number or a string (`count(stakeholders/stakeholder)`).
@@ -20,12 +22,26 @@ enum XPathReadPaths {
     /// The location paths of `expression`, predicates stripped, each a valid expression
     /// of its own; nested paths inside predicates and function arguments are included.
     static func paths(in expression: String) -> [String] {
+        // current() is the context node the evaluation started from: read it as self.
+        let expression = expression.replacingOccurrences(of: "current()", with: "self::node()")
         guard let tokens = tokenize(expression) else { return [] }
         var found: [String] = []
         var index = 0
         var previous: Token?
         while index < tokens.count {
             let (token, text) = tokens[index]
+            // "/" after ")" continues a filter expression such as (a | b)/c, whose steps
+            // are relative to nodes found inside the brackets (recorded there).
+            if token == .slash || token == .doubleSlash, previous == .closeParen {
+                index += 1
+                while index < tokens.count, [.slash, .doubleSlash, .at, .axis, .star, .dot, .dotDot].contains(tokens[index].0)
+                    || { if case .name = tokens[index].0 { return true }; return false }()
+                {
+                    index += 1
+                }
+                previous = .name("")
+                continue
+            }
             if startsPath(token, previous: previous) {
                 var path = ""
                 var depth = 0
@@ -76,7 +92,7 @@ enum XPathReadPaths {
                 depth -= 1
                 if depth == 0, let begin = start {
                     nested += Self.paths(in: String(expression[begin..<position])).filter {
-                        $0.hasPrefix("/") || $0.hasPrefix("$")
+                        $0.hasPrefix("/") || $0.hasPrefix("$") || $0.hasPrefix("self::node()")
                     }
                 }
             }

@@ -102,11 +102,11 @@ extension BrokenProfileCase {
         .init(
             "bad date: due=\"2026-02-30\" (February has no 30th)",
             [.replace("direction=\"higher-is-better\"", with: "direction=\"higher-is-better\" due=\"2026-02-30\"")],
-            [.error(20, 5, "attribute 'due': '2026-02-30' is not a valid value of the atomic type 'xs:date'", "YYYY-MM-DD")]),
+            [.error(20, 5, "attribute 'due': '2026-02-30' is not a valid value of the atomic type 'Date'", "YYYY-MM-DD")]),
         .init(
             "bad date: due=\"2026-13-01\" (no 13th month)",
             [.replace("direction=\"higher-is-better\"", with: "direction=\"higher-is-better\" due=\"2026-13-01\"")],
-            [.error(20, 5, "attribute 'due': '2026-13-01' is not a valid value of the atomic type 'xs:date'")]),
+            [.error(20, 5, "attribute 'due': '2026-13-01' is not a valid value of the atomic type 'Date'")]),
         .init(
             "bad dates: loyalty from=\"2026-02-30\" to=\"2026-13-01\"",
             [.afterJourney(loyaltyLines.replacingOccurrences(of: "from=\"2026-05-01\" to=\"2026-10-31\"", with: "from=\"2026-02-30\" to=\"2026-13-01\""))],

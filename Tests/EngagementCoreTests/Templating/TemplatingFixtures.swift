@@ -59,6 +59,13 @@ enum TemplatingFixtures {
             + content + "</\(root)>"
     }
 
+    /// A template of several lines: the `<div>` root with `t:` declared on line 1, then
+    /// `lines` from line 2, then the closing tag.
+    static func template(lines: [String], root: String = "div") -> String {
+        let open = #"<\#(root) xmlns="http://www.w3.org/1999/xhtml" xmlns:t="urn:engagement-planner:template">"#
+        return ([open] + lines + ["</\(root)>"]).joined(separator: "\n")
+    }
+
     /// The serialized form of a `<div>` root holding `content`, as `output(of:)` gives it.
     static func div(_ content: String) -> String {
         #"<div xmlns="http://www.w3.org/1999/xhtml">"# + content + "</div>"
@@ -135,12 +142,10 @@ enum TemplatingFixtures {
         }
     }
 
-    /// The failure of the single template `text`.
+    /// The failure of the single template `text`, written as main.xhtml.
     static func failure(
         template text: String, model: String = "<client/>", sourceLocation: SourceLocation = #_sourceLocation
-    ) throws -> (failure: TemplateFailure, folder: TemplatingTestFolder)? {
-        let folder = try TemplatingTestFolder(["main.xhtml": text])
-        guard let failure = try failure(folder, model: model, sourceLocation: sourceLocation) else { return nil }
-        return (failure, folder)
+    ) throws -> TemplateFailure? {
+        try failure(TemplatingTestFolder(["main.xhtml": text]), model: model, sourceLocation: sourceLocation)
     }
 }

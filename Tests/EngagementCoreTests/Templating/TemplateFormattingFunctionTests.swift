@@ -1,0 +1,311 @@
+import Foundation
+import Testing
+import XMLSupport
+
+@testable import EngagementCore
+
+/// The functions templates may call besides XPath 1.0's own, each evaluated through a
+/// template's t:text.
+@Suite("Template functions")
+struct TemplateFormattingFunctionTests {
+    typealias Fixture = TemplatingFixtures
+
+    static let model = """
+        <client>
+          <values>
+            <value id="v1"><statement>Quality</statement></value>
+            <value id="v2"><statement>  Care   for
+               people </statement></value>
+            <value id="v3"><statement>Speed</statement></value>
+          </values>
+          <date>2026-11-22</date>
+        </client>
+        """
+
+    /// `expression` written into an attribute value.
+    static func attribute(_ expression: String) -> String {
+        expression.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: "\"", with: "&quot;")
+    }
+
+    /// The text a `<p t:text="expression">` renders to.
+    func text(of expression: String, currency: String = "GBP") throws -> String {
+        let rendered = try Fixture.render(
+            template: Fixture.template(#"<p t:text="\#(Self.attribute(expression))">x</p>"#), model: Self.model,
+            currency: currency)
+        return try #require(rendered.root.elements.first).textContent
+    }
+
+    /// The one error message of rendering `<p t:text="expression">`.
+    func error(of expression: String) throws -> String {
+        let failure = try #require(
+            try Fixture.failure(template: Fixture.template(#"<p t:text="\#(Self.attribute(expression))">x</p>"#), model: Self.model))
+        #expect(failure.diagnostics.count == 1)
+        return try #require(failure.diagnostics.first).summary
+    }
+
+    // MARK: - money
+
+    @Test(
+        "money() writes whole units with thousands separators, rounding half away from zero",
+        arguments: [
+            ("money(1234567.5)", "£1,234,568"),
+            ("money(0)", "£0"),
+            ("money(999)", "£999"),
+            ("money(999.5)", "£1,000"),
+            ("money(1000)", "£1,000"),
+            ("money(12.49)", "£12"),
+            ("money(2.5)", "£3"),
+            ("money(-2.5)", "-£3"),
+            ("money(-1234.5)", "-£1,235"),
+            ("money(-1234567)", "-£1,234,567"),
+            ("money('4200')", "£4,200"),
+            ("money(' 17 ')", "£17"),
+            ("money('lots')", "–"),
+            ("money(1 div 0)", "–"),
+        ])
+    func moneyInPounds(expression: String, expected: String) throws {
+        #expect(try text(of: expression) == expected)
+    }
+
+    @Test(
+        "money() uses the symbol of the profile's currency, or its code for others",
+        arguments: [
+            ("GBP", "£1,234"), ("EUR", "€1,234"), ("USD", "$1,234"), ("JPY", "¥1,234"), ("CHF", "CHF 1,234"),
+            ("AUD", "A$1,234"), ("XYZ", "XYZ 1,234"),
+        ])
+    func moneyCurrencies(currency: String, expected: String) throws {
+        #expect(try text(of: "money(1234.4)", currency: currency) == expected)
+        #expect(try text(of: "money(-1234.4)", currency: currency) == "-" + expected)
+    }
+
+    @Test(
+        "money(x, 'short') writes millions with two decimals under ten million, one above, and tens of thousands in whole thousands",
+        arguments: [
+            ("money(8495000, 'short')", "£8.50m"),
+            ("money(1250000, 'short')", "£1.25m"),
+            ("money(1000000, 'short')", "£1.00m"),
+            ("money(-2500000, 'short')", "-£2.50m"),
+            ("money(12340000, 'short')", "£12.3m"),
+            ("money(1234567890, 'short')", "£1,234.6m"),
+            ("money(12500, 'short')", "£13k"),
+            ("money(10000, 'short')", "£10k"),
+            ("money(250400, 'short')", "£250k"),
+            ("money(-45000, 'short')", "-£45k"),
+            ("money(9999, 'short')", "£9,999"),
+            ("money(950, 'short')", "£950"),
+            ("money(8495000, 'long')", "£8,495,000"),
+        ])
+    func moneyShort(expression: String, expected: String) throws {
+        #expect(try text(of: expression) == expected)
+    }
+
+    @Test(
+        "money(x, 'short') writes an amount that rounds up to a million in millions",
+        )
+    func moneyShortAtTheMillionBoundary() throws {
+        #expect(try text(of: "money(999999, 'short')") == "£1.00m")
+        #expect(try text(of: "money(999500, 'short')") == "£1.00m")
+    }
+
+    @Test(
+        "A negative amount that rounds to zero is written without a minus sign",
+        arguments: [
+            ("money(-0.4)", "£0"), ("percent(-0.4)", "0%"), ("decimal(-0.04, 1)", "0.0"), ("quantity(-0.001, '%')", "0%"),
+        ])
+    func negativeZero(expression: String, expected: String) throws {
+        #expect(try text(of: expression) == expected)
+    }
+
+    // MARK: - percent and decimal
+
+    @Test(
+        "percent() rounds to the digits asked for, 0 by default, and appends %",
+        arguments: [
+            ("percent(42.456, 1)", "42.5%"),
+            ("percent(42.456)", "42%"),
+            ("percent(42.5)", "43%"),
+            ("percent(-3.25, 1)", "-3.3%"),
+            ("percent(7, 2)", "7.00%"),
+            ("percent(12.3456, 3)", "12.346%"),
+            ("percent(0.125, 2)", "0.13%"),
+            ("percent(100)", "100%"),
+            ("percent(1234.5)", "1,235%"),
+            ("percent(1, 9)", "1.000000%"),
+            ("percent(1.6, -1)", "2%"),
+            ("percent('n/a')", "–"),
+        ])
+    func percent(expression: String, expected: String) throws {
+        #expect(try text(of: expression) == expected)
+    }
+
+    @Test(
+        "decimal() groups thousands and rounds half away from zero",
+        arguments: [
+            ("decimal(1234.5, 1)", "1,234.5"),
+            ("decimal(1234.5)", "1,235"),
+            ("decimal(0.5)", "1"),
+            ("decimal(-0.5)", "-1"),
+            ("decimal(1000000)", "1,000,000"),
+            ("decimal(-1234567.891, 2)", "-1,234,567.89"),
+            ("decimal(0.05, 2)", "0.05"),
+            ("decimal(2.25, 1)", "2.3"),
+            ("decimal(9.96, 1)", "10.0"),
+            ("decimal(count(/client/values/value) div 4, 2)", "0.75"),
+        ])
+    func decimal(expression: String, expected: String) throws {
+        #expect(try text(of: expression) == expected)
+    }
+
+    // MARK: - date
+
+    @Test(
+        "date() writes a profile date as day, month name and year",
+        arguments: [
+            ("date('2026-11-22')", "22 November 2026"),
+            ("date('2024-02-29')", "29 February 2024"),
+            ("date('2026-01-05')", "5 January 2026"),
+            ("date(' 2026-03-01 ')", "1 March 2026"),
+            ("date(/client/date)", "22 November 2026"),
+        ])
+    func date(expression: String, expected: String) throws {
+        #expect(try text(of: expression) == expected)
+    }
+
+    @Test(
+        "date() of something that is not a date is an error naming the value",
+        arguments: ["2026-02-30", "22/11/2026", "2026-11", ""])
+    func invalidDate(value: String) throws {
+        #expect(
+            try error(of: "date('\(value)')")
+                == "The expression 'date('\(value)')' cannot be evaluated: date(): '\(value)' is not a date (YYYY-MM-DD).")
+    }
+
+    @Test(
+        "quantity() writes up to two decimals without trailing zeros, with its unit",
+        arguments: [
+            ("quantity(66, '%')", "66%"),
+            ("quantity(6.5, 'hours')", "6.5 hours"),
+            ("quantity(1130, 'people')", "1,130 people"),
+            ("quantity(58.40, '')", "58.4"),
+            ("quantity(2.125, 'kg')", "2.13 kg"),
+            ("quantity(3.999, 'kg')", "4 kg"),
+            ("quantity(-12.5, '%')", "-12.5%"),
+            ("quantity('n/a', '%')", "–"),
+        ])
+    func quantity(expression: String, expected: String) throws {
+        #expect(try text(of: expression) == expected)
+    }
+
+    @Test(
+        "add-days(), days-between() and duration() compute with profile dates and ISO durations",
+        arguments: [
+            ("add-days('2026-11-22', 10)", "2026-12-02"),
+            ("add-days('2024-02-28', 1)", "2024-02-29"),
+            ("add-days('2026-01-01', -1)", "2025-12-31"),
+            ("date(add-days(/client/date, 40))", "1 January 2027"),
+            ("days-between('2026-11-01', '2026-11-22')", "21"),
+            ("days-between('2026-11-22', '2026-11-01')", "-21"),
+            ("days-between('2024-01-01', '2025-01-01')", "366"),
+            ("duration('P1D')", "daily"),
+            ("duration('P1W')", "weekly"),
+            ("duration('P14D')", "fortnightly"),
+            ("duration('P1M')", "monthly"),
+            ("duration('P3M')", "quarterly"),
+            ("duration('P42D')", "every 42 days"),
+            ("duration('P6W')", "every 42 days"),
+            ("duration('sometimes')", "sometimes"),
+        ])
+    func datesAndDurations(expression: String, expected: String) throws {
+        #expect(try text(of: expression) == expected)
+    }
+
+    @Test(
+        "add-days() and days-between() of something that is not a date are errors naming the values",
+        arguments: [
+            ("add-days('2026-02-30', 1)", "add-days(): '2026-02-30' is not a date (YYYY-MM-DD)."),
+            ("add-days('2026-02-01', 'x')", "add-days(): the number of days is not a number."),
+            ("days-between('2026-01-01', 'soon')", "days-between(): '2026-01-01' and 'soon' must both be dates (YYYY-MM-DD)."),
+        ])
+    func invalidDateArithmetic(expression: String, message: String) throws {
+        #expect(try error(of: expression) == "The expression '\(expression)' cannot be evaluated: \(message)")
+    }
+
+    // MARK: - Text helpers
+
+    @Test(
+        "plural() chooses the singular form for exactly one",
+        arguments: [
+            ("plural(1, 'risk', 'risks')", "1 risk"),
+            ("plural(0, 'risk', 'risks')", "0 risks"),
+            ("plural(3, 'risk', 'risks')", "3 risks"),
+            ("plural(1.5, 'day', 'days')", "1.5 days"),
+            ("plural(count(//value), 'value', 'values')", "3 values"),
+        ])
+    func plural(expression: String, expected: String) throws {
+        #expect(try text(of: expression) == expected)
+    }
+
+    @Test(
+        "join() joins the normalized string values of nodes, with an optional last separator",
+        arguments: [
+            ("join(//value/statement)", "Quality, Care for people, Speed"),
+            ("join(//value/statement, '; ')", "Quality; Care for people; Speed"),
+            ("join(//value/statement, ', ', ' and ')", "Quality, Care for people and Speed"),
+            ("join(//value[position() < 3]/statement, ', ', ' and ')", "Quality and Care for people"),
+            ("join(//value[1]/statement, ', ', ' and ')", "Quality"),
+            ("join(//value/@id, ' / ')", "v1 / v2 / v3"),
+            ("concat('[', join(/client/none), ']')", "[]"),
+        ])
+    func join(expression: String, expected: String) throws {
+        #expect(try text(of: expression) == expected)
+    }
+
+    @Test(
+        "capitalize() upper-cases the first letter only; words() turns hyphens into spaces",
+        arguments: [
+            ("capitalize('retention')", "Retention"),
+            ("capitalize('élan vital')", "Élan vital"),
+            ("capitalize('already Upper')", "Already Upper"),
+            ("concat('[', capitalize(''), ']')", "[]"),
+            ("words('higher-is-better')", "higher is better"),
+            ("words('plain')", "plain"),
+            ("capitalize(words('at-risk'))", "At risk"),
+        ])
+    func textHelpers(expression: String, expected: String) throws {
+        #expect(try text(of: expression) == expected)
+    }
+
+    // MARK: - Wrong arguments
+
+    @Test(
+        "A wrong number of arguments is an error that names the function and the counts",
+        arguments: [
+            ("money()", "money(): takes 1 to 2 arguments, not 0."),
+            ("money(1, 'short', 3)", "money(): takes 1 to 2 arguments, not 3."),
+            ("percent(1, 2, 3)", "percent(): takes 1 to 2 arguments, not 3."),
+            ("decimal()", "decimal(): takes 1 to 2 arguments, not 0."),
+            ("date()", "date(): takes 1 argument, not 0."),
+            ("date('2026-01-01', 'x')", "date(): takes 1 argument, not 2."),
+            ("plural(1, 'a')", "plural(): takes 3 arguments, not 2."),
+            ("join()", "join(): takes 1 to 3 arguments, not 0."),
+            ("join(//value, ',', ',', ',')", "join(): takes 1 to 3 arguments, not 4."),
+            ("capitalize('a', 'b')", "capitalize(): takes 1 argument, not 2."),
+            ("words()", "words(): takes 1 argument, not 0."),
+            ("quantity(1)", "quantity(): takes 2 arguments, not 1."),
+            ("add-days('2026-01-01')", "add-days(): takes 2 arguments, not 1."),
+            ("days-between('2026-01-01', '2026-01-02', 3)", "days-between(): takes 2 arguments, not 3."),
+            ("duration()", "duration(): takes 1 argument, not 0."),
+            ("current(.)", "current() takes no arguments."),
+        ])
+    func wrongArgumentCount(expression: String, message: String) throws {
+        #expect(try error(of: expression) == "The expression '\(expression)' cannot be evaluated: \(message)")
+    }
+
+    @Test("join() of something other than nodes is an error")
+    func joinNeedsNodes() throws {
+        #expect(
+            try error(of: "join('a, b')")
+                == "The expression 'join('a, b')' cannot be evaluated: join(): the first argument must be a node-set.")
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+import XMLSupport
+
+@testable import EngagementCore
+
+/// XPathReadPaths: the location paths an expression reads, predicates removed, so that a
+/// section trace records what a number or string result depended on.
+@Suite("XPath read paths")
+struct TemplateXPathReadPathsTests {
+    static let cases: [(String, [String])] = [
+        // Absolute and relative paths.
+        ("/client/name", ["/client/name"]),
+        ("name", ["name"]),
+        ("values/value/statement", ["values/value/statement"]),
+        ("@id", ["@id"]),
+        ("../@id", ["../@id"]),
+        (".", ["."]),
+        ("//year/@net", ["//year/@net"]),
+        ("/client//touchpoint", ["/client//touchpoint"]),
+        ("ancestor::client/@currency", ["ancestor::client/@currency"]),
+        ("child::*", ["child::*"]),
+        ("/client/*", ["/client/*"]),
+        ("@*", ["@*"]),
+        ("*", ["*"]),
+        ("statement/text()", ["statement/text()"]),
+        ("a/node()", ["a/node()"]),
+        // Variables.
+        ("$v", ["$v"]),
+        ("$v/statement", ["$v/statement"]),
+        ("$v-index", ["$v-index"]),
+        ("$rows[@status = 'met']/metric", ["$rows/metric"]),
+        // Predicates are stripped.
+        ("/client/values/value[@id='v1']/statement", ["/client/values/value/statement"]),
+        ("a[1]/b[2]/c", ["a/b/c"]),
+        ("a[b[c]]/d", ["a/d"]),
+        ("a[. = 'x]y']/b", ["a/b"]),
+        // Paths inside function arguments.
+        ("count(a/b[@x='1'])", ["a/b"]),
+        ("concat(@id, ' ', name)", ["@id", "name"]),
+        ("sum(/client/option/@npv) div count(/client/option)", ["/client/option/@npv", "/client/option"]),
+        ("not(@hidden)", ["@hidden"]),
+        ("join(values/value, ', ', ' and ')", ["values/value"]),
+        ("money(sum(//year/@capex), 'short')", ["//year/@capex"]),
+        // Absolute paths and variables inside predicates; relative ones there read the candidate.
+        ("a[b = /c/d]", ["a", "/c/d"]),
+        ("a[@x = $v/@y]", ["a", "$v/@y"]),
+        ("a[@x = 'y']", ["a"]),
+        ("stakeholder[@id = /client/sponsor/@ref][@level = 'x']/name", ["stakeholder/name", "/client/sponsor/@ref"]),
+        ("a[b[/c/d]]", ["a", "/c/d"]),
+        // Operators are not paths; names that look like operators are.
+        ("a * b", ["a", "b"]),
+        ("a*b", ["a", "b"]),
+        ("2 * @n", ["@n"]),
+        ("@n * 2 * *", ["@n", "*"]),
+        ("a div b", ["a", "b"]),
+        ("a mod 2", ["a"]),
+        ("/x/div", ["/x/div"]),
+        ("/x/mod/and", ["/x/mod/and"]),
+        ("a and b or c", ["a", "b", "c"]),
+        ("a | b", ["a", "b"]),
+        ("a - b", ["a", "b"]),
+        ("a-b", ["a-b"]),
+        ("@score >= 3 and @score != 5", ["@score"]),
+        // String literals are not read, whatever they hold.
+        ("'a/b' = c", ["c"]),
+        (#"concat('/client/x', "//y", '$v')"#, []),
+        ("1 + 2", []),
+        ("true()", []),
+        ("position() = last()", []),
+        // Repeated paths are listed once.
+        ("count(a) + count(a)", ["a"]),
+        // Not an expression: nothing.
+        ("'unterminated", []),
+    ]
+
+    @Test("Each expression reads exactly the listed paths, predicates removed", arguments: cases)
+    func paths(expression: String, expected: [String]) {
+        #expect(XPathReadPaths.paths(in: expression) == expected)
+    }
+
+    @Test("Each path found is an XPath expression of its own", arguments: cases)
+    func pathsCompile(expression: String, expected: [String]) {
+        for path in XPathReadPaths.paths(in: expression) {
+            #expect(throws: Never.self) { _ = try XPathExpression(path) }
+        }
+    }
+
+    @Test(
+        "A path that continues a function call or a parenthesized expression is not read from the root",
+        arguments: [("current()/@id", "/@id"), ("(a | b)/c", "/c"), ("a[b = current()/@x]", "/@x")])
+    func pathAfterFunctionCall(expression: String, wrong: String) {
+        #expect(!XPathReadPaths.paths(in: expression).contains(wrong))
+    }
+}
