@@ -41,6 +41,6 @@ let package = Package(
         .testTarget(name: "XMLSupportTests", dependencies: ["XMLSupport"]),
         .testTarget(name: "EngagementCoreTests", dependencies: ["EngagementCore", "XMLSupport", "Rendering"]),
         // Depends on the executable so that `swift test` builds the binary it runs.
-        .testTarget(name: "EngageCLITests", dependencies: ["EngageCLI", "engage"]),
+        .testTarget(name: "EngageCLITests", dependencies: ["EngageCLI", "engage"], exclude: ["Golden"]),
     ]
 )
