@@ -107,9 +107,13 @@ public enum PackAccess {
         }
         return XMLOutputElement(
             name: element.name, namespaceURI: element.namespaceURI, attributes: attributes,
-            children: element.children.map {
+            children: element.children.compactMap {
                 switch $0 {
-                case .text(let text): .text(text)
+                case .text(let text):
+                    // Indentation added when the XHTML was written: the only whitespace-only
+                    // text with a line break, since templates drop such text and values are
+                    // normalized.
+                    text.contains("\n") && text.allSatisfy(\.isWhitespace) ? nil : .text(text)
                 case .element(let child): .element(outputElement(child))
                 }
             })
