@@ -57,9 +57,10 @@ struct GenerateCommand: ParsableCommand {
 
     func run() throws {
         let sources = try loadTemplates()
-        // Compile once here to report template errors before any work.
+        // Compile here to report template errors before any work; the first worker uses it.
+        let compiled: DocumentRenderer
         do {
-            _ = try DocumentRenderer(sources: sources)
+            compiled = try DocumentRenderer(sources: sources)
         } catch {
             Console.standardError(error.formatted)
             throw ExitCode(1)
@@ -69,7 +70,7 @@ struct GenerateCommand: ParsableCommand {
             PackJob(profilePath: profile, destination: out.map { URL(fileURLWithPath: $0) })
         }
         let outcomes = PackBatch.run(
-            jobs, sources: sources, templatesPath: templates, formats: formats, outputRoot: outDir.map { URL(fileURLWithPath: $0) },
+            jobs, sources: sources, compiled: compiled, templatesPath: templates, formats: formats, outputRoot: outDir.map { URL(fileURLWithPath: $0) },
             showProgress: jobs.count > 1 && Console.isTerminal)
         var failed = 0
         for outcome in outcomes {

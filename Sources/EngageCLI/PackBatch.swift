@@ -25,9 +25,10 @@ struct PackOutcome: Sendable {
 /// jobs from a shared counter until none are left.
 enum PackBatch {
     static func run(
-        _ jobs: [PackJob], sources: TemplateSources, templatesPath: String?, formats: Set<OutputFormat>, outputRoot: URL?,
-        showProgress: Bool
+        _ jobs: [PackJob], sources: TemplateSources, compiled: DocumentRenderer?, templatesPath: String?,
+        formats: Set<OutputFormat>, outputRoot: URL?, showProgress: Bool
     ) -> [PackOutcome] {
+        let handOff = RendererHandOff(compiled)
         let workers = max(1, min(jobs.count, ProcessInfo.processInfo.activeProcessorCount))
         // Phase 1: validate every profile, so that two profiles of one client (one pack)
         // are refused before anything is written.
@@ -56,7 +57,11 @@ enum PackBatch {
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             let renderer: DocumentRenderer
             do throws(TemplateFailure) {
-                renderer = try DocumentRenderer(sources: sources)
+                if let compiled = handOff.take() {
+                    renderer = compiled
+                } else {
+                    renderer = try DocumentRenderer(sources: sources)
+                }
             } catch {
                 while let index = state.next() {
                     state.finish(index, PackOutcome(job: jobs[index], destination: nil, result: .failure(PackProblem(message: error.formatted))))
@@ -96,18 +101,44 @@ enum PackBatch {
         guard let destination else {
             return PackOutcome(job: job, destination: nil, result: .failure(PackProblem(message: "No output folder given.")))
         }
+        let clock = ContinuousClock()
+        let start = clock.now
         let model = EngagementModel(profile: profile, root: root)
         do {
+            let modelled = clock.now
             let documents = try renderer.render(model)
+            let rendered = clock.now
             let report = try PackGenerator.publish(
                 documents, model: model, profilePath: job.profilePath, templatesPath: templatesPath, formats: formats,
                 into: destination)
+            if ProcessInfo.processInfo.environment["ENGAGE_TIMING"] != nil {
+                Console.standardError(
+                    "timing \(job.profilePath): model \(modelled - start), render \(rendered - modelled), publish \(clock.now - rendered)")
+            }
             return PackOutcome(job: job, destination: destination, result: .success(report))
         } catch let failure as TemplateFailure {
             return PackOutcome(job: job, destination: destination, result: .failure(PackProblem(message: failure.formatted)))
         } catch {
             return PackOutcome(job: job, destination: destination, result: .failure(PackProblem(message: "error: \(error)")))
         }
+    }
+}
+
+/// Gives the renderer compiled up front to the first worker that asks, so that a single
+/// profile compiles the templates once. Each renderer is then used by one thread only.
+private final class RendererHandOff: @unchecked Sendable {
+    private let lock = NSLock()
+    private var renderer: DocumentRenderer?
+
+    init(_ renderer: DocumentRenderer?) {
+        self.renderer = renderer
+    }
+
+    func take() -> DocumentRenderer? {
+        lock.lock()
+        defer { lock.unlock() }
+        defer { renderer = nil }
+        return renderer
     }
 }
 

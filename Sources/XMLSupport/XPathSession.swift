@@ -42,6 +42,8 @@ public final class XPathSession {
     /// Resolves `$name` during the evaluation in progress.
     private var variableLookup: ((String) -> XPathObject?)?
     private var functionFailure: String?
+    /// The first error libxml2 reported during the evaluation in progress.
+    fileprivate var evaluationError: String?
     /// The context node of the evaluation in progress, for `current()`.
     private var currentNode: XPathNodeHandle?
 
@@ -66,6 +68,7 @@ public final class XPathSession {
             xmlXPathRegisterFunc(context, name, callSwiftFunction)
         }
         xmlXPathRegisterVariableLookup(context, lookUpVariable, Unmanaged.passUnretained(self).toOpaque())
+        context.pointee.error = recordXPathError
     }
 
     deinit {
@@ -97,15 +100,16 @@ public final class XPathSession {
         context.pointee.node = target
         context.pointee.contextSize = 1
         context.pointee.proximityPosition = 1
-        let (outcome, errors) = LibXML2Runtime.capturingErrors { _ -> XPathObject? in
-            guard let object = xmlXPathCompiledEval(expression.compiled, context) else { return nil }
-            defer { xmlXPathFreeObject(object) }
-            return convert(object)
+        // Errors arrive through the context's own handler (set in init): installing a
+        // thread-wide handler per evaluation would cost more than most evaluations.
+        evaluationError = nil
+        var outcome: XPathObject?
+        if let object = xmlXPathCompiledEval(expression.compiled, context) {
+            outcome = convert(object)
+            xmlXPathFreeObject(object)
         }
-        guard let outcome, functionFailure == nil else {
-            let reason =
-                functionFailure ?? errors.first.map { ParserErrorMessages.sentence($0.message) }
-                ?? "libxml2 gave no result."
+        guard let outcome, functionFailure == nil, evaluationError == nil else {
+            let reason = functionFailure ?? evaluationError ?? "libxml2 gave no result."
             throw .evaluationFailed(expression.source, reason: reason)
         }
         return outcome
@@ -326,6 +330,15 @@ public final class XPathSession {
             return nil
         }
     }
+}
+
+/// The context's structured error handler; `data` is the session (the context's userData).
+private let recordXPathError: xmlStructuredErrorFunc = { data, error in
+    guard let data else { return }
+    let session = Unmanaged<XPathSession>.fromOpaque(data).takeUnretainedValue()
+    guard session.evaluationError == nil else { return }
+    let message = error?.pointee.message.map { String(cString: $0) } ?? "XPath error."
+    session.evaluationError = ParserErrorMessages.sentence(message)
 }
 
 private let lookUpVariable: xmlXPathVariableLookupFunc = { data, name, _ in

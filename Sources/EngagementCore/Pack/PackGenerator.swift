@@ -36,6 +36,14 @@ public enum PackGenerator {
         _ documents: [RenderedPackDocument], model: EngagementModel, profilePath: String, templatesPath: String? = nil,
         formats: Set<OutputFormat>, into folder: URL, now: Date = Date()
     ) throws(PackError) -> GenerationReport {
+        let timing = ProcessInfo.processInfo.environment["ENGAGE_TIMING"] != nil
+        let clock = ContinuousClock()
+        var mark = clock.now
+        func lap(_ label: String) {
+            guard timing else { return }
+            FileHandle.standardError.write(Data("  publish \(label): \(clock.now - mark)\n".utf8))
+            mark = clock.now
+        }
         let lock = try PackLock(folder: folder)
         defer { withExtendedLifetime(lock) {} }
         let store = try RevisionStore(packFolder: folder, create: true)
@@ -44,6 +52,7 @@ public enum PackGenerator {
             throw .writeFailed(folder.path, reason: "this pack belongs to client '\(pack.clientID)', not '\(model.profile.id)'")
         }
         let latest = try store.latestRevisions()
+        lap("open store")
 
         var plannedRevisions: [(RenderedPackDocument, RevisionRecord, XMLOutputElement)] = []
         var reportDocuments: [GenerationReport.Document] = []
@@ -84,6 +93,7 @@ public enum PackGenerator {
             return GenerationReport(documents: reportDocuments, written: [], unchanged: unchanged)
         }
 
+        lap("prepare bytes")
         // (1) Stage.
         let runID = UUID().uuidString.lowercased()
         let staging = store.stagingFolder.appendingPathComponent(runID)
@@ -97,6 +107,7 @@ public enum PackGenerator {
         }
         PackFiles.synchronizeFolder(staging)
 
+        lap("stage")
         // (2) Commit.
         do {
             try store.queue.write { db in
@@ -111,6 +122,13 @@ public enum PackGenerator {
                     clientID: model.profile.id, profilePath: absoluteProfile, templatesPath: absoluteTemplates,
                     baselineSnapshotID: snapshotID
                 ).save(db)
+                // Thousands of trace rows per run: prepared statements, not record encoding.
+                let insertSection = try db.makeStatement(sql: """
+                    INSERT INTO section (revision_id, position, section_id, content_hash) VALUES (?, ?, ?, ?)
+                    """)
+                let insertRead = try db.makeStatement(sql: """
+                    INSERT INTO section_read (section_row_id, path, value_hash) VALUES (?, ?, ?)
+                    """)
                 for (document, planned, root) in plannedRevisions {
                     var revision = planned
                     revision.profileSnapshotID = snapshotID ?? 0
@@ -118,12 +136,10 @@ public enum PackGenerator {
                     let hashes = SectionFingerprint.sections(of: root)
                     let reads = Dictionary(document.sections.map { ($0.sectionID, $0.reads) }, uniquingKeysWith: { a, _ in a })
                     for (position, section) in hashes.enumerated() {
-                        var row = SectionRecord(
-                            id: nil, revisionID: revision.id ?? 0, position: position, sectionID: section.id,
-                            contentHash: section.hash)
-                        try row.insert(db)
+                        try insertSection.execute(arguments: [revision.id, position, section.id, section.hash])
+                        let sectionRow = db.lastInsertedRowID
                         for (path, value) in (reads[section.id] ?? [:]).sorted(by: { $0.key < $1.key }) {
-                            try SectionReadRecord(sectionRowID: row.id ?? 0, path: path, valueHash: value).insert(db)
+                            try insertRead.execute(arguments: [sectionRow, path, value])
                         }
                     }
                 }
@@ -137,8 +153,10 @@ public enum PackGenerator {
             throw .writeFailed(store.databasePath, reason: "\(error)")
         }
 
+        lap("commit")
         // (3) Publish.
         try store.recover()
+        lap("rename")
         return GenerationReport(documents: reportDocuments, written: filesToWrite.map(\.name), unchanged: unchanged)
     }
 }

@@ -33,6 +33,12 @@ public final class RevisionStore {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(30)
+        // Write-ahead logging: a commit appends to the log instead of rewriting pages, and
+        // readers never block the one writer. synchronous=NORMAL keeps the store consistent
+        // through any crash; a power cut may lose the last commit, never corrupt one.
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL")
+        }
         do {
             let queue = try DatabaseQueue(path: path, configuration: configuration)
             let migrator = Self.migrator

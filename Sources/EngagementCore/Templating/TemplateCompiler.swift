@@ -17,6 +17,7 @@ struct TemplateCompiler {
     private var macroStack: [String] = []
     /// Slot fills of the macro calls being expanded, innermost last.
     private var fills: [[String: [TemplateNode]]] = []
+    private var expressions: [String: CompiledExpression] = [:]
 
     private static let instructionAttributes: Set<String> = ["each", "let", "if", "unless", "text", "default"]
 
@@ -293,7 +294,10 @@ struct TemplateCompiler {
     ) -> TemplateExpression? {
         let origin = TemplateOrigin(file: file.displayPath, position: source.position, chain: chain)
         do {
-            return try TemplateExpression(source: text, origin: origin)
+            if let shared = expressions[text] { return TemplateExpression(source: text, shared: shared, origin: origin) }
+            let shared = try CompiledExpression(text)
+            expressions[text] = shared
+            return TemplateExpression(source: text, shared: shared, origin: origin)
         } catch {
             report("The expression '\(text)' is not valid XPath 1.0.", fix: "Check its brackets, quotes and operators.",
                    at: source, file: file, chain: chain)

@@ -7,18 +7,31 @@ public enum TemplateNamespace {
     public static let xhtml = "http://www.w3.org/1999/xhtml"
 }
 
-/// An XPath expression of a template, compiled once, with the location paths it reads.
-final class TemplateExpression {
-    let source: String
+/// An expression's compiled forms, shared by every place the same text appears (a macro
+/// expanded at many call sites compiles its expressions once).
+final class CompiledExpression {
     let compiled: XPathExpression
     /// The location paths inside, predicates removed, evaluated for tracing only.
     let readPaths: [XPathExpression]
+
+    init(_ source: String) throws(XPathError) {
+        compiled = try XPathExpression(source)
+        readPaths = XPathReadPaths.paths(in: source).compactMap { try? XPathExpression($0) }
+    }
+}
+
+/// An XPath expression at one place of a template.
+final class TemplateExpression {
+    let source: String
+    let shared: CompiledExpression
     let origin: TemplateOrigin
 
-    init(source: String, origin: TemplateOrigin) throws(XPathError) {
+    var compiled: XPathExpression { shared.compiled }
+    var readPaths: [XPathExpression] { shared.readPaths }
+
+    init(source: String, shared: CompiledExpression, origin: TemplateOrigin) {
         self.source = source
-        self.compiled = try XPathExpression(source)
-        self.readPaths = XPathReadPaths.paths(in: source).compactMap { try? XPathExpression($0) }
+        self.shared = shared
         self.origin = origin
     }
 }
