@@ -69,7 +69,7 @@ public final class PackInspection {
             templateSources = try TemplateSources(folder: templatesFolder)
             var hashes: [DocumentKind: String] = [:]
             for kind in DocumentKind.allCases {
-                hashes[kind] = try TemplateCompiler.compile(kind.templateFile, sources: templateSources).sourceHash
+                hashes[kind] = try TemplateCompiler.sourceHash(kind.templateFile, sources: templateSources)
             }
             templateHashes = hashes
         } catch {

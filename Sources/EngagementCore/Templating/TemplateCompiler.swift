@@ -18,6 +18,8 @@ struct TemplateCompiler {
     /// Slot fills of the macro calls being expanded, innermost last.
     private var fills: [[String: [TemplateNode]]] = []
     private var expressions: [String: CompiledExpression] = [:]
+    /// False when only the template hash is wanted: expressions are then not compiled.
+    private var compilesExpressions = true
 
     private static let instructionAttributes: Set<String> = ["each", "let", "if", "unless", "text", "default"]
 
@@ -25,9 +27,18 @@ struct TemplateCompiler {
         self.sources = sources
     }
 
+    /// The hash of the files the template at `path` is built from, without compiling its
+    /// expressions: what status compares with a revision's template hash.
+    static func sourceHash(_ path: String, sources: TemplateSources) throws(TemplateFailure) -> String {
+        try compile(path, sources: sources, compilingExpressions: false).sourceHash
+    }
+
     /// Compiles the template at `path` (relative to the folder).
-    static func compile(_ path: String, sources: TemplateSources) throws(TemplateFailure) -> CompiledTemplate {
+    static func compile(
+        _ path: String, sources: TemplateSources, compilingExpressions: Bool = true
+    ) throws(TemplateFailure) -> CompiledTemplate {
         var compiler = TemplateCompiler(sources: sources)
+        compiler.compilesExpressions = compilingExpressions
         guard let file = sources.files[path] else {
             throw TemplateFailure(diagnostics: [
                 TemplateDiagnostic(
@@ -206,6 +217,7 @@ struct TemplateCompiler {
     // MARK: - Attributes and text
 
     private mutating func applyAttributes(of source: SourceElement, to element: TemplateElement, file: TemplateSources.File) {
+        guard compilesExpressions else { return }
         let chain = element.origin.chain
         for attribute in source.attributes {
             guard attribute.namespaceURI == TemplateNamespace.uri else {
@@ -278,20 +290,21 @@ struct TemplateCompiler {
             current.append(character)
         }
         parts.append(current)
+        func trim<S: StringProtocol>(_ text: S) -> String {
+            String(text.drop(while: isLayoutWhitespace).reversed().drop(while: isLayoutWhitespace).reversed())
+        }
         return parts.compactMap { part in
-            let trimmed = part.trimmingCharacters(in: .whitespacesAndNewlines)
+            let trimmed = trim(part)
             guard !trimmed.isEmpty else { return nil }
             guard let colon = trimmed.firstIndex(of: ":") else { return ("", trimmed) }
-            return (
-                trimmed[..<colon].trimmingCharacters(in: .whitespaces),
-                trimmed[trimmed.index(after: colon)...].trimmingCharacters(in: .whitespacesAndNewlines)
-            )
+            return (trim(trimmed[..<colon]), trim(trimmed[trimmed.index(after: colon)...]))
         }
     }
 
     private mutating func compileExpression(
         _ text: String, at source: SourceElement, file: TemplateSources.File, chain: [TemplateOrigin.Frame]
     ) -> TemplateExpression? {
+        guard compilesExpressions else { return nil }
         let origin = TemplateOrigin(file: file.displayPath, position: source.position, chain: chain)
         do {
             if let shared = expressions[text] { return TemplateExpression(source: text, shared: shared, origin: origin) }
