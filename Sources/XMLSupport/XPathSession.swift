@@ -337,9 +337,22 @@ private let recordXPathError: xmlStructuredErrorFunc = { data, error in
     guard let data else { return }
     let session = Unmanaged<XPathSession>.fromOpaque(data).takeUnretainedValue()
     guard session.evaluationError == nil else { return }
-    let message = error?.pointee.message.map { String(cString: $0) } ?? "XPath error."
+    // libxml2 2.9 leaves `message` empty for XPath errors; the code says what happened.
+    let message = error?.pointee.message.map { String(cString: $0) }
+        ?? xpathErrorMessages[Int(error?.pointee.code ?? 0) - Int(XML_XPATH_EXPRESSION_OK.rawValue), default: "XPath error"]
     session.evaluationError = ParserErrorMessages.sentence(message)
 }
+
+/// libxml2's XPath error texts, by `xmlXPathError` code.
+private let xpathErrorMessages: [Int: String] = [
+    1: "Number encoding", 2: "Unfinished literal", 3: "Start of literal", 4: "Expected $ for variable reference",
+    5: "Undefined variable", 6: "Invalid predicate", 7: "Invalid expression", 8: "Missing closing curly brace",
+    9: "Unregistered function", 10: "Invalid operand", 11: "Invalid type", 12: "Invalid number of arguments",
+    13: "Invalid context size", 14: "Invalid context position", 15: "Memory allocation error", 16: "Syntax error",
+    17: "Resource error", 18: "Sub resource error", 19: "Undefined namespace prefix", 20: "Encoding error",
+    21: "Char out of XML range", 22: "Invalid or incomplete context", 23: "Stack usage error",
+    24: "Forbidden variable",
+]
 
 private let lookUpVariable: xmlXPathVariableLookupFunc = { data, name, _ in
     guard let data, let name else { return nil }

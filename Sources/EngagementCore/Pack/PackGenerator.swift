@@ -122,12 +122,8 @@ public enum PackGenerator {
                     clientID: model.profile.id, profilePath: absoluteProfile, templatesPath: absoluteTemplates,
                     baselineSnapshotID: snapshotID
                 ).save(db)
-                // Thousands of trace rows per run: prepared statements, not record encoding.
                 let insertSection = try db.makeStatement(sql: """
-                    INSERT INTO section (revision_id, position, section_id, content_hash) VALUES (?, ?, ?, ?)
-                    """)
-                let insertRead = try db.makeStatement(sql: """
-                    INSERT INTO section_read (section_row_id, path, value_hash) VALUES (?, ?, ?)
+                    INSERT INTO section (revision_id, position, section_id, content_hash, reads) VALUES (?, ?, ?, ?, ?)
                     """)
                 for (document, planned, root) in plannedRevisions {
                     var revision = planned
@@ -136,11 +132,9 @@ public enum PackGenerator {
                     let hashes = SectionFingerprint.sections(of: root)
                     let reads = Dictionary(document.sections.map { ($0.sectionID, $0.reads) }, uniquingKeysWith: { a, _ in a })
                     for (position, section) in hashes.enumerated() {
-                        try insertSection.execute(arguments: [revision.id, position, section.id, section.hash])
-                        let sectionRow = db.lastInsertedRowID
-                        for (path, value) in (reads[section.id] ?? [:]).sorted(by: { $0.key < $1.key }) {
-                            try insertRead.execute(arguments: [sectionRow, path, value])
-                        }
+                        try insertSection.execute(arguments: [
+                            revision.id, position, section.id, section.hash, SectionReads.encode(reads[section.id] ?? [:]),
+                        ])
                     }
                 }
                 if !filesToWrite.isEmpty {

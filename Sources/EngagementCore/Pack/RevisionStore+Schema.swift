@@ -38,15 +38,13 @@ extension RevisionStore {
                     position INTEGER NOT NULL CHECK (position >= 0),
                     section_id TEXT NOT NULL,
                     content_hash TEXT NOT NULL,
+                    -- The model inputs the section read: one "PATH<TAB>VALUE-HASH" line each,
+                    -- sorted by path. One value per section keeps a run's writes to a few
+                    -- hundred rows instead of tens of thousands.
+                    reads TEXT NOT NULL,
                     UNIQUE (revision_id, section_id),
                     UNIQUE (revision_id, position)
                 );
-                CREATE TABLE section_read (
-                    section_row_id INTEGER NOT NULL REFERENCES section(id) ON DELETE CASCADE,
-                    path TEXT NOT NULL,
-                    value_hash TEXT NOT NULL,
-                    PRIMARY KEY (section_row_id, path)
-                ) WITHOUT ROWID;
                 CREATE TABLE publication (
                     run_id TEXT PRIMARY KEY,
                     files TEXT NOT NULL

@@ -117,15 +117,10 @@ public final class RevisionStore {
     /// The traces of a revision: section id -> (model path -> value hash).
     public func traces(ofRevision id: Int64) throws(PackError) -> [String: [String: String]] {
         try read { db in
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT s.section_id, r.path, r.value_hash FROM section s
-                JOIN section_read r ON r.section_row_id = s.id
-                WHERE s.revision_id = ?
-                """, arguments: [id])
             var traces: [String: [String: String]] = [:]
-            for row in rows {
-                let section: String = row["section_id"]
-                traces[section, default: [:]][row["path"]] = row["value_hash"]
+            let rows = try Row.fetchCursor(db, sql: "SELECT section_id, reads FROM section WHERE revision_id = ?", arguments: [id])
+            while let row = try rows.next() {
+                traces[row["section_id"]] = SectionReads.decode(row["reads"])
             }
             return traces
         }

@@ -70,24 +70,14 @@ public struct SectionRecord: Codable, Sendable, FetchableRecord, MutablePersista
     public var position: Int
     public var sectionID: String
     public var contentHash: String
+    /// "PATH\tHASH" lines, sorted by path (see ``SectionReads``).
+    public var reads: String
 
     enum CodingKeys: String, CodingKey {
-        case id, revisionID = "revision_id", position, sectionID = "section_id", contentHash = "content_hash"
+        case id, revisionID = "revision_id", position, sectionID = "section_id", contentHash = "content_hash", reads
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
-}
-
-/// One model input a section read while it was rendered.
-public struct SectionReadRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
-    public static let databaseTableName = "section_read"
-    public var sectionRowID: Int64
-    public var path: String
-    public var valueHash: String
-
-    enum CodingKeys: String, CodingKey {
-        case sectionRowID = "section_row_id", path, valueHash = "value_hash"
-    }
 }
 
 /// Files staged by a committed run that are still to be moved into the pack; present only
@@ -100,5 +90,21 @@ struct PublicationRecord: Codable, Sendable, FetchableRecord, PersistableRecord 
 
     enum CodingKeys: String, CodingKey {
         case runID = "run_id", files
+    }
+}
+
+/// The encoding of a section's reads in the store: one `PATH<TAB>HASH` line per input.
+public enum SectionReads {
+    public static func encode(_ reads: [String: String]) -> String {
+        reads.keys.sorted().map { "\($0)\t\(reads[$0] ?? "")" }.joined(separator: "\n")
+    }
+
+    public static func decode(_ text: String) -> [String: String] {
+        var reads: [String: String] = [:]
+        for line in text.split(separator: "\n") {
+            guard let tab = line.firstIndex(of: "\t") else { continue }
+            reads[String(line[..<tab])] = String(line[line.index(after: tab)...])
+        }
+        return reads
     }
 }

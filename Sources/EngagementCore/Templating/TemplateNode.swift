@@ -1,3 +1,4 @@
+import Foundation
 import XMLSupport
 
 /// The template namespace, `xmlns:t="urn:engagement-planner:template"`.
@@ -14,9 +15,18 @@ final class CompiledExpression {
     /// The location paths inside, predicates removed, evaluated for tracing only.
     let readPaths: [XPathExpression]
 
+    /// Which read paths are absolute: their nodes do not depend on the context, so a
+    /// render evaluates each once.
+    let absolute: [Bool]
+
     init(_ source: String) throws(XPathError) {
         compiled = try XPathExpression(source)
-        readPaths = XPathReadPaths.paths(in: source).compactMap { try? XPathExpression($0) }
+        let trimmed = source.trimmingCharacters(in: .whitespaces)
+        // A plain path is its own read path: its result already says what it read.
+        let paths = XPathReadPaths.paths(in: source).filter { $0 != trimmed }
+        let compiledPaths = paths.compactMap { path in (try? XPathExpression(path)).map { (path, $0) } }
+        readPaths = compiledPaths.map(\.1)
+        absolute = compiledPaths.map { $0.0.hasPrefix("/") }
     }
 }
 
@@ -28,6 +38,7 @@ final class TemplateExpression {
 
     var compiled: XPathExpression { shared.compiled }
     var readPaths: [XPathExpression] { shared.readPaths }
+    var readPathIsAbsolute: [Bool] { shared.absolute }
 
     init(source: String, shared: CompiledExpression, origin: TemplateOrigin) {
         self.source = source

@@ -51,6 +51,8 @@ final class TemplateRenderer {
     /// Reads made while evaluating an element's own instructions, held until it is known
     /// whether the element opens a section (its `t:let`, `t:if` and `t:attr-id` belong to it).
     private var pendingReads: [[XPathNodeHandle]] = []
+    /// Nodes of absolute read paths, which the whole render shares.
+    private var absoluteReads: [ObjectIdentifier: [XPathNodeHandle]] = [:]
 
     init(session: XPathSession, sources: TemplateSources) {
         self.session = session
@@ -218,8 +220,18 @@ final class TemplateRenderer {
         guard !openSections.isEmpty || !pendingReads.isEmpty else { return result }
         var read: [XPathNodeHandle] = []
         if case .nodes(let nodes) = result { read += nodes }
-        for path in expression.readPaths {
-            if case .nodes(let nodes)? = try? session.evaluate(path, at: context, variables: lookup) { read += nodes }
+        for (index, path) in expression.readPaths.enumerated() {
+            if expression.readPathIsAbsolute[index] {
+                let key = ObjectIdentifier(path)
+                if let cached = absoluteReads[key] {
+                    read += cached
+                } else if case .nodes(let nodes)? = try? session.evaluate(path, at: context, variables: lookup) {
+                    absoluteReads[key] = nodes
+                    read += nodes
+                }
+            } else if case .nodes(let nodes)? = try? session.evaluate(path, at: context, variables: lookup) {
+                read += nodes
+            }
         }
         if pendingReads.isEmpty {
             for index in openSections { sectionReads[index].formUnion(read) }
