@@ -38,6 +38,9 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "engage", dependencies: ["EngageCLI"]),
+        // Library-level benchmarks run by Benchmarks/run.sh (the diff of large revisions).
+        .executableTarget(
+            name: "engage-benchmarks", dependencies: ["EngagementCore"], path: "Benchmarks/Sources/engage-benchmarks"),
         .testTarget(name: "XMLSupportTests", dependencies: ["XMLSupport"]),
         .testTarget(name: "EngagementCoreTests", dependencies: ["EngagementCore", "XMLSupport", "Rendering"]),
         // Depends on the executable so that `swift test` builds the binary it runs.

@@ -12,6 +12,8 @@
 #   BENCH_SKIP_BUILD=1  use the existing release binary instead of building
 #   BENCH_ENGAGE=PATH   benchmark this engage binary instead (no build), e.g. one
 #                       built from another commit
+#   ENGAGE_TEMPLATES=DIR  templates to render (default: a copy of Templates/ taken at
+#                       the start, so that edits during the run do not count)
 #
 # Measures (a) a batch generate of N profiles (wall time, documents/s, peak RSS),
 # (b) a single generate of Samples/northgate-hospitals.xml into a fresh folder (median
@@ -22,7 +24,7 @@ set -euo pipefail
 die() { printf 'run.sh: error: %s\n' "$*" >&2; exit 1; }
 say() { printf '==> %s\n' "$*" >&2; }
 
-usage() { sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; }
 
 case "${1:-}" in
     -h|--help) usage; exit 0 ;;
@@ -91,11 +93,30 @@ LOGS="$WORK/logs"
 rm -rf "$PROFILES" "$PACKS" "$SINGLE" "$LOGS"
 mkdir -p "$PROFILES" "$LOGS"
 
+# The templates: a snapshot, so that the three measurements render the same templates
+# even if Templates/ is edited meanwhile (engage honours ENGAGE_TEMPLATES). An
+# ENGAGE_TEMPLATES set by the caller is kept.
+if [[ -z "${ENGAGE_TEMPLATES:-}" ]]; then
+    [[ -f Templates/strategy.xhtml ]] || die "Templates/ is missing; set ENGAGE_TEMPLATES to a template folder"
+    rm -rf "$WORK/templates"
+    cp -R Templates "$WORK/templates"
+    export ENGAGE_TEMPLATES="$WORK/templates"
+fi
+
 now_ns() { date +%s%N; }
 ms_since() { echo $(( ($(now_ns) - $1) / 1000000 )); }
 rss_mb() { # file written by /usr/bin/time -v
     awk -F': ' '/Maximum resident set size/ { printf "%.1f", $2 / 1024 }' "$1"
 }
+cpu_s() { # user + system seconds from a /usr/bin/time -v report
+    awk -F': ' '/User time \(seconds\)/ { u = $2 } /System time \(seconds\)/ { s = $2 } END { printf "%.2f", u + s }' "$1"
+}
+load1() { awk '{ print $1 }' /proc/loadavg 2>/dev/null || echo "?"; }
+CORES=$(nproc)
+LOAD_START=$(load1)
+if awk -v l="$LOAD_START" -v c="$CORES" 'BEGIN { exit !(l + 0 > c / 2) }'; then
+    say "warning: the load average is $LOAD_START on $CORES cores: other work competes for the CPU and wall times will be high"
+fi
 
 say "generating $N profiles (seed $SEED) into $PROFILES"
 python3 Benchmarks/generate_profiles.py "$N" "$PROFILES" --seed "$SEED" 2>"$LOGS/generate_profiles.log" \
@@ -130,17 +151,21 @@ run_batch() { # label -> sets BATCH_MS, BATCH_RSS
         die "engage generate (batch $label) exited $rc (full output: $LOGS/generate-$label.log)"
     fi
     BATCH_RSS=$(rss_mb "$LOGS/time-$label.txt")
+    BATCH_CPU=$(cpu_s "$LOGS/time-$label.txt")
 }
-written_total() { # sum of "N written" over the per-profile lines of a generate log
-    awk '/ written, / { for (i = 1; i < NF; i++) if ($(i+1) == "written,") s += $i } END { print s + 0 }' "$1"
+written_total() { # sum of "N written" / "N files written" over the per-profile lines of a generate log
+    awk '/ written, / { for (i = 2; i <= NF; i++) if ($i == "written," || $i == "written") {
+            n = ($(i-1) == "files" || $(i-1) == "file") ? $(i-2) : $(i-1); if (n ~ /^[0-9]+$/) s += n } }
+         END { print s + 0 }' "$1"
 }
 tree_state() { find "$PACKS" -type f -printf '%P %s %T@\n' | LC_ALL=C sort; }
 
 run_batch a
-A_MS=$BATCH_MS; A_RSS=$BATCH_RSS
+A_MS=$BATCH_MS; A_RSS=$BATCH_RSS; A_CPU=$BATCH_CPU
 PACK_COUNT=$(find "$PACKS" -mindepth 1 -maxdepth 1 -type d | wc -l)
 DOC_FILES=$(find "$PACKS" -type f \( -name '*.xhtml' -o -name '*.html' -o -name '*.md' \) | wc -l)
-OUT_BYTES=$(find "$PACKS" -type f -printf '%s\n' | awk '{ s += $1 } END { print s + 0 }')
+OUT_BYTES=$(find "$PACKS" -type f \( -name '*.xhtml' -o -name '*.html' -o -name '*.md' \) -printf '%s\n' | awk '{ s += $1 } END { print s + 0 }')
+ALL_BYTES=$(find "$PACKS" -type f -printf '%s\n' | awk '{ s += $1 } END { print s + 0 }')
 [[ $PACK_COUNT -eq $N ]] || die "expected $N packs in $PACKS, found $PACK_COUNT"
 [[ $DOC_FILES -eq $((N * 12)) ]] \
     || say "warning: expected $((N * 12)) document files (4 documents x xhtml, html, md), found $DOC_FILES"
@@ -151,7 +176,7 @@ A_WRITTEN=$(written_total "$LOGS/generate-a.log")
 # ---------------------------------------------------------------------------
 tree_state >"$LOGS/tree-before.txt"
 run_batch c
-C_MS=$BATCH_MS; C_RSS=$BATCH_RSS
+C_MS=$BATCH_MS; C_RSS=$BATCH_RSS; C_CPU=$BATCH_CPU
 tree_state >"$LOGS/tree-after.txt"
 C_WRITTEN=$(written_total "$LOGS/generate-c.log")
 C_CHANGED=$(LC_ALL=C comm -13 "$LOGS/tree-before.txt" "$LOGS/tree-after.txt" | wc -l)
@@ -164,28 +189,36 @@ say "(b) engage generate $SAMPLE --out <fresh folder>, $RUNS runs"
     >"$LOGS/generate-single.log" 2>&1 \
     || { cat "$LOGS/generate-single.log" >&2; die "engage generate $SAMPLE failed"; }
 SINGLE_RSS=$(rss_mb "$LOGS/time-single.txt")
+median() { sort -n "$1" | awk '{ v[NR] = $1 } END {
+    if (NR == 0) print "?"; else if (NR % 2) printf "%.1f", v[(NR + 1) / 2]; else printf "%.1f", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 if command -v hyperfine >/dev/null 2>&1; then
     SINGLE_TOOL=hyperfine
     hyperfine --style basic --warmup 1 --runs "$RUNS" --prepare "rm -rf '$SINGLE/run'" \
         --export-json "$LOGS/hyperfine-single.json" \
         "'$ENGAGE' generate '$SAMPLE' --out '$SINGLE/run'" >&2
-    SINGLE_MS=$(python3 -c 'import json,sys; print("%.1f" % (json.load(open(sys.argv[1]))["results"][0]["median"] * 1000))' \
+    read -r SINGLE_MS SINGLE_MIN SINGLE_MAX SINGLE_CPU_MS < <(python3 -c '
+import json, sys
+r = json.load(open(sys.argv[1]))["results"][0]
+print("%.1f %.1f %.1f %.1f" % (r["median"] * 1000, r["min"] * 1000, r["max"] * 1000, (r["user"] + r["system"]) * 1000))' \
         "$LOGS/hyperfine-single.json")
 else
     SINGLE_TOOL="date +%s%N loop"
     : >"$LOGS/single-times-ms.txt"
+    : >"$LOGS/single-cpu-ms.txt"
     for ((i = 1; i <= RUNS; i++)); do
         rm -rf "$SINGLE/run"
         start=$(now_ns)
-        "$ENGAGE" generate "$SAMPLE" --out "$SINGLE/run" >/dev/null 2>&1 \
+        /usr/bin/time -f '%U %S' -o "$LOGS/single-cpu.tmp" "$ENGAGE" generate "$SAMPLE" --out "$SINGLE/run" >/dev/null 2>&1 \
             || die "engage generate $SAMPLE failed on run $i"
         end=$(now_ns)
         awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f\n", (b - a) / 1e6 }' >>"$LOGS/single-times-ms.txt"
+        awk '{ printf "%.1f\n", ($1 + $2) * 1000 }' "$LOGS/single-cpu.tmp" >>"$LOGS/single-cpu-ms.txt"
     done
-    SINGLE_MS=$(sort -n "$LOGS/single-times-ms.txt" | awk '{ v[NR] = $1 } END {
-        if (NR % 2) printf "%.1f", v[(NR + 1) / 2]; else printf "%.1f", (v[NR / 2] + v[NR / 2 + 1]) / 2 }')
+    rm -f "$LOGS/single-cpu.tmp"
+    SINGLE_MS=$(median "$LOGS/single-times-ms.txt")
     SINGLE_MIN=$(sort -n "$LOGS/single-times-ms.txt" | head -1)
     SINGLE_MAX=$(sort -n "$LOGS/single-times-ms.txt" | tail -1)
+    SINGLE_CPU_MS=$(median "$LOGS/single-cpu-ms.txt")
 fi
 
 # ---------------------------------------------------------------------------
@@ -196,6 +229,11 @@ A_DOCS_S=$(awk -v d="$DOCS" -v ms="$A_MS" 'BEGIN { printf "%.0f", d / (ms / 1000
 C_DOCS_S=$(awk -v d="$DOCS" -v ms="$C_MS" 'BEGIN { printf "%.0f", d / (ms / 1000) }')
 A_PROF_S=$(awk -v n="$N" -v ms="$A_MS" 'BEGIN { printf "%.0f", n / (ms / 1000) }')
 A_FILES_S=$(awk -v f="$DOC_FILES" -v ms="$A_MS" 'BEGIN { printf "%.0f", f / (ms / 1000) }')
+# CPU-bound estimate, less sensitive to other load: documents per CPU second times cores.
+A_CPU_MS_PROFILE=$(awk -v c="$A_CPU" -v n="$N" 'BEGIN { printf "%.1f", c * 1000 / n }')
+A_DOCS_S_CPU=$(awk -v d="$DOCS" -v c="$A_CPU" -v k="$CORES" 'BEGIN { printf "%.0f", (c > 0 ? d / c * k : 0) }')
+C_CPU_MS_PROFILE=$(awk -v c="$C_CPU" -v n="$N" 'BEGIN { printf "%.1f", c * 1000 / n }')
+LOAD_END=$(load1)
 pass() { # value op target
     if awk -v v="$1" -v t="$3" "BEGIN { exit !(v $2 t) }"; then echo "ok"; else echo "MISSED"; fi
 }
@@ -210,6 +248,8 @@ DIRTY=$(git status --porcelain --untracked-files=no 2>/dev/null | grep -q . && e
     echo
     echo "engage benchmark: $N profiles ($((PROFILE_BYTES / 1024)) KiB of XML, seed $SEED), $(nproc) cores, $CPU"
     echo "commit $COMMIT$DIRTY, $(swift --version 2>/dev/null | head -1)"
+    echo "binary $ENGAGE, templates $ENGAGE_TEMPLATES"
+    echo "load average $LOAD_START at start, $LOAD_END at end"
     echo
     printf '%-50s %18s %14s %7s\n' "measure" "result" "target" "status"
     printf '%-50s %18s %14s %7s\n' "--------------------------------------------------" "------------------" "--------------" "-------"
@@ -218,19 +258,22 @@ DIRTY=$(git status --porcelain --untracked-files=no 2>/dev/null | grep -q . && e
     printf '%-50s %18s %14s %7s\n' "(b) single generate, fresh folder: median ms" "$SINGLE_MS" "< 100" "$P3"
     printf '%-50s %18s %14s %7s\n' "(a) batch wall time (s)" "$(awk -v ms="$A_MS" 'BEGIN { printf "%.2f", ms / 1000 }')" "" ""
     printf '%-50s %18s %14s %7s\n' "(a) profiles/s, files/s" "$A_PROF_S, $A_FILES_S" "" ""
-    printf '%-50s %18s %14s %7s\n' "(a) output written (MiB, files)" "$((OUT_BYTES / 1048576)), $A_WRITTEN" "" ""
+    printf '%-50s %18s %14s %7s\n' "(a) CPU (user+sys) s, ms per profile" "$A_CPU, $A_CPU_MS_PROFILE" "" ""
+    printf '%-50s %18s %14s %7s\n' "(a) documents/s if all $CORES cores were free" "$A_DOCS_S_CPU" "" ""
+    printf '%-50s %18s %14s %7s\n' "(a) files written; documents, other (MiB)" "$A_WRITTEN; $((OUT_BYTES / 1048576)), $(((ALL_BYTES - OUT_BYTES) / 1048576))" "" ""
     printf '%-50s %18s %14s %7s\n' "(c) batch again, same output: wall time (s)" "$(awk -v ms="$C_MS" 'BEGIN { printf "%.2f", ms / 1000 }')" "" ""
     printf '%-50s %18s %14s %7s\n' "(c) batch again: documents/s" "$C_DOCS_S" "" ""
     printf '%-50s %18s %14s %7s\n' "(c) batch again: peak RSS (MB)" "$C_RSS" "" ""
+    printf '%-50s %18s %14s %7s\n' "(c) CPU (user+sys) s, ms per profile" "$C_CPU, $C_CPU_MS_PROFILE" "" ""
     printf '%-50s %18s %14s %7s\n' "(c) files reported written / changed on disk" "$C_WRITTEN / $C_CHANGED" "0 / 0" \
         "$([[ $C_WRITTEN -eq 0 && $C_CHANGED -eq 0 ]] && echo ok || echo MISSED)"
     printf '%-50s %18s %14s %7s\n' "(b) single generate: peak RSS (MB)" "$SINGLE_RSS" "" ""
-    if [[ -n "${SINGLE_MIN:-}" ]]; then
-        printf '%-50s %18s %14s %7s\n' "(b) single generate: min / max ms" "$(printf '%.1f / %.1f' "$SINGLE_MIN" "$SINGLE_MAX")" "" ""
-    fi
+    printf '%-50s %18s %14s %7s\n' "(b) single generate: min / max ms" "$(printf '%.1f / %.1f' "$SINGLE_MIN" "$SINGLE_MAX")" "" ""
+    printf '%-50s %18s %14s %7s\n' "(b) single generate: CPU (user+sys) ms" "$SINGLE_CPU_MS" "" ""
     printf '%-50s %18s %14s %7s\n' "engage validate of the $N profiles (s)" "$(awk -v ms="$VALIDATE_MS" 'BEGIN { printf "%.2f", ms / 1000 }')" "" ""
     echo
-    echo "documents/s counts 4 documents per profile, each written as xhtml, html and md."
+    echo "documents/s counts 4 documents per profile, each written as xhtml, html and md; the"
+    echo "\"if all cores were free\" line divides by CPU time instead of wall time (an estimate for a quiet machine)."
     echo "single-generate timing: $SINGLE_TOOL. Logs, /usr/bin/time -v reports and outputs: $WORK"
 } | tee "$WORK/results.txt"
 

@@ -59,8 +59,13 @@ struct GenerateCommand: ParsableCommand {
         let sources = try loadTemplates()
         // Compile here to report template errors before any work; the first worker uses it.
         let compiled: DocumentRenderer
+        let clock = ContinuousClock()
+        let start = clock.now
         do {
             compiled = try DocumentRenderer(sources: sources)
+            if ProcessInfo.processInfo.environment["ENGAGE_TIMING"] != nil {
+                Console.standardError("timing: templates compiled in \(clock.now - start)")
+            }
         } catch {
             Console.standardError(error.formatted)
             throw ExitCode(1)

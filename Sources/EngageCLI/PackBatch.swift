@@ -31,25 +31,27 @@ enum PackBatch {
         let handOff = RendererHandOff(compiled)
         let workers = max(1, min(jobs.count, ProcessInfo.processInfo.activeProcessorCount))
         // Phase 1: validate every profile, so that two profiles of one client (one pack)
-        // are refused before anything is written.
-        let loading = BatchState<ProfileLoadResult>(count: jobs.count)
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+        // are refused before anything is written. Only the client id is kept: holding every
+        // parsed profile until the end would make memory grow with the batch.
+        let loading = BatchState<String>(count: jobs.count)
+        let needsClientIDs = jobs.count > 1 && jobs.contains { $0.destination == nil }
+        DispatchQueue.concurrentPerform(iterations: needsClientIDs ? workers : 0) { _ in
             while let index = loading.next() {
-                loading.finish(index, ProfileLoader.load(fileAt: jobs[index].profilePath))
+                let result = ProfileLoader.load(fileAt: jobs[index].profilePath)
+                loading.finish(index, result.isValid ? (result.profile?.id ?? "") : "")
             }
         }
-        let loaded = loading.results()
+        let clientIDs = loading.results()
         var claimed: [String: String] = [:]
         var duplicates: [Int: String] = [:]
-        for (index, result) in loaded.enumerated() {
-            guard let profile = result?.profile, jobs[index].destination == nil else { continue }
-            if let first = claimed[profile.id] {
-                duplicates[index] = "\(jobs[index].profilePath): the client id '\(profile.id)' is also the id of \(first), and both would write the pack \(profile.id); generate them one at a time with --out."
+        for (index, clientID) in clientIDs.enumerated() {
+            guard let clientID, !clientID.isEmpty, jobs[index].destination == nil else { continue }
+            if let first = claimed[clientID] {
+                duplicates[index] = "\(jobs[index].profilePath): the client id '\(clientID)' is also the id of \(first), and both would write the pack \(clientID); generate them one at a time with --out."
             } else {
-                claimed[profile.id] = jobs[index].profilePath
+                claimed[clientID] = jobs[index].profilePath
             }
         }
-
         let refusals = duplicates
         // Phase 2: render and write, each worker compiling the templates once.
         let state = BatchState<PackOutcome>(count: jobs.count)
@@ -72,12 +74,11 @@ enum PackBatch {
                 let outcome: PackOutcome
                 if let duplicate = refusals[index] {
                     outcome = PackOutcome(job: jobs[index], destination: nil, result: .failure(PackProblem(message: duplicate)))
-                } else if let result = loaded[index] {
+                } else {
+                    let result = ProfileLoader.load(fileAt: jobs[index].profilePath)
                     outcome = generate(
                         jobs[index], loaded: result, renderer: renderer, templatesPath: templatesPath, formats: formats,
                         outputRoot: outputRoot)
-                } else {
-                    outcome = PackOutcome(job: jobs[index], destination: nil, result: .failure(PackProblem(message: "Internal error: profile not loaded.")))
                 }
                 state.finish(index, outcome)
                 progress?.advance()

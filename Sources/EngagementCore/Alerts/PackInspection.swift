@@ -69,7 +69,7 @@ public final class PackInspection {
             templateSources = try TemplateSources(folder: templatesFolder)
             var hashes: [DocumentKind: String] = [:]
             for kind in DocumentKind.allCases {
-                hashes[kind] = try TemplateCompiler.sourceHash(kind.templateFile, sources: templateSources)
+                hashes[kind] = TemplateCompiler.sourceHash(kind.templateFile, sources: templateSources)
             }
             templateHashes = hashes
         } catch {
@@ -82,7 +82,9 @@ public final class PackInspection {
         if let cached = snapshotModels[id] { return cached }
         var result: (EngagementModel, XPathSession)?
         if let snapshot = try? store.snapshot(id: id) {
-            let loaded = ProfileLoader.load(bytes: [UInt8](snapshot.canonicalXML), fileName: "snapshot \(snapshot.hash)")
+            // A snapshot was valid when it was stored: decode it without validating again.
+            let loaded = ProfileLoader.load(
+                bytes: [UInt8](snapshot.canonicalXML), fileName: "snapshot \(snapshot.hash)", validating: false)
             if let profile = loaded.profile, let root = loaded.root {
                 let model = EngagementModel(profile: profile, root: root)
                 if let session = try? model.session() { result = (model, session) }
@@ -114,9 +116,15 @@ public final class PackInspection {
     /// The current profile as a normalized tree (the form snapshots are kept in).
     lazy var currentRoot: SourceElement? = try? XMLDocument.parse(bytes: current.profileBytes, fileName: "profile").root
 
-    /// The hash a trace records for `path`, evaluated now (nil when the path is invalid).
+    private var currentHashes: [String: String?] = [:]
+
+    /// The hash a trace records for `path`, evaluated now (nil when the path is invalid);
+    /// documents share most of their inputs, so each path is evaluated once.
     func currentHash(of path: String) -> String? {
-        hash(of: path, in: currentSession)
+        if let cached = currentHashes[path] { return cached }
+        let value = hash(of: path, in: currentSession)
+        currentHashes[path] = value
+        return value
     }
 
     /// The text of `path` in `session`, shortened for messages; nil when it selects nothing.

@@ -29,9 +29,21 @@ public enum ProfileLoader {
     }
 
     /// Loads a profile held in memory.
-    public static func load(bytes: [UInt8], fileName: String) -> ProfileLoadResult {
+    ///
+    /// - Parameter validating: false only for bytes that passed validation before (a
+    ///   stored snapshot): they are then decoded without the schema and rule checks.
+    public static func load(bytes: [UInt8], fileName: String, validating: Bool = true) -> ProfileLoadResult {
         do {
             let document = try XMLDocument.parse(bytes: bytes, fileName: fileName, limits: ProfileSchema.limits)
+            if !validating {
+                let root = document.root
+                guard let profile = try? ProfileDecoder.decode(root) else {
+                    return ProfileLoadResult(profile: nil, diagnostics: [
+                        Diagnostic(file: fileName, position: .start, summary: "The stored profile cannot be read.")
+                    ])
+                }
+                return ProfileLoadResult(profile: profile, diagnostics: [], root: root)
+            }
             return load(document)
         } catch {
             return ProfileLoadResult(profile: nil, diagnostics: error.diagnostics)

@@ -305,7 +305,7 @@ struct ProfileValidator {
                 }
                 if let horizon, n > horizon {
                     report(
-                        year, "Year \(n) of option '\(option[attribute: "id"] ?? "?")' lies beyond the appraisal horizon of \(horizon) years.",
+                        year, "Year \(n) of option '\(option[attribute: "id"] ?? "?")' lies beyond the appraisal horizon of \(horizon) year\(horizon == 1 ? "" : "s").",
                         fix: "Remove the year or extend the horizon in <appraisal>.")
                 }
             }

@@ -27,10 +27,30 @@ struct TemplateCompiler {
         self.sources = sources
     }
 
-    /// The hash of the files the template at `path` is built from, without compiling its
-    /// expressions: what status compares with a revision's template hash.
-    static func sourceHash(_ path: String, sources: TemplateSources) throws(TemplateFailure) -> String {
-        try compile(path, sources: sources, compilingExpressions: false).sourceHash
+    /// The hash of the files the template at `path` is built from: itself and every file it
+    /// includes, directly or not (macros can only come from those). Status compares it with
+    /// a revision's template hash without compiling anything.
+    static func sourceHash(_ path: String, sources: TemplateSources) -> String {
+        var files: Set<String> = []
+        var pending = [path]
+        while let next = pending.popLast() {
+            guard files.insert(next).inserted, let file = sources.files[next] else { continue }
+            func walk(_ element: SourceElement) {
+                if element.namespaceURI == TemplateNamespace.uri, element.name == "include",
+                    let reference = element[attribute: "src"], case .success(let included) = sources.resolve(reference, from: file.path)
+                {
+                    pending.append(included.path)
+                }
+                element.elements.forEach(walk)
+            }
+            walk(file.root)
+        }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for used in files.sorted() where sources.files[used] != nil {
+            hash = FNV1a.hash(used.utf8, seed: hash)
+            hash = FNV1a.hash(FNV1a.hex(sources.files[used]?.hash ?? 0).utf8, seed: hash)
+        }
+        return FNV1a.hex(hash)
     }
 
     /// Compiles the template at `path` (relative to the folder).
@@ -52,12 +72,7 @@ struct TemplateCompiler {
         compiler.includeStack = [file.path]
         let root = compiler.compileElement(file.root, file: file, chain: [])
         guard compiler.diagnostics.isEmpty, let root else { throw TemplateFailure(diagnostics: compiler.diagnostics) }
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for used in compiler.usedFiles.sorted() {
-            hash = FNV1a.hash(used.utf8, seed: hash)
-            hash = FNV1a.hash(FNV1a.hex(sources.files[used]?.hash ?? 0).utf8, seed: hash)
-        }
-        return CompiledTemplate(root: root, name: path, sourceHash: FNV1a.hex(hash))
+        return CompiledTemplate(root: root, name: path, sourceHash: sourceHash(path, sources: sources))
     }
 
     // MARK: - Macros
@@ -274,30 +289,39 @@ struct TemplateCompiler {
 
     /// Splits `a: expr; b: expr` at semicolons outside string literals.
     static func splitDefinitions(_ text: String) -> [(String, String)] {
-        var parts: [String] = []
-        var current = ""
-        var quote: Character?
-        for character in text {
+        let scalars = Array(text.unicodeScalars)
+        var parts: [Range<Int>] = []
+        var start = 0
+        var quote: Unicode.Scalar?
+        for (index, scalar) in scalars.enumerated() {
             if let open = quote {
-                if character == open { quote = nil }
-            } else if character == "'" || character == "\"" {
-                quote = character
-            } else if character == ";" {
-                parts.append(current)
-                current = ""
-                continue
+                if scalar == open { quote = nil }
+            } else if scalar == "'" || scalar == "\"" {
+                quote = scalar
+            } else if scalar == ";" {
+                parts.append(start..<index)
+                start = index + 1
             }
-            current.append(character)
         }
-        parts.append(current)
-        func trim<S: StringProtocol>(_ text: S) -> String {
-            String(text.drop(while: isLayoutWhitespace).reversed().drop(while: isLayoutWhitespace).reversed())
+        parts.append(start..<scalars.count)
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" }
+        func trimmed(_ range: Range<Int>) -> Range<Int> {
+            var lower = range.lowerBound
+            var upper = range.upperBound
+            while lower < upper, isSpace(scalars[lower]) { lower += 1 }
+            while upper > lower, isSpace(scalars[upper - 1]) { upper -= 1 }
+            return lower..<upper
+        }
+        func string(_ range: Range<Int>) -> String {
+            var result = ""
+            result.unicodeScalars.append(contentsOf: scalars[range])
+            return result
         }
         return parts.compactMap { part in
-            let trimmed = trim(part)
-            guard !trimmed.isEmpty else { return nil }
-            guard let colon = trimmed.firstIndex(of: ":") else { return ("", trimmed) }
-            return (trim(trimmed[..<colon]), trim(trimmed[trimmed.index(after: colon)...]))
+            let range = trimmed(part)
+            guard !range.isEmpty else { return nil }
+            guard let colon = scalars[range].firstIndex(of: ":") else { return ("", string(range)) }
+            return (string(trimmed(range.lowerBound..<colon)), string(trimmed((colon + 1)..<range.upperBound)))
         }
     }
 

@@ -135,33 +135,43 @@ enum XPathReadPaths {
     }
 
     private static func tokenize(_ expression: String) -> [(Token, String)]? {
-        let characters = Array(expression)
+        // Unicode scalars, not Characters: XPath's grammar is defined on them, and grapheme
+        // breaking would dominate template compilation.
+        let characters = Array(expression.unicodeScalars)
         var tokens: [(Token, String)] = []
         var index = 0
-        func isNameStart(_ c: Character) -> Bool { c.isLetter || c == "_" }
-        func isNameChar(_ c: Character) -> Bool { c.isLetter || c.isNumber || c == "_" || c == "-" || c == "." || c == ":" }
+        func text(_ range: Range<Int>) -> String {
+            var result = ""
+            result.unicodeScalars.append(contentsOf: characters[range])
+            return result
+        }
+        func isDigit(_ c: Unicode.Scalar) -> Bool { c >= "0" && c <= "9" }
+        func isSpace(_ c: Unicode.Scalar) -> Bool { c == " " || c == "\t" || c == "\n" || c == "\r" }
+        func isNameStart(_ c: Unicode.Scalar) -> Bool {
+            (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") || c == "_" || (c.value > 0x7F && c.properties.isAlphabetic)
+        }
+        func isNameChar(_ c: Unicode.Scalar) -> Bool { isNameStart(c) || isDigit(c) || c == "-" || c == "." || c == ":" }
         while index < characters.count {
             let c = characters[index]
-            let next: Character? = index + 1 < characters.count ? characters[index + 1] : nil
-            if c.isWhitespace { index += 1; continue }
+            let next: Unicode.Scalar? = index + 1 < characters.count ? characters[index + 1] : nil
+            if isSpace(c) { index += 1; continue }
             if c == "'" || c == "\"" {
                 guard let end = characters[(index + 1)...].firstIndex(of: c) else { return nil }
-                tokens.append((.literal, String(characters[index...end])))
+                tokens.append((.literal, text(index..<(end + 1))))
                 index = end + 1
                 continue
             }
-            if c.isNumber || (c == "." && (next?.isNumber ?? false)) {
+            if isDigit(c) || (c == "." && next.map(isDigit) == true) {
                 var end = index
-                while end < characters.count, characters[end].isNumber || characters[end] == "." { end += 1 }
-                tokens.append((.number, String(characters[index..<end])))
+                while end < characters.count, isDigit(characters[end]) || characters[end] == "." { end += 1 }
+                tokens.append((.number, text(index..<end)))
                 index = end
                 continue
             }
             if c == "$" {
                 var end = index + 1
                 while end < characters.count, isNameChar(characters[end]) { end += 1 }
-                let name = String(characters[(index + 1)..<end])
-                tokens.append((.variable(name), String(characters[index..<end])))
+                tokens.append((.variable(text((index + 1)..<end)), text(index..<end)))
                 index = end
                 continue
             }
@@ -172,9 +182,9 @@ enum XPathReadPaths {
                     if characters[end] == ":", end + 1 < characters.count, characters[end + 1] == ":" { break }
                     end += 1
                 }
-                let name = String(characters[index..<end])
+                let name = text(index..<end)
                 var lookahead = end
-                while lookahead < characters.count, characters[lookahead].isWhitespace { lookahead += 1 }
+                while lookahead < characters.count, isSpace(characters[lookahead]) { lookahead += 1 }
                 let followedByParen = lookahead < characters.count && characters[lookahead] == "("
                 let previous = tokens.last?.0
                 if isOperatorPosition(previous), ["and", "or", "div", "mod"].contains(name) {
@@ -194,13 +204,14 @@ enum XPathReadPaths {
                 index = end
                 continue
             }
-            let pair = next.map { String([c, $0]) } ?? String(c)
-            switch pair {
-            case "//": tokens.append((.doubleSlash, "//")); index += 2; continue
-            case "..": tokens.append((.dotDot, "..")); index += 2; continue
-            case "::": tokens.append((.axis, "::")); index += 2; continue
-            case "!=", "<=", ">=": tokens.append((.operator, pair)); index += 2; continue
-            default: break
+            if let next {
+                switch (c, next) {
+                case ("/", "/"): tokens.append((.doubleSlash, "//")); index += 2; continue
+                case (".", "."): tokens.append((.dotDot, "..")); index += 2; continue
+                case (":", ":"): tokens.append((.axis, "::")); index += 2; continue
+                case ("!", "="), ("<", "="), (">", "="): tokens.append((.operator, text(index..<(index + 2)))); index += 2; continue
+                default: break
+                }
             }
             switch c {
             case "/": tokens.append((.slash, "/"))
