@@ -16,11 +16,7 @@ struct AlertsCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("The pack folder.", valueName: "pack"))
-    var pack: String
-
-    @Option(help: ArgumentHelp("The profile, when it moved from the path the pack remembers.", valueName: "profile"))
-    var profile: String?
+    @OptionGroup var packOptions: PackOptions
 
     @Option(help: ArgumentHelp("The date overdue checks use (default: today).", valueName: "yyyy-mm-dd"))
     var today: String?
@@ -40,7 +36,7 @@ struct AlertsCommand: ParsableCommand {
     func run() throws {
         let inspection: PackInspection
         do {
-            inspection = try PackInspection(packFolder: URL(fileURLWithPath: pack), profileOverride: profile)
+            inspection = try PackInspection(packFolder: URL(fileURLWithPath: packOptions.pack), profileOverride: packOptions.profile)
         } catch {
             Console.standardError(error.description)
             throw ExitCode(2)

@@ -10,17 +10,13 @@ struct RegenerateCommand: ParsableCommand {
         discussion: "Documents that are current keep their files and revision numbers."
     )
 
-    @Argument(help: ArgumentHelp("The pack folder.", valueName: "pack"))
-    var pack: String
-
-    @Option(help: ArgumentHelp("The profile, when it moved from the path the pack remembers.", valueName: "profile"))
-    var profile: String?
+    @OptionGroup var packOptions: PackOptions
 
     func run() throws {
-        let folder = URL(fileURLWithPath: pack)
+        let folder = URL(fileURLWithPath: packOptions.pack)
         let inspection: PackInspection
         do {
-            inspection = try PackInspection(packFolder: folder, profileOverride: profile)
+            inspection = try PackInspection(packFolder: folder, profileOverride: packOptions.profile)
         } catch {
             Console.standardError(error.description)
             throw ExitCode(2)

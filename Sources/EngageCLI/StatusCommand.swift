@@ -14,11 +14,7 @@ struct StatusCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("The pack folder.", valueName: "pack"))
-    var pack: String
-
-    @Option(help: ArgumentHelp("The profile, when it moved from the path the pack remembers.", valueName: "profile"))
-    var profile: String?
+    @OptionGroup var packOptions: PackOptions
 
     @Option(help: ArgumentHelp("Accepted for symmetry with alerts; staleness does not depend on the date.", valueName: "yyyy-mm-dd"))
     var today: String?
@@ -32,7 +28,7 @@ struct StatusCommand: ParsableCommand {
     func run() throws {
         let inspection: PackInspection
         do {
-            inspection = try PackInspection(packFolder: URL(fileURLWithPath: pack), profileOverride: profile)
+            inspection = try PackInspection(packFolder: URL(fileURLWithPath: packOptions.pack), profileOverride: packOptions.profile)
         } catch {
             Console.standardError(error.description)
             throw ExitCode(2)
@@ -50,7 +46,7 @@ struct StatusCommand: ParsableCommand {
                     for cause in section.causes { lines.append("    - \(cause.summary)") }
                 }
             }
-            lines.append(status.current ? "All documents are current." : "Run engage regenerate \(pack) to update the stale documents.")
+            lines.append(status.current ? "All documents are current." : "Run engage regenerate \(packOptions.pack) to update the stale documents.")
             Console.output(lines.joined(separator: "\n"))
         }
         if exitCode && !status.current { throw ExitCode(1) }

@@ -124,6 +124,13 @@ public final class XPathSession {
         return String(cString: content)
     }
 
+    /// The name of an element or attribute; empty for text.
+    public func name(of handle: XPathNodeHandle) -> String {
+        let node = nodes[handle.index]
+        guard node.pointee.type != XML_TEXT_NODE, node.pointee.type != XML_CDATA_SECTION_NODE else { return "" }
+        return node.pointee.name.map { String(cString: $0) } ?? ""
+    }
+
     /// The XPath string value of an object (the first node's, for a node-set).
     public func stringValue(of object: XPathObject) -> String {
         switch object {
