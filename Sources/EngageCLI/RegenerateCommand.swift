@@ -28,7 +28,7 @@ struct RegenerateCommand: ParsableCommand {
             return
         }
         do {
-            let renderer = try DocumentRenderer(sources: inspection.templateSources, kinds: stale)
+            let renderer = try DocumentRenderer(sources: TemplateSources(folder: inspection.templatesFolder), kinds: stale)
             let documents = try renderer.render(inspection.current)
             let previous = inspection.latest
             let report = try PackGenerator.publish(

@@ -35,15 +35,21 @@ struct AlertEngine {
     let inspection: PackInspection
     let today: ProfileDate
     var alerts: [Alert] = []
-    /// Every section's reads, per document, from the latest revisions.
+    /// Every section's reads, per document, from the latest revisions; read when an alert
+    /// first needs them.
     private var traces: [DocumentKind: [String: [String: String]]] = [:]
 
     init(inspection: PackInspection, today: ProfileDate) {
         self.inspection = inspection
         self.today = today
-        for (kind, revision) in inspection.latest {
-            if let id = revision.id { traces[kind] = (try? inspection.store.traces(ofRevision: id)) ?? [:] }
-        }
+    }
+
+    private mutating func sectionReads(_ kind: DocumentKind) -> [String: [String: String]]? {
+        if let cached = traces[kind] { return cached }
+        guard let id = inspection.latest[kind]?.id else { return nil }
+        let loaded = (try? inspection.store.traces(ofRevision: id)) ?? [:]
+        traces[kind] = loaded
+        return loaded
     }
 
     static let allDocuments: [DocumentKind] = DocumentKind.allCases
@@ -51,7 +57,8 @@ struct AlertEngine {
     mutating func run() {
         let baseline = inspection.pack.baselineSnapshotID
         let changes = baseline.map { inspection.changes(sinceSnapshot: $0) } ?? []
-        let baselineModel = baseline.flatMap { inspection.snapshotModel($0)?.0 }
+        // The baseline model is needed only to compare figures with a different profile.
+        let baselineModel = baseline.flatMap { id in inspection.profileUnchanged(since: id) ? nil : inspection.snapshotModel(id)?.0 }
         changeAlerts(changes)
         loyaltyAlert(baselineModel)
         appraisalAlert(changes, baselineModel)
@@ -209,7 +216,7 @@ struct AlertEngine {
         }
     }
 
-    private func cadenceAlert(_ message: String, path: String, old: String?, new: String?, action: String) -> Alert {
+    private mutating func cadenceAlert(_ message: String, path: String, old: String?, new: String?, action: String) -> Alert {
         Alert(
             kind: .cadenceBreach, severity: .warning,
             subject: .init(element: path.contains("preference") ? "preference" : "reviews", id: PackStatus.id(in: path), path: path),
@@ -234,10 +241,10 @@ struct AlertEngine {
     }
 
     /// Sections of `documents` whose trace read `path` or anything under it.
-    private func sections(reading path: String, documents: [DocumentKind]) -> [Alert.AffectedSection] {
+    private mutating func sections(reading path: String, documents: [DocumentKind]) -> [Alert.AffectedSection] {
         var result: [Alert.AffectedSection] = []
         for kind in documents {
-            guard let sectionReads = traces[kind] else { continue }
+            guard let sectionReads = sectionReads(kind) else { continue }
             for (section, reads) in sectionReads.sorted(by: { $0.key < $1.key })
             where reads.keys.contains(where: { $0 == path || $0.hasPrefix(path + "/") || $0.hasPrefix(path + "[") }) {
                 result.append(.init(document: kind.rawValue, sectionId: section))

@@ -28,9 +28,11 @@ public final class PackInspection {
     public let latest: [DocumentKind: RevisionRecord]
     /// The template hash each kind would be rendered with now.
     public let templateHashes: [DocumentKind: String]
-    public let templateSources: TemplateSources
+    /// The template folder status compares against; regenerate renders from it.
+    public let templatesFolder: URL
 
-    private let currentSession: XPathSession
+    /// The current model as an XPath session, parsed only when a path must be evaluated.
+    private lazy var currentSession: XPathSession? = try? current.session()
     private var snapshotModels: [Int64: (EngagementModel, XPathSession)?] = [:]
     private var compiledPaths: [String: XPathExpression] = [:]
 
@@ -53,11 +55,6 @@ public final class PackInspection {
             throw .invalidProfile(loaded.diagnostics)
         }
         current = EngagementModel(profile: profile, root: root)
-        do {
-            currentSession = try current.session()
-        } catch {
-            throw .invalidProfile(error.diagnostics)
-        }
         let templatesFolder = templatesOverride.map { URL(fileURLWithPath: $0) }
             ?? pack.templatesPath.map { URL(fileURLWithPath: $0) } ?? TemplateLocator.defaultFolder()
         guard let templatesFolder else {
@@ -65,11 +62,12 @@ public final class PackInspection {
                 origin: TemplateOrigin(file: "Templates", position: .start, chain: []),
                 summary: "The templates cannot be found.", fix: "Set ENGAGE_TEMPLATES.")]))
         }
+        self.templatesFolder = templatesFolder
         do throws(TemplateFailure) {
-            templateSources = try TemplateSources(folder: templatesFolder)
+            let sources = try TemplateSources(folder: templatesFolder, includesOnly: true)
             var hashes: [DocumentKind: String] = [:]
             for kind in DocumentKind.allCases {
-                hashes[kind] = TemplateCompiler.sourceHash(kind.templateFile, sources: templateSources)
+                hashes[kind] = TemplateCompiler.sourceHash(kind.templateFile, sources: sources)
             }
             templateHashes = hashes
         } catch {
@@ -105,12 +103,25 @@ public final class PackInspection {
     /// The changes from the profile snapshot `id` to the current profile.
     public func changes(sinceSnapshot id: Int64) -> [ProfileChange] {
         if let cached = changeCache[id] { return cached }
+        if profileUnchanged(since: id) {
+            changeCache[id] = []
+            return []
+        }
         var changes: [ProfileChange] = []
         if let old = snapshotRoot(id), let new = currentRoot {
             changes = ProfileComparison.compare(old: old, new: new)
         }
         changeCache[id] = changes
         return changes
+    }
+
+    private var snapshotHashes: [Int64: String] = [:]
+
+    /// Whether the current profile is the snapshot `id`: then nothing a revision generated
+    /// from it read can have changed.
+    public func profileUnchanged(since id: Int64) -> Bool {
+        if snapshotHashes[id] == nil { snapshotHashes[id] = (try? store.snapshot(id: id))?.hash ?? "" }
+        return snapshotHashes[id] == current.profileHash
     }
 
     /// The current profile as a normalized tree (the form snapshots are kept in).
@@ -122,7 +133,7 @@ public final class PackInspection {
     /// documents share most of their inputs, so each path is evaluated once.
     func currentHash(of path: String) -> String? {
         if let cached = currentHashes[path] { return cached }
-        let value = hash(of: path, in: currentSession)
+        let value = currentSession.flatMap { hash(of: path, in: $0) }
         currentHashes[path] = value
         return value
     }
@@ -139,7 +150,7 @@ public final class PackInspection {
         return text.count > 160 ? String(text.prefix(157)) + "..." : text
     }
 
-    func currentValue(of path: String) -> String? { value(of: path, in: currentSession) }
+    func currentValue(of path: String) -> String? { currentSession.flatMap { value(of: path, in: $0) } }
 
     private func compiled(_ path: String) -> XPathExpression? {
         if let expression = compiledPaths[path] { return expression }

@@ -52,8 +52,6 @@ public struct PackStatus: Sendable, Encodable {
                 documents.append(Document(kind: kind.rawValue, revision: nil, state: "missing", staleSections: []))
                 continue
             }
-            let traces = (try? inspection.store.traces(ofRevision: revisionID)) ?? [:]
-            let order = ((try? inspection.store.sections(ofRevision: revisionID)) ?? []).map(\.sectionID)
             var blanket: [Cause] = []
             if inspection.templateHashes[kind] != revision.templateHash {
                 blanket.append(Cause(
@@ -65,8 +63,13 @@ public struct PackStatus: Sendable, Encodable {
                     type: "engine-change", read: nil, oldValue: revision.engineVersion, newValue: DocumentRenderer.engineVersion,
                     changes: [], summary: "engage changed from \(revision.engineVersion) to \(DocumentRenderer.engineVersion)"))
             }
-            let changes = inspection.changes(sinceSnapshot: revision.profileSnapshotID)
-            let oldSession = inspection.snapshotModel(revision.profileSnapshotID)?.1
+            // Generated from exactly this profile and these templates: nothing to re-read.
+            if blanket.isEmpty && inspection.profileUnchanged(since: revision.profileSnapshotID) {
+                documents.append(Document(kind: kind.rawValue, revision: revision.number, state: "current", staleSections: []))
+                continue
+            }
+            let traces = (try? inspection.store.traces(ofRevision: revisionID)) ?? [:]
+            let order = ((try? inspection.store.sections(ofRevision: revisionID)) ?? []).map(\.sectionID)
             var changedPaths: [String: Cause] = [:]
             for (path, hash) in Set(traces.values.flatMap { $0 }.map { "\($0.key)\u{0}\($0.value)" }).sorted()
                 .map({ entry -> (String, String) in
@@ -74,8 +77,8 @@ public struct PackStatus: Sendable, Encodable {
                     return (parts[0], parts.count > 1 ? parts[1] : "")
                 })
             where changedPaths[path] == nil && inspection.currentHash(of: path) != hash {
-                let related = Self.changes(changes, explaining: path)
-                let oldValue = oldSession.flatMap { inspection.value(of: path, in: $0) }
+                let related = Self.changes(inspection.changes(sinceSnapshot: revision.profileSnapshotID), explaining: path)
+                let oldValue = inspection.snapshotModel(revision.profileSnapshotID).flatMap { inspection.value(of: path, in: $0.1) }
                 let newValue = inspection.currentValue(of: path)
                 changedPaths[path] = Cause(
                     type: "profile-change", read: path, oldValue: oldValue, newValue: newValue, changes: related,
