@@ -40,13 +40,24 @@ if [[ ! -d $packs ]] || (( $(find "$packs" -mindepth 1 -maxdepth 1 -type d | wc 
     packs=$out/history-packs
 fi
 
-measure() {  # $1: command name; prints per-pack process milliseconds, one per line
-    local pack
-    find "$packs" -mindepth 1 -maxdepth 1 -type d | sort | head -n "$count" | while read -r pack; do
+measure() {  # $1: command name, $2: "changed" to check against an edited profile; prints ms per pack
+    local pack profile extra
+    local -a all
+    mapfile -t all < <(find "$packs" -mindepth 1 -maxdepth 1 -type d | sort)
+    for pack in "${all[@]:0:$count}"; do
+        extra=()
+        if [[ ${2:-} == changed ]]; then
+            # The pack's profile with its mission and every statement reworded: a change
+            # that makes most sections stale.
+            profile=$(sqlite3 "$pack/.engage/revisions.sqlite" "SELECT profile_path FROM pack" 2>/dev/null || true)
+            [[ -n $profile && -f $profile ]] || continue
+            sed -E 's|<mission>|<mission>Revised: |; s|<statement>|<statement>Revised: |' "$profile" >"$out/logs/changed.xml"
+            extra=(--profile "$out/logs/changed.xml")
+        fi
         if [[ $1 == status ]]; then
-            /usr/bin/time -f '%U %S' -o "$out/logs/time-one.txt" "$engage" status "$pack" >/dev/null 2>&1 || true
+            /usr/bin/time -f '%U %S' -o "$out/logs/time-one.txt" "$engage" status "$pack" "${extra[@]}" >/dev/null 2>&1 || true
         else
-            /usr/bin/time -f '%U %S' -o "$out/logs/time-one.txt" "$engage" alerts "$pack" --today 2026-11-22 >/dev/null 2>&1 || true
+            /usr/bin/time -f '%U %S' -o "$out/logs/time-one.txt" "$engage" alerts "$pack" "${extra[@]}" --today 2026-11-22 >/dev/null 2>&1 || true
         fi
         awk '{ printf "%.0f\n", ($1 + $2) * 1000 }' "$out/logs/time-one.txt"
     done
@@ -54,14 +65,19 @@ measure() {  # $1: command name; prints per-pack process milliseconds, one per l
 
 echo
 echo "(e) process time (user + system) per pack, over $count packs"
-printf '%-8s %-10s %-10s %-10s %-10s %-10s\n' command mean_ms median_ms p95_ms max_ms target
-for command in status alerts; do
-    measure "$command" | sort -n >"$out/logs/$command-ms.txt"
-    awk -v name="$command" '
-        { value[NR] = $1; total += $1 }
-        END {
-            p95 = value[int(NR * 0.95) > 0 ? int(NR * 0.95) : 1]
-            printf "%-8s %-10.1f %-10s %-10s %-10s %-10s\n", name, total / NR, value[int((NR + 1) / 2)], p95, value[NR], "< 50"
-        }' "$out/logs/$command-ms.txt"
+printf '%-18s %-10s %-10s %-10s %-10s %-10s\n' command mean_ms median_ms p95_ms max_ms target
+for variant in unchanged changed; do
+    for command in status alerts; do
+        measure "$command" "$variant" | sort -n >"$out/logs/$command-$variant-ms.txt"
+        awk -v name="$command ($variant)" '
+            { value[NR] = $1; total += $1 }
+            END {
+                if (NR == 0) { printf "%-18s (no packs)\n", name; exit }
+                p95 = value[int(NR * 0.95) > 0 ? int(NR * 0.95) : 1]
+                printf "%-18s %-10.1f %-10s %-10s %-10s %-10s\n", name, total / NR, value[int((NR + 1) / 2)], p95, value[NR], "< 50"
+            }' "$out/logs/$command-$variant-ms.txt"
+    done
 done
-echo "(time has 10 ms resolution; per-pack figures are in $out/logs/status-ms.txt and alerts-ms.txt)"
+echo "unchanged: the profile each pack was generated from; changed: that profile with its mission"
+echo "and every statement reworded, so that most sections are stale"
+echo "(time has 10 ms resolution; per-pack figures are in $out/logs/*-ms.txt)"
