@@ -70,14 +70,17 @@ public struct PackStatus: Sendable, Encodable {
             }
             let traces = (try? inspection.store.traces(ofRevision: revisionID)) ?? [:]
             let order = ((try? inspection.store.sections(ofRevision: revisionID)) ?? []).map(\.sectionID)
+            let changes = inspection.changes(sinceSnapshot: revision.profileSnapshotID)
             var changedPaths: [String: Cause] = [:]
             for (path, hash) in Set(traces.values.flatMap { $0 }.map { "\($0.key)\u{0}\($0.value)" }).sorted()
                 .map({ entry -> (String, String) in
                     let parts = entry.split(separator: "\u{0}", maxSplits: 1).map(String.init)
                     return (parts[0], parts.count > 1 ? parts[1] : "")
                 })
-            where changedPaths[path] == nil && inspection.currentHash(of: path) != hash {
-                let related = Self.changes(inspection.changes(sinceSnapshot: revision.profileSnapshotID), explaining: path)
+            where changedPaths[path] == nil && Self.mayHaveChanged(path, changes: changes)
+                && inspection.currentHash(of: path) != hash
+            {
+                let related = Self.changes(changes, explaining: path)
                 let oldValue = inspection.snapshotModel(revision.profileSnapshotID).flatMap { inspection.value(of: path, in: $0.1) }
                 let newValue = inspection.currentValue(of: path)
                 changedPaths[path] = Cause(
@@ -130,6 +133,34 @@ public struct PackStatus: Sendable, Encodable {
         }.map(\.element)
         return kept + unexplained
     }
+
+    /// Whether the profile data at model path `path` can differ, given the element-level
+    /// changes of the profile: a path outside every changed element read the same value,
+    /// so it need not be evaluated again. Computed figures depend on the whole profile and
+    /// are always checked.
+    static func mayHaveChanged(_ path: String, changes: [ProfileChange]) -> Bool {
+        let stripped = path.hasSuffix("/*") ? String(path.dropLast(2)) : path
+        if stripped.hasPrefix("/client/figures") {
+            // Each area of the figures is computed from known parts of the profile only.
+            guard let area = figureSources.first(where: { stripped.hasPrefix($0.area + "/") || stripped == $0.area }) else {
+                return !changes.isEmpty
+            }
+            return changes.contains { change in area.sources.contains { change.path.hasPrefix($0) } }
+        }
+        return changes.contains { stripped.hasPrefix($0.path) || $0.path.hasPrefix(stripped) }
+    }
+
+    /// The profile parts each area of `/client/figures` is computed from (FiguresXML).
+    static let figureSources: [(area: String, sources: [String])] = [
+        ("/client/figures/appraisal", ["/client/options", "/client/appraisal", "/client/budget"]),
+        ("/client/figures/loyalty", ["/client/loyalty"]),
+        ("/client/figures/stakeholders", ["/client/stakeholders"]),
+        ("/client/figures/expectations", ["/client/expectations", "/client/measurements"]),
+        ("/client/figures/journey", ["/client/journey"]),
+        ("/client/figures/change", ["/client/change-impacts"]),
+        ("/client/figures/risks", ["/client/risks"]),
+        ("/client/figures/segments", ["/client/segments"]),
+    ]
 
     /// The kinds whose documents are stale or missing.
     public var staleKinds: [DocumentKind] {
