@@ -64,9 +64,11 @@ public enum PackGenerator {
             let isNew = previous?.contentHash != document.contentHash
             let number = isNew ? (previous?.number ?? 0) + 1 : previous?.number ?? 1
             let root = document.document(revision: number)
+            // The XHTML is both a file and the stored revision: write it once.
+            let xhtml = RenderedPackDocument.bytes(of: root, as: .xhtml)
             for format in OutputFormat.allCases where formats.contains(format) {
                 let name = PackFiles.fileName(document.kind, format)
-                let bytes = RenderedPackDocument.bytes(of: root, as: format)
+                let bytes = format == .xhtml ? xhtml : RenderedPackDocument.bytes(of: root, as: format)
                 let existing = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path)
                 if let existing, existing.elementsEqual(bytes) {
                     unchanged.append(name)
@@ -75,7 +77,6 @@ public enum PackGenerator {
                 }
             }
             if isNew {
-                let xhtml = RenderedPackDocument.bytes(of: root, as: .xhtml)
                 plannedRevisions.append((document, RevisionRecord(
                     id: nil, kind: document.kind.rawValue, number: number, contentHash: document.contentHash,
                     xhtml: Data(xhtml), profileSnapshotID: 0, templateHash: document.templateHash,
