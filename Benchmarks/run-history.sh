@@ -15,7 +15,7 @@ mkdir -p "$out/logs"
 
 if [[ ${BENCH_SKIP_BUILD:-0} != 1 ]]; then
     echo "building release ..." >&2
-    swift build -c release >&2
+    swift build -c release --static-swift-stdlib >&2
 fi
 engage=.build/release/engage
 benchmarks=.build/release/engage-benchmarks

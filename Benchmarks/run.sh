@@ -72,10 +72,10 @@ if [[ -n "${BENCH_ENGAGE:-}" ]]; then
     [[ -x "$ENGAGE" ]] || die "BENCH_ENGAGE=$BENCH_ENGAGE is not an executable"
 else
     if [[ "${BENCH_SKIP_BUILD:-0}" != 1 ]]; then
-        say "building release: swift build -c release"
-        swift build -c release >&2 || die "swift build -c release failed (see the compiler output above)"
+        say "building release: swift build -c release --static-swift-stdlib"
+        swift build -c release --static-swift-stdlib >&2 || die "swift build -c release failed (see the compiler output above)"
     fi
-    BIN_DIR="$(swift build -c release --show-bin-path 2>/dev/null || echo .build/release)"
+    BIN_DIR="$(swift build -c release --static-swift-stdlib --show-bin-path 2>/dev/null || echo .build/release)"
     ENGAGE="$BIN_DIR/engage"
     [[ -x "$ENGAGE" ]] || die "no release binary at $ENGAGE (run without BENCH_SKIP_BUILD=1)"
 fi

@@ -58,10 +58,10 @@ struct AlertEngine {
         let baseline = inspection.pack.baselineSnapshotID
         let changes = baseline.map { inspection.changes(sinceSnapshot: $0) } ?? []
         // The baseline model is needed only to compare figures with a different profile.
-        let baselineModel = baseline.flatMap { id in inspection.profileUnchanged(since: id) ? nil : inspection.snapshotModel(id)?.0 }
+        let baselineFigures = baseline.flatMap { id in inspection.profileUnchanged(since: id) ? nil : inspection.snapshotFigures(id) }
         changeAlerts(changes)
-        loyaltyAlert(baselineModel)
-        appraisalAlert(changes, baselineModel)
+        loyaltyAlert(baselineFigures)
+        appraisalAlert(changes, baselineFigures)
         missedExpectations()
         journeyGaps()
         cadence()
@@ -114,8 +114,8 @@ struct AlertEngine {
         }
     }
 
-    private mutating func loyaltyAlert(_ baseline: EngagementModel?) {
-        guard let before = baseline?.figures.loyalty?.netPromoterScore,
+    private mutating func loyaltyAlert(_ baseline: EngagementFigures?) {
+        guard let before = baseline?.loyalty?.netPromoterScore,
             let now = inspection.current.figures.loyalty?.netPromoterScore, now < before
         else { return }
         let subject = Alert.Subject(element: "loyalty", id: nil, path: "/client/loyalty")
@@ -128,10 +128,10 @@ struct AlertEngine {
             action: "Call the detractors' account owners this week, find the cause, and review the retention and advocacy actions."))
     }
 
-    private mutating func appraisalAlert(_ changes: [ProfileChange], _ baseline: EngagementModel?) {
+    private mutating func appraisalAlert(_ changes: [ProfileChange], _ baseline: EngagementFigures?) {
         let relevant = changes.filter { ["option", "appraisal"].contains($0.element) }
         guard !relevant.isEmpty else { return }
-        let before = baseline?.figures.appraisal?.recommended?.netPresentValue
+        let before = baseline?.appraisal?.recommended?.netPresentValue
         let now = inspection.current.figures.appraisal?.recommended?.netPresentValue
         let flipped = before.map { $0 > 0 } != now.map { $0 > 0 } && before != nil && now != nil
         let first = relevant[0]

@@ -92,6 +92,15 @@ public final class PackInspection {
         return result
     }
 
+    /// The figures of a stored profile snapshot, without building its model document
+    /// (alerts compare figures only).
+    func snapshotFigures(_ id: Int64) -> EngagementFigures? {
+        if let cached = snapshotModels[id] { return cached?.0.figures }
+        guard let snapshot = try? store.snapshot(id: id) else { return nil }
+        let loaded = ProfileLoader.load(bytes: [UInt8](snapshot.canonicalXML), fileName: "snapshot", validating: false)
+        return loaded.profile.map { EngagementFigures(profile: $0) }
+    }
+
     /// The profile root of a snapshot, for comparing profiles.
     func snapshotRoot(_ id: Int64) -> SourceElement? {
         guard let snapshot = try? store.snapshot(id: id) else { return nil }

@@ -26,8 +26,31 @@ public struct EngagementModel: Sendable {
         let profileBytes = XMLWriter.serialize(client, indent: false)
         self.profileHash = FNV1a.hex(FNV1a.hash(profileBytes))
         self.profileBytes = profileBytes
-        client.children.append(.element(FiguresXML.element(for: figures, profile: profile)))
-        self.bytes = XMLWriter.serialize(client, indent: false)
+        // The model is the profile with <figures> as its last child: splice the figures'
+        // serialization in before </client> rather than serialize the profile again.
+        let figuresDocument = XMLWriter.serialize(FiguresXML.element(for: figures, profile: profile), indent: false)
+        let figuresElement = figuresDocument.drop { $0 != UInt8(ascii: "<") }.dropFirst()
+            .drop { $0 != UInt8(ascii: "<") }  // past the XML declaration
+        let closing = Array("</client>".utf8)
+        if let end = Self.lastIndex(of: closing, in: profileBytes) {
+            var model = Array(profileBytes[..<end])
+            model += figuresElement.reversed().drop { $0 == UInt8(ascii: "\n") }.reversed()
+            model += profileBytes[end...]
+            self.bytes = model
+        } else {
+            client.children.append(.element(FiguresXML.element(for: figures, profile: profile)))
+            self.bytes = XMLWriter.serialize(client, indent: false)
+        }
+    }
+
+    private static func lastIndex(of pattern: [UInt8], in bytes: [UInt8]) -> Int? {
+        guard bytes.count >= pattern.count else { return nil }
+        var index = bytes.count - pattern.count
+        while index >= 0 {
+            if bytes[index..<(index + pattern.count)].elementsEqual(pattern) { return index }
+            index -= 1
+        }
+        return nil
     }
 
     /// How model elements without an `id` are named in stable paths, so that a section's
