@@ -85,7 +85,7 @@ public struct SourceElement: Sendable, Hashable {
     /// The text content with runs of whitespace collapsed to one space and trimmed, the
     /// form prose fields are read in (line breaks in a profile are only layout).
     public var normalizedText: String {
-        textContent.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        textContent.collapsingXMLWhitespace()
     }
 
     private func appendText(to result: inout String) {
@@ -95,5 +95,26 @@ public struct SourceElement: Sendable, Hashable {
             case .element(let element): element.appendText(to: &result)
             }
         }
+    }
+}
+
+extension String {
+    /// Runs of XML whitespace (space, tab, line feed, carriage return) as one space, none
+    /// at the ends: how prose in documents is read. Works on UTF-8 bytes, since this runs
+    /// over every text of every profile.
+    public func collapsingXMLWhitespace() -> String {
+        var result: [UInt8] = []
+        result.reserveCapacity(utf8.count)
+        var pendingSpace = false
+        for byte in utf8 {
+            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+                pendingSpace = !result.isEmpty
+            } else {
+                if pendingSpace { result.append(0x20) }
+                pendingSpace = false
+                result.append(byte)
+            }
+        }
+        return String(decoding: result, as: UTF8.self)
     }
 }

@@ -34,6 +34,7 @@ public final class PackInspection {
     /// The current model as an XPath session, parsed only when a path must be evaluated.
     private lazy var currentSession: XPathSession? = try? current.session()
     private var snapshotModels: [Int64: (EngagementModel, XPathSession)?] = [:]
+    private var snapshotRoots: [Int64: SourceElement?] = [:]
     private var compiledPaths: [String: XPathExpression] = [:]
 
     /// Opens the pack at `folder` and loads its profile (or `profileOverride`).
@@ -79,14 +80,10 @@ public final class PackInspection {
     func snapshotModel(_ id: Int64) -> (EngagementModel, XPathSession)? {
         if let cached = snapshotModels[id] { return cached }
         var result: (EngagementModel, XPathSession)?
-        if let snapshot = try? store.snapshot(id: id) {
-            // A snapshot was valid when it was stored: decode it without validating again.
-            let loaded = ProfileLoader.load(
-                bytes: [UInt8](snapshot.canonicalXML), fileName: "snapshot \(snapshot.hash)", validating: false)
-            if let profile = loaded.profile, let root = loaded.root {
-                let model = EngagementModel(profile: profile, root: root)
-                if let session = try? model.session() { result = (model, session) }
-            }
+        // A snapshot was valid when it was stored: decode it without validating again.
+        if let root = snapshotRoot(id), let profile = try? ProfileDecoder.decode(root) {
+            let model = EngagementModel(profile: profile, root: root)
+            if let session = try? model.session() { result = (model, session) }
         }
         snapshotModels[id] = result
         return result
@@ -96,15 +93,17 @@ public final class PackInspection {
     /// (alerts compare figures only).
     func snapshotFigures(_ id: Int64) -> EngagementFigures? {
         if let cached = snapshotModels[id] { return cached?.0.figures }
-        guard let snapshot = try? store.snapshot(id: id) else { return nil }
-        let loaded = ProfileLoader.load(bytes: [UInt8](snapshot.canonicalXML), fileName: "snapshot", validating: false)
-        return loaded.profile.map { EngagementFigures(profile: $0) }
+        return snapshotRoot(id).flatMap { try? ProfileDecoder.decode($0) }.map { EngagementFigures(profile: $0) }
     }
 
     /// The profile root of a snapshot, for comparing profiles.
     func snapshotRoot(_ id: Int64) -> SourceElement? {
-        guard let snapshot = try? store.snapshot(id: id) else { return nil }
-        return try? XMLDocument.parse(bytes: [UInt8](snapshot.canonicalXML), fileName: "snapshot").root
+        if let cached = snapshotRoots[id] { return cached }
+        let root = (try? store.snapshot(id: id)).flatMap { snapshot in
+            try? XMLDocument.parse(bytes: [UInt8](snapshot.canonicalXML), fileName: "snapshot", limits: ProfileSchema.limits).root
+        }
+        snapshotRoots[id] = root
+        return root
     }
 
     private var changeCache: [Int64: [ProfileChange]] = [:]
@@ -155,7 +154,7 @@ public final class PackInspection {
         if path.hasSuffix("/*") {
             return nodes.compactMap { session.stablePath(of: $0).split(separator: "/").last.map(String.init) }.joined(separator: ", ")
         }
-        let text = session.stringValue(of: nodes[0]).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let text = session.stringValue(of: nodes[0]).collapsingXMLWhitespace()
         return text.count > 160 ? String(text.prefix(157)) + "..." : text
     }
 

@@ -73,7 +73,7 @@ public struct EngagementModel: Sendable {
     /// Collapses whitespace, and drops the private-use characters the renderer uses as
     /// placeholders, so that profile data can never forge one.
     static func normalizedText(_ text: String) -> String {
-        let words = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let words = text.collapsingXMLWhitespace()
         guard words.unicodeScalars.contains(where: { $0 == "\u{E000}" || $0 == "\u{E001}" }) else { return words }
         return String(String.UnicodeScalarView(words.unicodeScalars.filter { $0 != "\u{E000}" && $0 != "\u{E001}" }))
     }
