@@ -18,8 +18,6 @@ struct TemplateCompiler {
     /// Slot fills of the macro calls being expanded, innermost last.
     private var fills: [[String: [TemplateNode]]] = []
     private var expressions: [String: CompiledExpression] = [:]
-    /// False when only the template hash is wanted: expressions are then not compiled.
-    private var compilesExpressions = true
 
     private static let instructionAttributes: Set<String> = ["each", "let", "if", "unless", "text", "default"]
 
@@ -55,10 +53,9 @@ struct TemplateCompiler {
 
     /// Compiles the template at `path` (relative to the folder).
     static func compile(
-        _ path: String, sources: TemplateSources, compilingExpressions: Bool = true
+        _ path: String, sources: TemplateSources
     ) throws(TemplateFailure) -> CompiledTemplate {
         var compiler = TemplateCompiler(sources: sources)
-        compiler.compilesExpressions = compilingExpressions
         guard let file = sources.files[path] else {
             throw TemplateFailure(diagnostics: [
                 TemplateDiagnostic(
@@ -232,7 +229,6 @@ struct TemplateCompiler {
     // MARK: - Attributes and text
 
     private mutating func applyAttributes(of source: SourceElement, to element: TemplateElement, file: TemplateSources.File) {
-        guard compilesExpressions else { return }
         let chain = element.origin.chain
         for attribute in source.attributes {
             guard attribute.namespaceURI == TemplateNamespace.uri else {
@@ -328,7 +324,6 @@ struct TemplateCompiler {
     private mutating func compileExpression(
         _ text: String, at source: SourceElement, file: TemplateSources.File, chain: [TemplateOrigin.Frame]
     ) -> TemplateExpression? {
-        guard compilesExpressions else { return nil }
         let origin = TemplateOrigin(file: file.displayPath, position: source.position, chain: chain)
         do {
             if let shared = expressions[text] { return TemplateExpression(source: text, shared: shared, origin: origin) }
