@@ -72,11 +72,10 @@ public struct PackStatus: Sendable, Encodable {
             let order = ((try? inspection.store.sections(ofRevision: revisionID)) ?? []).map(\.sectionID)
             let changes = inspection.changes(sinceSnapshot: revision.profileSnapshotID)
             var changedPaths: [String: Cause] = [:]
-            for (path, hash) in Set(traces.values.flatMap { $0 }.map { "\($0.key)\u{0}\($0.value)" }).sorted()
-                .map({ entry -> (String, String) in
-                    let parts = entry.split(separator: "\u{0}", maxSplits: 1).map(String.init)
-                    return (parts[0], parts.count > 1 ? parts[1] : "")
-                })
+            // One render gives a path one hash, whichever sections read it.
+            var reads: [String: String] = [:]
+            for sectionReads in traces.values { reads.merge(sectionReads) { first, _ in first } }
+            for (path, hash) in reads.sorted(by: { $0.key < $1.key })
             where changedPaths[path] == nil && Self.mayHaveChanged(path, changes: changes)
                 && inspection.currentHash(of: path) != hash
             {
