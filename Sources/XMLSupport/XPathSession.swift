@@ -4,7 +4,8 @@ import Foundation
 /// A node of a document held by an ``XPathSession``: an index, not a pointer, valid only
 /// with the session that produced it.
 public struct XPathNodeHandle: Hashable, Sendable {
-    let index: Int
+    /// Dense from 0, in the order the session first met the node: usable as an array index.
+    public let index: Int
 }
 
 /// An XPath value that crosses the boundary between Swift and libxml2.
@@ -74,6 +75,9 @@ public final class XPathSession {
     deinit {
         xmlXPathFreeContext(context)
     }
+
+    /// How many nodes have handles so far; every handle's index is below it.
+    public var nodeCount: Int { nodes.count }
 
     /// The document node itself (`/`).
     public var documentHandle: XPathNodeHandle {

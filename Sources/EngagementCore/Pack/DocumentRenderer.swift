@@ -77,16 +77,31 @@ public final class DocumentRenderer {
 
     /// Compiles the templates of `sources`.
     ///
+    /// - Parameter parallel: compile each template on its own thread (they share nothing);
+    ///   worth it for a single profile, where compilation is on the critical path.
     /// - Throws: ``TemplateFailure`` with every problem of every template.
-    public init(sources: TemplateSources, kinds: [DocumentKind] = DocumentKind.allCases) throws(TemplateFailure) {
+    public init(sources: TemplateSources, kinds: [DocumentKind] = DocumentKind.allCases, parallel: Bool = false) throws(TemplateFailure) {
         self.sources = sources
+        let outcomes = ParallelSlots<Result<CompiledTemplate, TemplateFailure>>(count: kinds.count)
+        let compileOne: @Sendable (Int) -> Void = { index in
+            do throws(TemplateFailure) {
+                outcomes[index] = .success(try TemplateCompiler.compile(kinds[index].templateFile, sources: sources))
+            } catch {
+                outcomes[index] = .failure(error)
+            }
+        }
+        if parallel {
+            DispatchQueue.concurrentPerform(iterations: kinds.count, execute: compileOne)
+        } else {
+            (0..<kinds.count).forEach(compileOne)
+        }
         var templates: [DocumentKind: CompiledTemplate] = [:]
         var problems: [TemplateDiagnostic] = []
-        for kind in kinds {
-            do throws(TemplateFailure) {
-                templates[kind] = try TemplateCompiler.compile(kind.templateFile, sources: sources)
-            } catch {
-                problems += error.diagnostics
+        for (kind, outcome) in zip(kinds, outcomes.values) {
+            switch outcome {
+            case .success(let template)?: templates[kind] = template
+            case .failure(let failure)?: problems += failure.diagnostics
+            case nil: break
             }
         }
         guard problems.isEmpty else { throw TemplateFailure(diagnostics: problems) }
@@ -95,45 +110,118 @@ public final class DocumentRenderer {
 
     /// Renders every compiled document for `model`.
     ///
+    /// - Parameter parallel: render each document on its own thread, over its own parse of
+    ///   the model (a libxml2 XPath context belongs to one thread).
     /// - Throws: ``TemplateFailure`` with every evaluation error of every document.
-    public func render(_ model: EngagementModel) throws(TemplateFailure) -> [RenderedPackDocument] {
-        let session: XPathSession
+    public func render(_ model: EngagementModel, parallel: Bool = false) throws(TemplateFailure) -> [RenderedPackDocument] {
+        let kinds = DocumentKind.allCases.filter { templates[$0] != nil }
+        let outcomes = ParallelSlots<Result<RenderedPackDocument, TemplateFailure>>(count: kinds.count)
+        if parallel {
+            // Each iteration uses a different compiled template and its own session, so
+            // no libxml2 object is shared between threads.
+            let renderer = UncheckedSendable(self)
+            DispatchQueue.concurrentPerform(iterations: kinds.count) { index in
+                outcomes[index] = Result { () throws(TemplateFailure) in
+                    try renderer.value.render(kinds[index], model: model, session: try Self.session(for: model))
+                }
+            }
+        } else {
+            do throws(TemplateFailure) {
+                let session = try Self.session(for: model)
+                let memo = TraceMemo()
+                for (index, kind) in kinds.enumerated() {
+                    outcomes[index] = Result { () throws(TemplateFailure) in
+                        try render(kind, model: model, session: session, memo: memo)
+                    }
+                }
+            } catch {
+                throw error
+            }
+        }
+        var results: [RenderedPackDocument] = []
+        var problems: [TemplateDiagnostic] = []
+        for outcome in outcomes.values {
+            switch outcome {
+            case .success(let document)?: results.append(document)
+            case .failure(let failure)?: problems += failure.diagnostics
+            case nil: break
+            }
+        }
+        guard problems.isEmpty else { throw TemplateFailure(diagnostics: problems) }
+        return results
+    }
+
+    private static func session(for model: EngagementModel) throws(TemplateFailure) -> XPathSession {
         do {
-            session = try model.session()
+            return try model.session()
         } catch {
             throw TemplateFailure(diagnostics: error.diagnostics.map {
                 TemplateDiagnostic(origin: TemplateOrigin(file: $0.file, position: $0.position, chain: []), summary: $0.summary)
             })
         }
-        var results: [RenderedPackDocument] = []
-        var problems: [TemplateDiagnostic] = []
-        for kind in DocumentKind.allCases {
-            guard let template = templates[kind] else { continue }
-            let variables: [String: XPathObject] = [
-                "document-kind": .string(kind.rawValue),
-                "document-title": .string(kind.title),
-                "revision": .string(RenderedPackDocument.Placeholder.revision),
-                "profile-hash": .string(RenderedPackDocument.Placeholder.inputHash),
-                "template-hash": .string(template.sourceHash),
-                "engine-version": .string(Self.engineVersion),
-            ]
-            do throws(TemplateFailure) {
-                let rendered = try TemplateRenderer(session: session, sources: sources).render(template, variables: variables)
-                let draftBytes = XMLWriter.serialize(rendered.root, indent: false)
-                var inputs: [String: String] = [:]
-                for section in rendered.sections { inputs.merge(section.reads) { first, _ in first } }
-                var inputHash = FNV1a.hash([])
-                for path in inputs.keys.sorted() {
-                    inputHash = FNV1a.hash("\(path)=\(inputs[path] ?? "")\n".utf8, seed: inputHash)
-                }
-                results.append(RenderedPackDocument(
-                    kind: kind, draft: rendered.root, sections: rendered.sections, templateHash: template.sourceHash,
-                    contentHash: FNV1a.hex(FNV1a.hash(draftBytes)), inputHash: FNV1a.hex(inputHash)))
-            } catch {
-                problems += error.diagnostics
-            }
+    }
+
+    private func render(
+        _ kind: DocumentKind, model: EngagementModel, session: XPathSession, memo: TraceMemo? = nil
+    ) throws(TemplateFailure) -> RenderedPackDocument {
+        guard let template = templates[kind] else { preconditionFailure("\(kind) was not compiled.") }
+        let variables: [String: XPathObject] = [
+            "document-kind": .string(kind.rawValue),
+            "document-title": .string(kind.title),
+            "revision": .string(RenderedPackDocument.Placeholder.revision),
+            "profile-hash": .string(RenderedPackDocument.Placeholder.inputHash),
+            "template-hash": .string(template.sourceHash),
+            "engine-version": .string(Self.engineVersion),
+        ]
+        let rendered = try TemplateRenderer(session: session, sources: sources, memo: memo).render(template, variables: variables)
+        let draftBytes = XMLWriter.serialize(rendered.root, indent: false)
+        var inputs: [String: String] = [:]
+        for section in rendered.sections { inputs.merge(section.reads) { first, _ in first } }
+        var inputHash = FNV1a.hash([])
+        for path in inputs.keys.sorted() {
+            inputHash = FNV1a.hash("\(path)=\(inputs[path] ?? "")\n".utf8, seed: inputHash)
         }
-        guard problems.isEmpty else { throw TemplateFailure(diagnostics: problems) }
-        return results
+        return RenderedPackDocument(
+            kind: kind, draft: rendered.root, sections: rendered.sections, templateHash: template.sourceHash,
+            contentHash: FNV1a.hex(FNV1a.hash(draftBytes)), inputHash: FNV1a.hex(inputHash))
+    }
+}
+
+/// Carries a value that is not `Sendable` into concurrent code that is known to use it
+/// safely; every use says why.
+struct UncheckedSendable<Value>: @unchecked Sendable {
+    let value: Value
+
+    init(_ value: Value) {
+        self.value = value
+    }
+}
+
+/// Result slots that concurrent iterations fill, each its own index.
+final class ParallelSlots<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [Value?]
+
+    init(count: Int) {
+        slots = Array(repeating: nil, count: count)
+    }
+
+    subscript(index: Int) -> Value? {
+        get {
+            lock.lock()
+            defer { lock.unlock() }
+            return slots[index]
+        }
+        set {
+            lock.lock()
+            slots[index] = newValue
+            lock.unlock()
+        }
+    }
+
+    var values: [Value?] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots
     }
 }

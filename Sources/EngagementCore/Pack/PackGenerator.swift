@@ -34,7 +34,7 @@ public enum PackGenerator {
     /// - Parameter profilePath: the profile's path, remembered by the pack.
     public static func publish(
         _ documents: [RenderedPackDocument], model: EngagementModel, profilePath: String, templatesPath: String? = nil,
-        formats: Set<OutputFormat>, into folder: URL, now: Date = Date()
+        formats: Set<OutputFormat>, into folder: URL, now: Date = Date(), parallel: Bool = false
     ) throws(PackError) -> GenerationReport {
         let timing = ProcessInfo.processInfo.environment["ENGAGE_TIMING"] != nil
         let clock = ContinuousClock()
@@ -54,21 +54,45 @@ public enum PackGenerator {
         let latest = try store.latestRevisions()
         lap("open store")
 
-        var plannedRevisions: [(RenderedPackDocument, RevisionRecord, XMLOutputElement)] = []
-        var reportDocuments: [GenerationReport.Document] = []
-        var filesToWrite: [(name: String, bytes: [UInt8])] = []
-        var unchanged: [String] = []
-        let timestamp = ISO8601DateFormatter().string(from: now)
-        for document in documents {
+        // Each document's number, bytes and section hashes; the documents are independent,
+        // so a single profile spreads them over the cores.
+        struct Prepared {
+            var number: Int
+            var isNew: Bool
+            var outputs: [OutputFormat: [UInt8]]
+            var sectionHashes: [(id: String, hash: String)]
+        }
+        let slots = ParallelSlots<Prepared>(count: documents.count)
+        let prepare: @Sendable (Int) -> Void = { index in
+            let document = documents[index]
             let previous = latest[document.kind]
             let isNew = previous?.contentHash != document.contentHash
             let number = isNew ? (previous?.number ?? 0) + 1 : previous?.number ?? 1
             let root = document.document(revision: number)
-            // The XHTML is both a file and the stored revision: write it once.
-            let xhtml = RenderedPackDocument.bytes(of: root, as: .xhtml)
+            // The XHTML is both a file and the stored revision: always produce it.
+            var outputs: [OutputFormat: [UInt8]] = [:]
+            for format in OutputFormat.allCases where format == .xhtml || formats.contains(format) {
+                outputs[format] = RenderedPackDocument.bytes(of: root, as: format)
+            }
+            slots[index] = Prepared(
+                number: number, isNew: isNew, outputs: outputs, sectionHashes: isNew ? SectionFingerprint.sections(of: root) : [])
+        }
+        if parallel {
+            DispatchQueue.concurrentPerform(iterations: documents.count, execute: prepare)
+        } else {
+            (0..<documents.count).forEach(prepare)
+        }
+
+        var plannedRevisions: [(RenderedPackDocument, RevisionRecord, [(id: String, hash: String)])] = []
+        var reportDocuments: [GenerationReport.Document] = []
+        var filesToWrite: [(name: String, bytes: [UInt8])] = []
+        var unchanged: [String] = []
+        let timestamp = ISO8601DateFormatter().string(from: now)
+        for (document, prepared) in zip(documents, slots.values) {
+            guard let prepared, let xhtml = prepared.outputs[.xhtml] else { continue }
             for format in OutputFormat.allCases where formats.contains(format) {
                 let name = PackFiles.fileName(document.kind, format)
-                let bytes = format == .xhtml ? xhtml : RenderedPackDocument.bytes(of: root, as: format)
+                guard let bytes = prepared.outputs[format] else { continue }
                 let existing = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path)
                 if let existing, existing.elementsEqual(bytes) {
                     unchanged.append(name)
@@ -76,13 +100,13 @@ public enum PackGenerator {
                     filesToWrite.append((name, bytes))
                 }
             }
-            if isNew {
+            if prepared.isNew {
                 plannedRevisions.append((document, RevisionRecord(
-                    id: nil, kind: document.kind.rawValue, number: number, contentHash: document.contentHash,
+                    id: nil, kind: document.kind.rawValue, number: prepared.number, contentHash: document.contentHash,
                     xhtml: Data(xhtml), profileSnapshotID: 0, templateHash: document.templateHash,
-                    engineVersion: DocumentRenderer.engineVersion, createdAt: timestamp), root))
+                    engineVersion: DocumentRenderer.engineVersion, createdAt: timestamp), prepared.sectionHashes))
             }
-            reportDocuments.append(.init(kind: document.kind, revision: number, isNewRevision: isNew))
+            reportDocuments.append(.init(kind: document.kind, revision: prepared.number, isNewRevision: prepared.isNew))
         }
 
         let absoluteProfile = URL(fileURLWithPath: profilePath).standardizedFileURL.path
@@ -126,11 +150,10 @@ public enum PackGenerator {
                 let insertSection = try db.makeStatement(sql: """
                     INSERT INTO section (revision_id, position, section_id, content_hash, reads) VALUES (?, ?, ?, ?, ?)
                     """)
-                for (document, planned, root) in plannedRevisions {
+                for (document, planned, hashes) in plannedRevisions {
                     var revision = planned
                     revision.profileSnapshotID = snapshotID ?? 0
                     try revision.insert(db)
-                    let hashes = SectionFingerprint.sections(of: root)
                     let reads = Dictionary(document.sections.map { ($0.sectionID, $0.reads) }, uniquingKeysWith: { a, _ in a })
                     for (position, section) in hashes.enumerated() {
                         try insertSection.execute(arguments: [

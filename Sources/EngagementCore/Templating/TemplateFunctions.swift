@@ -149,24 +149,66 @@ public enum TemplateFunctions {
     /// between thousands. Rounding is decimal, on the value's 15 significant digits, so
     /// 8.495 rounds to 8.50 although the binary double is a hair below it.
     static func grouped(_ value: Double, digits: Int) -> String {
-        var exact = Decimal(string: String(format: "%.15g", value), locale: Locale(identifier: "en_US_POSIX")) ?? Decimal(value)
-        var rounded = Decimal()
-        NSDecimalRound(&rounded, &exact, digits, .plain)
-        let plain = NSDecimalNumber(decimal: rounded).stringValue
-        let parts = plain.split(separator: ".", omittingEmptySubsequences: false)
-        var integerDigits = String(parts[0])
-        var fraction = parts.count > 1 ? String(parts[1]) : ""
-        var groups: [String] = []
-        while integerDigits.count > 3 {
-            groups.insert(String(integerDigits.suffix(3)), at: 0)
-            integerDigits.removeLast(3)
+        // The 15 significant digits C's "%.14e" gives (those of "%.15g"), then decimal
+        // rounding on them; no Foundation number formatting, which dominated the cost.
+        var mantissa: [UInt8] = []
+        var integerCount = 0
+        withUnsafeTemporaryAllocation(of: CChar.self, capacity: 40) { buffer in
+            let length = Int(withVaList([abs(value)]) { vsnprintf(buffer.baseAddress, 40, "%.14e", $0) })
+            var exponent = 0
+            var negativeExponent = false
+            var inExponent = false
+            for index in 0..<min(length, 40) {
+                let byte = UInt8(bitPattern: buffer[index])
+                switch byte {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                    if inExponent { exponent = exponent * 10 + Int(byte - UInt8(ascii: "0")) } else { mantissa.append(byte - UInt8(ascii: "0")) }
+                case UInt8(ascii: "e"): inExponent = true
+                case UInt8(ascii: "-"): negativeExponent = inExponent
+                default: break
+                }
+            }
+            integerCount = (negativeExponent ? -exponent : exponent) + 1
         }
-        groups.insert(integerDigits, at: 0)
-        var result = groups.joined(separator: ",")
+        // Digits with the decimal point after `integerCount` of them; at least one integer digit.
+        if integerCount <= 0 {
+            mantissa.insert(contentsOf: repeatElement(0, count: 1 - integerCount), at: 0)
+            integerCount = 1
+        }
+        let kept = integerCount + digits
+        if kept < mantissa.count {
+            let roundsUp = mantissa[kept] >= 5
+            mantissa.removeSubrange(kept...)
+            var index = kept - 1
+            while roundsUp, index >= 0 {
+                if mantissa[index] == 9 {
+                    mantissa[index] = 0
+                    index -= 1
+                } else {
+                    mantissa[index] += 1
+                    break
+                }
+            }
+            if roundsUp, index < 0 {
+                mantissa.insert(1, at: 0)
+                integerCount += 1
+            }
+        } else {
+            mantissa += repeatElement(0, count: kept - mantissa.count)
+        }
+        var firstSignificant = 0
+        while firstSignificant < integerCount - 1, mantissa[firstSignificant] == 0 { firstSignificant += 1 }
+        var result: [UInt8] = []
+        result.reserveCapacity(integerCount + integerCount / 3 + digits + 1)
+        for position in firstSignificant..<integerCount {
+            if position > firstSignificant, (integerCount - position) % 3 == 0 { result.append(UInt8(ascii: ",")) }
+            result.append(mantissa[position] + UInt8(ascii: "0"))
+        }
         if digits > 0 {
-            fraction += String(repeating: "0", count: max(0, digits - fraction.count))
-            result += "." + fraction
+            result.append(UInt8(ascii: "."))
+            for position in integerCount..<(integerCount + digits) { result.append(mantissa[position] + UInt8(ascii: "0")) }
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
+
 }

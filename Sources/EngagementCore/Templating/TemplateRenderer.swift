@@ -22,40 +22,44 @@ public struct RenderedDocument: Sendable {
 /// reports them all. A `<section>` with an `id` opens a trace: every model node an
 /// expression reads while it is open is recorded for it and for the sections around it.
 final class TemplateRenderer {
-    private final class Scope {
-        let parent: Scope?
-        var values: [String: XPathObject]
-
-        init(parent: Scope?, values: [String: XPathObject] = [:]) {
-            self.parent = parent
-            self.values = values
-        }
-
-        func lookup(_ name: String) -> XPathObject? {
-            var scope: Scope? = self
-            while let current = scope {
-                if let value = current.values[name] { return value }
-                scope = current.parent
-            }
-            return nil
-        }
-    }
-
     private let session: XPathSession
+    private let memo: TraceMemo
     private let linesByFile: [String: [String]]
+    /// The variables in scope, innermost last. Rendering is depth-first, so an element
+    /// pushes its bindings on entry and drops them on exit; lookups search from the end.
+    /// Names are interned: comparing integers is much cheaper than comparing strings.
+    private var bindingNames: [Int] = []
+    private var bindingValues: [XPathObject] = []
+    private var nameNumbers: [String: Int] = [:]
+    /// Resolves `$name` for libxml2; made once, not per evaluation.
+    private lazy var variableLookup: (String) -> XPathObject? = { [unowned self] name in
+        guard let number = nameNumbers[name] else { return nil }
+        var index = bindingNames.count - 1
+        while index >= 0 {
+            if bindingNames[index] == number { return bindingValues[index] }
+            index -= 1
+        }
+        return nil
+    }
     private var diagnostics: [TemplateDiagnostic] = []
     private var sectionIDs: [String] = []
     private var sectionIndexByID: [String: Int] = [:]
-    private var sectionReads: [Set<XPathNodeHandle>] = []
+    /// Every node read while a section was open (or a section element's own instructions
+    /// were being evaluated), in order; a section's reads are a range of it.
+    private var readLog: [XPathNodeHandle] = []
+    /// Per section: where its reads start and end in `readLog` (end set when it closes).
+    private var sectionRanges: [Range<Int>] = []
     private var openSections: [Int] = []
-    /// Reads made while evaluating an element's own instructions, held until it is known
-    /// whether the element opens a section (its `t:let`, `t:if` and `t:attr-id` belong to it).
-    private var pendingReads: [[XPathNodeHandle]] = []
+    /// How many section elements are evaluating their own instructions now.
+    private var pendingSectionElements = 0
     /// Nodes of absolute read paths, which the whole render shares.
     private var absoluteReads: [ObjectIdentifier: [XPathNodeHandle]] = [:]
 
-    init(session: XPathSession, sources: TemplateSources) {
+    /// - Parameter memo: what earlier renders over the same session learned about nodes;
+    ///   the documents of one pack read many of the same nodes.
+    init(session: XPathSession, sources: TemplateSources, memo: TraceMemo? = nil) {
         self.session = session
+        self.memo = memo ?? TraceMemo()
         var lines: [String: [String]] = [:]
         for file in sources.files.values { lines[file.displayPath] = file.lines }
         self.linesByFile = lines
@@ -64,7 +68,8 @@ final class TemplateRenderer {
     /// Renders `template`; `variables` are in scope everywhere (document metadata).
     func render(_ template: CompiledTemplate, variables: [String: XPathObject] = [:]) throws(TemplateFailure) -> RenderedDocument {
         var output: [XMLOutputNode] = []
-        render(template.root, context: session.documentHandle, scope: Scope(parent: nil, values: variables), into: &output)
+        for name in variables.keys.sorted() { bind(name, variables[name]!) }
+        render(template.root, context: session.documentHandle, into: &output)
         guard diagnostics.isEmpty else {
             // An error inside a loop fires once per item; report each place once.
             var seen: Set<TemplateOrigin> = []
@@ -82,65 +87,67 @@ final class TemplateRenderer {
 
     // MARK: - Nodes
 
-    private func render(_ node: TemplateNode, context: XPathNodeHandle, scope: Scope, into output: inout [XMLOutputNode]) {
+    private func render(_ node: TemplateNode, context: XPathNodeHandle, into output: inout [XMLOutputNode]) {
         switch node {
         case .text(let text):
             appendText(text, to: &output)
         case .element(let element):
-            render(element, context: context, scope: scope, into: &output)
+            render(element, context: context, into: &output)
         }
     }
 
-    private func render(_ element: TemplateElement, context: XPathNodeHandle, scope: Scope, into output: inout [XMLOutputNode]) {
+    private func render(_ element: TemplateElement, context: XPathNodeHandle, into output: inout [XMLOutputNode]) {
         guard let each = element.each else {
-            renderOnce(element, context: context, scope: scope, into: &output)
+            renderOnce(element, context: context, into: &output)
             return
         }
-        guard let result = evaluate(each.expression, context: context, scope: scope) else { return }
+        guard let result = evaluate(each.expression, context: context) else { return }
         guard case .nodes(let items) = result else {
             report(each.expression, "t:each needs a node-set, but '\(each.expression.source)' gives a single value.",
                    fix: "Select nodes, for example /client/values/value.")
             return
         }
         let name = each.variable
+        let names = [name, "\(name)-index", "\(name)-first", "\(name)-last", "\(name)-count"].map(number(of:))
+        let mark = bindingNames.count
         for (offset, item) in items.enumerated() {
-            let itemScope = Scope(parent: scope, values: [
-                name: .nodes([item]),
-                "\(name)-index": .number(Double(offset + 1)),
-                "\(name)-first": .boolean(offset == 0),
-                "\(name)-last": .boolean(offset == items.count - 1),
-                "\(name)-count": .number(Double(items.count)),
-            ])
-            renderOnce(element, context: item, scope: itemScope, into: &output)
+            bind(names[0], .nodes([item]))
+            bind(names[1], .number(Double(offset + 1)))
+            bind(names[2], .boolean(offset == 0))
+            bind(names[3], .boolean(offset == items.count - 1))
+            bind(names[4], .number(Double(items.count)))
+            renderOnce(element, context: item, into: &output)
+            unbind(to: mark)
         }
     }
 
-    private func renderOnce(_ element: TemplateElement, context: XPathNodeHandle, scope: Scope, into output: inout [XMLOutputNode]) {
+    private func renderOnce(_ element: TemplateElement, context: XPathNodeHandle, into output: inout [XMLOutputNode]) {
         let mayOpenSection: Bool
         if case .element(let name, _) = element.kind, name == "section" { mayOpenSection = true } else { mayOpenSection = false }
-        if mayOpenSection { pendingReads.append([]) }
-        var scope = scope
-        if !element.lets.isEmpty {
-            scope = Scope(parent: scope)
-            for (name, expression) in element.lets {
-                guard let value = evaluate(expression, context: context, scope: scope) else { continue }
-                scope.values[name] = value
-            }
+        // A section's range starts before its element's own instructions: its `t:let`,
+        // `t:if` and `t:attr-id` reads belong to it (and to the sections around it).
+        let logStart = readLog.count
+        if mayOpenSection { pendingSectionElements += 1 }
+        let mark = bindingNames.count
+        defer { unbind(to: mark) }
+        for (name, expression) in element.lets {
+            guard let value = evaluate(expression, context: context) else { continue }
+            bind(name, value)
         }
         if let condition = element.condition {
-            let value = evaluate(condition.expression, context: context, scope: scope)
+            let value = evaluate(condition.expression, context: context)
             if value == nil || session.booleanValue(of: value ?? .boolean(false)) == condition.negated {
-                if mayOpenSection { flushPendingReads() }
+                if mayOpenSection { pendingSectionElements -= 1 }
                 return
             }
         }
         switch element.kind {
         case .block:
-            renderContent(of: element, context: context, scope: scope, into: &output)
+            renderContent(of: element, context: context, into: &output)
         case .element(let name, let namespaceURI):
             var attributes = element.staticAttributes
             for (attribute, expression) in element.dynamicAttributes {
-                guard let value = evaluate(expression, context: context, scope: scope) else { continue }
+                guard let value = evaluate(expression, context: context) else { continue }
                 if case .nodes(let nodes) = value, nodes.isEmpty {
                     if attributes[attribute] == nil {
                         report(expression, "The expression '\(expression.source)' for the attribute '\(attribute)' selects nothing.",
@@ -152,28 +159,23 @@ final class TemplateRenderer {
             }
             var sectionIndex: Int?
             if mayOpenSection, let id = attributes["id"] {
-                sectionIndex = openSection(id, origin: element.origin)
+                sectionIndex = openSection(id, origin: element.origin, logStart: logStart)
             }
-            if mayOpenSection { flushPendingReads() }
+            if mayOpenSection { pendingSectionElements -= 1 }
             var children: [XMLOutputNode] = []
-            renderContent(of: element, context: context, scope: scope, into: &children)
-            if sectionIndex != nil { openSections.removeLast() }
+            renderContent(of: element, context: context, into: &children)
+            if let sectionIndex {
+                openSections.removeLast()
+                sectionRanges[sectionIndex] = sectionRanges[sectionIndex].lowerBound..<readLog.count
+            }
             output.append(.element(XMLOutputElement(
                 name: name, namespaceURI: namespaceURI, attributes: attributes, children: children)))
         }
     }
 
-    /// Hands the reads of a section element's own instructions to the sections now open
-    /// (itself included, when it opened one).
-    private func flushPendingReads() {
-        guard let reads = pendingReads.popLast() else { return }
-        for index in openSections { sectionReads[index].formUnion(reads) }
-        if !pendingReads.isEmpty { pendingReads[pendingReads.count - 1] += reads }
-    }
-
-    private func renderContent(of element: TemplateElement, context: XPathNodeHandle, scope: Scope, into output: inout [XMLOutputNode]) {
+    private func renderContent(of element: TemplateElement, context: XPathNodeHandle, into output: inout [XMLOutputNode]) {
         if let expression = element.text {
-            guard let value = evaluate(expression, context: context, scope: scope) else { return }
+            guard let value = evaluate(expression, context: context) else { return }
             if case .nodes(let nodes) = value, nodes.isEmpty {
                 if let fallback = element.defaultText {
                     appendText(fallback, to: &output)
@@ -188,7 +190,7 @@ final class TemplateRenderer {
             return
         }
         for child in element.children {
-            render(child, context: context, scope: scope, into: &output)
+            render(child, context: context, into: &output)
         }
     }
 
@@ -201,10 +203,31 @@ final class TemplateRenderer {
         }
     }
 
+    private func bind(_ name: String, _ value: XPathObject) {
+        bind(number(of: name), value)
+    }
+
+    private func bind(_ number: Int, _ value: XPathObject) {
+        bindingNames.append(number)
+        bindingValues.append(value)
+    }
+
+    private func number(of name: String) -> Int {
+        if let number = nameNumbers[name] { return number }
+        let number = nameNumbers.count
+        nameNumbers[name] = number
+        return number
+    }
+
+    private func unbind(to mark: Int) {
+        bindingNames.removeSubrange(mark...)
+        bindingValues.removeSubrange(mark...)
+    }
+
     // MARK: - Evaluation and traces
 
-    private func evaluate(_ expression: TemplateExpression, context: XPathNodeHandle, scope: Scope) -> XPathObject? {
-        let lookup: (String) -> XPathObject? = { scope.lookup($0) }
+    private func evaluate(_ expression: TemplateExpression, context: XPathNodeHandle) -> XPathObject? {
+        let lookup = variableLookup
         let result: XPathObject
         do {
             result = try session.evaluate(expression.compiled, at: context, variables: lookup)
@@ -217,31 +240,25 @@ final class TemplateRenderer {
                    fix: "Check the function names, the variables in scope and the types.")
             return nil
         }
-        guard !openSections.isEmpty || !pendingReads.isEmpty else { return result }
-        var read: [XPathNodeHandle] = []
-        if case .nodes(let nodes) = result { read += nodes }
+        guard !openSections.isEmpty || pendingSectionElements > 0 else { return result }
+        if case .nodes(let nodes) = result { readLog += nodes }
         for (index, path) in expression.readPaths.enumerated() {
             if expression.readPathIsAbsolute[index] {
                 let key = ObjectIdentifier(path)
                 if let cached = absoluteReads[key] {
-                    read += cached
+                    readLog += cached
                 } else if case .nodes(let nodes)? = try? session.evaluate(path, at: context, variables: lookup) {
                     absoluteReads[key] = nodes
-                    read += nodes
+                    readLog += nodes
                 }
             } else if case .nodes(let nodes)? = try? session.evaluate(path, at: context, variables: lookup) {
-                read += nodes
+                readLog += nodes
             }
-        }
-        if pendingReads.isEmpty {
-            for index in openSections { sectionReads[index].formUnion(read) }
-        } else {
-            pendingReads[pendingReads.count - 1] += read
         }
         return result
     }
 
-    private func openSection(_ id: String, origin: TemplateOrigin) -> Int? {
+    private func openSection(_ id: String, origin: TemplateOrigin, logStart: Int) -> Int? {
         if sectionIndexByID[id] != nil {
             diagnostics.append(TemplateDiagnostic(
                 origin: origin, summary: "The section id '\(id)' is used twice in this document.",
@@ -252,7 +269,7 @@ final class TemplateRenderer {
         let index = sectionIDs.count
         sectionIDs.append(id)
         sectionIndexByID[id] = index
-        sectionReads.append([])
+        sectionRanges.append(logStart..<logStart)
         openSections.append(index)
         return index
     }
@@ -261,24 +278,16 @@ final class TemplateRenderer {
     /// membership of its parent is recorded (`PARENT/*` -> the list of its children), so
     /// that adding an element to a list a section looped over makes the section stale.
     private func traces() -> [SectionTrace] {
-        var entries: [XPathNodeHandle: [(String, String)]] = [:]
-        var memberships: [XPathNodeHandle: (String, String)] = [:]
-        return zip(sectionIDs, sectionReads).map { id, reads in
+        // Handles are dense indices: a per-section stamp dedupes reads without hashing.
+        var seenInSection = [Int](repeating: -1, count: session.nodeCount)
+        return zip(sectionIDs, sectionRanges).enumerated().map { section, item in
+            let (id, range) = item
             var traced: [String: String] = [:]
-            for handle in reads {
-                if entries[handle] == nil {
-                    var pairs = [(session.stablePath(of: handle), FNV1a.hex(FNV1a.hash(session.canonicalContent(of: handle))))]
-                    if let parent = session.parent(of: handle) {
-                        if memberships[parent] == nil {
-                            memberships[parent] = (
-                                session.stablePath(of: parent) + "/*",
-                                FNV1a.hex(FNV1a.hash(session.membershipSignature(of: parent))))
-                        }
-                        if let membership = memberships[parent] { pairs.append(membership) }
-                    }
-                    entries[handle] = pairs
-                }
-                for (path, hash) in entries[handle] ?? [] { traced[path] = hash }
+            for handle in readLog[range] where seenInSection[handle.index] != section {
+                seenInSection[handle.index] = section
+                let entry = memo.entry(for: handle, in: session)
+                traced[entry.path] = entry.hash
+                if let membership = entry.membership { traced[membership.path] = membership.hash }
             }
             return SectionTrace(sectionID: id, reads: traced)
         }
@@ -294,5 +303,44 @@ final class TemplateRenderer {
             return nil
         }
         return lines[origin.position.line - 1]
+    }
+}
+
+/// What traces record about a model node, computed once per node and session: its stable
+/// path and content hash, and the membership of its parent (`PARENT/*` -> the list of its
+/// children), so that adding an element to a list a section looped over makes the section
+/// stale. The four documents of a pack read many of the same nodes.
+final class TraceMemo {
+    struct Entry {
+        var path: String
+        var hash: String
+        var membership: (path: String, hash: String)?
+    }
+
+    private var entries: [Entry?] = []
+    private var memberships: [(path: String, hash: String)?] = []
+
+    func entry(for handle: XPathNodeHandle, in session: XPathSession) -> Entry {
+        if handle.index < entries.count, let entry = entries[handle.index] { return entry }
+        var entry = Entry(
+            path: session.stablePath(of: handle), hash: FNV1a.hex(FNV1a.hash(session.canonicalContent(of: handle))))
+        if let parent = session.parent(of: handle) {
+            entry.membership = membership(of: parent, in: session)
+        }
+        store(entry, at: handle.index, in: &entries)
+        return entry
+    }
+
+    private func membership(of parent: XPathNodeHandle, in session: XPathSession) -> (path: String, hash: String) {
+        if parent.index < memberships.count, let membership = memberships[parent.index] { return membership }
+        let membership = (
+            session.stablePath(of: parent) + "/*", FNV1a.hex(FNV1a.hash(session.membershipSignature(of: parent))))
+        store(membership, at: parent.index, in: &memberships)
+        return membership
+    }
+
+    private func store<Value>(_ value: Value, at index: Int, in table: inout [Value?]) {
+        if index >= table.count { table += repeatElement(nil, count: index + 1 - table.count) }
+        table[index] = value
     }
 }
