@@ -42,6 +42,13 @@ public final class XPathSession {
     private let keys: [String: [String]]
     /// Resolves `$name` during the evaluation in progress.
     private var variableLookup: ((String) -> XPathObject?)?
+    /// Resolves a variable by its number (see ``variableNumber(_:)``) instead.
+    private var numberedLookup: ((Int) -> XPathObject?)?
+    private var variableNumbers: [String: Int] = [:]
+    private var variableNames: [ContiguousArray<CChar>] = []
+    /// Variable names as libxml2 passes them (pointers into compiled expressions) -> number.
+    /// Checked with strcmp on every hit: a freed expression's memory may be reused.
+    private var numbersByNamePointer: [UnsafeRawPointer: Int] = [:]
     private var functionFailure: String?
     /// The first error libxml2 reported during the evaluation in progress.
     fileprivate var evaluationError: String?
@@ -94,12 +101,14 @@ public final class XPathSession {
         variables: @escaping (String) -> XPathObject? = { _ in nil }
     ) throws(XPathError) -> XPathObject {
         variableLookup = variables
+        defer { variableLookup = nil }
+        return try run(expression, at: node)
+    }
+
+    private func run(_ expression: XPathExpression, at node: XPathNodeHandle) throws(XPathError) -> XPathObject {
         functionFailure = nil
         currentNode = node
-        defer {
-            variableLookup = nil
-            currentNode = nil
-        }
+        defer { currentNode = nil }
         let target = nodes[node.index]
         context.pointee.node = target
         context.pointee.contextSize = 1
@@ -117,6 +126,28 @@ public final class XPathSession {
             throw .evaluationFailed(expression.source, reason: reason)
         }
         return outcome
+    }
+
+    /// Evaluates `expression` like ``evaluate(_:at:variables:)``, resolving variables by
+    /// number: a caller with many variables interns each name once with
+    /// ``variableNumber(_:)`` and avoids building and hashing a string per reference.
+    public func evaluate(
+        _ expression: XPathExpression,
+        at node: XPathNodeHandle,
+        numberedVariables: @escaping (Int) -> XPathObject?
+    ) throws(XPathError) -> XPathObject {
+        numberedLookup = numberedVariables
+        defer { numberedLookup = nil }
+        return try run(expression, at: node)
+    }
+
+    /// The number of the variable `name` in this session, the same for every call.
+    public func variableNumber(_ name: String) -> Int {
+        if let number = variableNumbers[name] { return number }
+        let number = variableNames.count
+        variableNumbers[name] = number
+        variableNames.append(ContiguousArray(name.utf8CString))
+        return number
     }
 
     // MARK: - Nodes
@@ -316,8 +347,20 @@ public final class XPathSession {
         }
     }
 
-    fileprivate func resolveVariable(_ name: String) -> xmlXPathObjectPtr? {
-        guard let value = variableLookup?(name) else { return nil }
+    fileprivate func resolveVariable(_ name: UnsafePointer<CChar>) -> xmlXPathObjectPtr? {
+        if let numberedLookup {
+            let key = UnsafeRawPointer(name)
+            let number: Int
+            if let cached = numbersByNamePointer[key],
+                variableNames[cached].withUnsafeBufferPointer({ $0.baseAddress.map { strcmp($0, name) == 0 } ?? false }) {
+                number = cached
+            } else {
+                number = variableNumber(String(cString: name))
+                numbersByNamePointer[key] = number
+            }
+            return numberedLookup(number).flatMap(makeObject)
+        }
+        guard let value = variableLookup?(String(cString: name)) else { return nil }
         return makeObject(value)
     }
 
@@ -368,7 +411,7 @@ private let xpathErrorMessages: [Int: String] = [
 private let lookUpVariable: xmlXPathVariableLookupFunc = { data, name, _ in
     guard let data, let name else { return nil }
     let session = Unmanaged<XPathSession>.fromOpaque(data).takeUnretainedValue()
-    return session.resolveVariable(String(cString: name))
+    return UnsafeRawPointer(name).withMemoryRebound(to: CChar.self, capacity: 1) { session.resolveVariable($0) }
 }
 
 private let callSwiftFunction: xmlXPathFunction = { parserContext, argumentCount in

@@ -30,10 +30,9 @@ final class TemplateRenderer {
     /// Names are interned: comparing integers is much cheaper than comparing strings.
     private var bindingNames: [Int] = []
     private var bindingValues: [XPathObject] = []
-    private var nameNumbers: [String: Int] = [:]
-    /// Resolves `$name` for libxml2; made once, not per evaluation.
-    private lazy var variableLookup: (String) -> XPathObject? = { [unowned self] name in
-        guard let number = nameNumbers[name] else { return nil }
+    /// Resolves `$name` for libxml2; made once, not per evaluation. The renderer outlives
+    /// every evaluation it starts, hence `unowned(unsafe)` (no reference counting per call).
+    private lazy var variableLookup: (Int) -> XPathObject? = { [unowned(unsafe) self] number in
         var index = bindingNames.count - 1
         while index >= 0 {
             if bindingNames[index] == number { return bindingValues[index] }
@@ -213,10 +212,7 @@ final class TemplateRenderer {
     }
 
     private func number(of name: String) -> Int {
-        if let number = nameNumbers[name] { return number }
-        let number = nameNumbers.count
-        nameNumbers[name] = number
-        return number
+        session.variableNumber(name)
     }
 
     private func unbind(to mark: Int) {
@@ -230,7 +226,7 @@ final class TemplateRenderer {
         let lookup = variableLookup
         let result: XPathObject
         do {
-            result = try session.evaluate(expression.compiled, at: context, variables: lookup)
+            result = try session.evaluate(expression.compiled, at: context, numberedVariables: lookup)
         } catch {
             let reason: String
             switch error {
@@ -247,11 +243,11 @@ final class TemplateRenderer {
                 let key = ObjectIdentifier(path)
                 if let cached = absoluteReads[key] {
                     readLog += cached
-                } else if case .nodes(let nodes)? = try? session.evaluate(path, at: context, variables: lookup) {
+                } else if case .nodes(let nodes)? = try? session.evaluate(path, at: context, numberedVariables: lookup) {
                     absoluteReads[key] = nodes
                     readLog += nodes
                 }
-            } else if case .nodes(let nodes)? = try? session.evaluate(path, at: context, variables: lookup) {
+            } else if case .nodes(let nodes)? = try? session.evaluate(path, at: context, numberedVariables: lookup) {
                 readLog += nodes
             }
         }
