@@ -45,7 +45,10 @@ public final class XPathSession {
     /// Resolves a variable by its number (see ``variableNumber(_:)``) instead.
     private var numberedLookup: ((Int) -> XPathObject?)?
     private var variableNumbers: [String: Int] = [:]
-    private var variableNames: [ContiguousArray<CChar>] = []
+    /// Every interned name, NUL-terminated, one after the other; `variableNameOffsets[n]`
+    /// is where name `n` starts (one buffer, so a check retains nothing).
+    private var variableNameBytes: [CChar] = []
+    private var variableNameOffsets: [Int] = []
     /// Variable names as libxml2 passes them (pointers into compiled expressions) -> number.
     /// Checked with strcmp on every hit: a freed expression's memory may be reused.
     private var numbersByNamePointer: [UnsafeRawPointer: Int] = [:]
@@ -144,9 +147,10 @@ public final class XPathSession {
     /// The number of the variable `name` in this session, the same for every call.
     public func variableNumber(_ name: String) -> Int {
         if let number = variableNumbers[name] { return number }
-        let number = variableNames.count
+        let number = variableNameOffsets.count
         variableNumbers[name] = number
-        variableNames.append(ContiguousArray(name.utf8CString))
+        variableNameOffsets.append(variableNameBytes.count)
+        variableNameBytes += name.utf8CString
         return number
     }
 
@@ -352,7 +356,9 @@ public final class XPathSession {
             let key = UnsafeRawPointer(name)
             let number: Int
             if let cached = numbersByNamePointer[key],
-                variableNames[cached].withUnsafeBufferPointer({ $0.baseAddress.map { strcmp($0, name) == 0 } ?? false }) {
+                variableNameBytes.withUnsafeBufferPointer({ bytes in
+                    bytes.baseAddress.map { strcmp($0 + variableNameOffsets[cached], name) == 0 } ?? false
+                }) {
                 number = cached
             } else {
                 number = variableNumber(String(cString: name))

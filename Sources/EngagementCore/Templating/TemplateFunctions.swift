@@ -16,6 +16,7 @@ import XMLSupport
 /// | `quantity(x, unit)` | `quantity(66, '%')`, `quantity(6.5, 'hours')` | `66%`, `6.5 hours` |
 /// | `add-days(date, n)` | `add-days('2026-11-22', 10)` | `2026-12-02` |
 /// | `days-between(a, b)` | `days-between('2026-11-01', '2026-11-22')` | `21` |
+/// | `latest-date(nodes)` | `latest-date(/client/measurements/measurement/@date)` | `2026-11-15` (empty for no nodes) |
 /// | `duration(x)` | `duration('P1W')`, `duration('P14D')` | `weekly`, `fortnightly` |
 /// | `capitalize(x)` | `capitalize('retention')` | `Retention` |
 /// | `words(x)` | `words('higher-is-better')` | `higher is better` |
@@ -107,6 +108,17 @@ public enum TemplateFunctions {
                     throw XPathFunctionError("'\(texts[0])' and '\(texts[1])' must both be dates (YYYY-MM-DD).")
                 }
                 return .number(Double(to.daysSinceEpoch - from.daysSinceEpoch))
+            },
+            "latest-date": { session, arguments throws(XPathFunctionError) in
+                try expect(arguments, 1...1, "latest-date")
+                guard case .nodes(let nodes) = arguments[0] else { throw XPathFunctionError("the argument must be a node-set.") }
+                var latest: ProfileDate?
+                for node in nodes {
+                    let text = session.stringValue(of: node).trimmingCharacters(in: .whitespaces)
+                    guard let date = ProfileDate(text) else { throw XPathFunctionError("'\(text)' is not a date (YYYY-MM-DD).") }
+                    if latest.map({ date.daysSinceEpoch > $0.daysSinceEpoch }) ?? true { latest = date }
+                }
+                return .string(latest?.description ?? "")
             },
             "duration": { session, arguments throws(XPathFunctionError) in
                 try expect(arguments, 1...1, "duration")

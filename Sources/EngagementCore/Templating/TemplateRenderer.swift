@@ -33,11 +33,17 @@ final class TemplateRenderer {
     /// Resolves `$name` for libxml2; made once, not per evaluation. The renderer outlives
     /// every evaluation it starts, hence `unowned(unsafe)` (no reference counting per call).
     private lazy var variableLookup: (Int) -> XPathObject? = { [unowned(unsafe) self] number in
-        var index = bindingNames.count - 1
-        while index >= 0 {
-            if bindingNames[index] == number { return bindingValues[index] }
-            index -= 1
+        // One buffer access for the whole search: indexing the property in the loop would
+        // retain and release the array, and check exclusivity, at every step.
+        let found = bindingNames.withUnsafeBufferPointer { names -> Int? in
+            var index = names.count - 1
+            while index >= 0 {
+                if names[index] == number { return index }
+                index -= 1
+            }
+            return nil
         }
+        if let found { return bindingValues[found] }
         return nil
     }
     private var diagnostics: [TemplateDiagnostic] = []
@@ -51,6 +57,8 @@ final class TemplateRenderer {
     private var openSections: [Int] = []
     /// How many section elements are evaluating their own instructions now.
     private var pendingSectionElements = 0
+    /// Per compiled expression: its variable number when it is a bare `$name`.
+    private var bareVariables: [ObjectIdentifier: Int?] = [:]
     /// Nodes of absolute read paths, which the whole render shares.
     private var absoluteReads: [ObjectIdentifier: [XPathNodeHandle]] = [:]
 
@@ -226,7 +234,14 @@ final class TemplateRenderer {
         let lookup = variableLookup
         let result: XPathObject
         do {
-            result = try session.evaluate(expression.compiled, at: context, numberedVariables: lookup)
+            // A bare `$name` is a quarter of all evaluations: its value is already at hand,
+            // so it skips the round trip through libxml2 (an unbound name still takes it,
+            // for libxml2's error).
+            if let number = bareVariableNumber(of: expression), let value = lookup(number) {
+                result = value
+            } else {
+                result = try session.evaluate(expression.compiled, at: context, numberedVariables: lookup)
+            }
         } catch {
             let reason: String
             switch error {
@@ -252,6 +267,23 @@ final class TemplateRenderer {
             }
         }
         return result
+    }
+
+    /// The variable number when `expression` is just `$name`; nil for anything else.
+    private func bareVariableNumber(of expression: TemplateExpression) -> Int? {
+        let key = ObjectIdentifier(expression.shared)
+        if let known = bareVariables[key] { return known }
+        var number: Int?
+        let source = expression.source.utf8.drop { $0 == 0x20 }.reversed().drop { $0 == 0x20 }.reversed()
+        if source.first == UInt8(ascii: "$"), source.count > 1,
+            source.dropFirst().allSatisfy({ byte in
+                (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                    || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
+            }) {
+            number = session.variableNumber(String(decoding: source.dropFirst(), as: UTF8.self))
+        }
+        bareVariables[key] = .some(number)
+        return number
     }
 
     private func openSection(_ id: String, origin: TemplateOrigin, logStart: Int) -> Int? {

@@ -231,6 +231,32 @@ struct TemplateFormattingFunctionTests {
         #expect(try error(of: expression) == "The expression '\(expression)' cannot be evaluated: \(message)")
     }
 
+    @Test(
+        "latest-date() gives the latest of the nodes' dates, and nothing for no nodes",
+        arguments: [
+            ("latest-date(/client/readings/r/@date)", "2026-11-15"),
+            ("date(latest-date(/client/readings/r/@date))", "15 November 2026"),
+            ("latest-date(/client/readings/r[@date < '2026-11'])", ""),
+            ("latest-date(/client/readings/r[1]/@date)", "2026-10-01"),
+            ("concat('[', latest-date(/client/nothing), ']')", "[]"),
+        ])
+    func latestDate(expression: String, expected: String) throws {
+        let model = """
+            <client><readings><r date="2026-10-01"/><r date="2026-11-15"/><r date=" 2026-11-02 "/><r date="2026-11-15"/></readings></client>
+            """
+        let rendered = try Fixture.render(
+            template: Fixture.template(#"<p t:text="\#(Self.attribute(expression))" t:default="">x</p>"#), model: model)
+        #expect(try #require(rendered.root.elements.first).textContent == expected)
+    }
+
+    @Test("latest-date() of something that is not a date is an error naming the value")
+    func latestDateOfText() throws {
+        #expect(try error(of: "latest-date(/client/values/value/statement)")
+            == "The expression 'latest-date(/client/values/value/statement)' cannot be evaluated: latest-date(): 'Quality' is not a date (YYYY-MM-DD).")
+        #expect(try error(of: "latest-date('2026-01-01')")
+            == "The expression 'latest-date('2026-01-01')' cannot be evaluated: latest-date(): the argument must be a node-set.")
+    }
+
     // MARK: - Text helpers
 
     @Test(
