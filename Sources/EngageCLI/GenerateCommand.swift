@@ -61,29 +61,29 @@ struct GenerateCommand: ParsableCommand {
         let jobs: [PackJob] = profiles.map { profile in
             PackJob(profilePath: profile, destination: out.map { URL(fileURLWithPath: $0) })
         }
-        // Compile here to report template errors before any work; the first worker uses it.
-        // A single profile is loaded meanwhile, and its templates compile in parallel.
-        let single = jobs.count == 1
-        let clock = ContinuousClock()
-        let start = clock.now
-        let compiling = ParallelTasks()
-        let compiledResult = compiling.run { () throws(TemplateFailure) in try DocumentRenderer(sources: sources, parallel: single) }
-        let preloaded = single ? compiling.run { ProfileLoader.load(fileAt: jobs[0].profilePath) } : nil
-        compiling.wait()
-        let compiled: DocumentRenderer
-        do {
-            compiled = try compiledResult.value()
-            if ProcessInfo.processInfo.environment["ENGAGE_TIMING"] != nil {
-                Console.standardError("timing: templates compiled (and a single profile loaded) in \(clock.now - start)")
+        let outputRoot = outDir.map { URL(fileURLWithPath: $0) }
+        let outcomes: [PackOutcome]
+        if jobs.count == 1 {
+            switch SinglePack.run(jobs[0], sources: sources, templatesPath: templates, formats: formats, outputRoot: outputRoot) {
+            case .success(let outcome):
+                outcomes = [outcome]
+            case .failure(let failure):
+                Console.standardError(failure.formatted)
+                throw ExitCode(1)
             }
-        } catch {
-            Console.standardError(error.formatted)
-            throw ExitCode(1)
+        } else {
+            // Compile here to report template errors before any work; the first worker uses it.
+            let compiled: DocumentRenderer
+            do {
+                compiled = try DocumentRenderer(sources: sources, parallel: true)
+            } catch {
+                Console.standardError(error.formatted)
+                throw ExitCode(1)
+            }
+            outcomes = PackBatch.run(
+                jobs, sources: sources, compiled: compiled, templatesPath: templates, formats: formats,
+                outputRoot: outputRoot, showProgress: Console.isTerminal)
         }
-        let outcomes = PackBatch.run(
-            jobs, sources: sources, compiled: compiled, preloaded: try? preloaded?.value(), templatesPath: templates,
-            formats: formats, outputRoot: outDir.map { URL(fileURLWithPath: $0) },
-            showProgress: jobs.count > 1 && Console.isTerminal)
         var failed = 0
         for outcome in outcomes {
             switch outcome.result {

@@ -25,8 +25,8 @@ struct PackOutcome: Sendable {
 /// jobs from a shared counter until none are left.
 enum PackBatch {
     static func run(
-        _ jobs: [PackJob], sources: TemplateSources, compiled: DocumentRenderer?, preloaded: ProfileLoadResult? = nil,
-        templatesPath: String?, formats: Set<OutputFormat>, outputRoot: URL?, showProgress: Bool
+        _ jobs: [PackJob], sources: TemplateSources, compiled: DocumentRenderer?, templatesPath: String?,
+        formats: Set<OutputFormat>, outputRoot: URL?, showProgress: Bool
     ) -> [PackOutcome] {
         let handOff = RendererHandOff(compiled)
         let workers = max(1, min(jobs.count, ProcessInfo.processInfo.activeProcessorCount))
@@ -75,12 +75,10 @@ enum PackBatch {
                 if let duplicate = refusals[index] {
                     outcome = PackOutcome(job: jobs[index], destination: nil, result: .failure(PackProblem(message: duplicate)))
                 } else {
-                    let single = jobs.count == 1
-                    let result = (single ? preloaded : nil) ?? ProfileLoader.load(fileAt: jobs[index].profilePath)
-                    // A single profile has the cores to itself: its four documents go in parallel.
+                    let result = ProfileLoader.load(fileAt: jobs[index].profilePath)
                     outcome = generate(
                         jobs[index], loaded: result, renderer: renderer, templatesPath: templatesPath, formats: formats,
-                        outputRoot: outputRoot, parallel: single)
+                        outputRoot: outputRoot)
                 }
                 state.finish(index, outcome)
                 progress?.advance()
@@ -90,14 +88,19 @@ enum PackBatch {
         return state.results().compactMap { $0 }
     }
 
+    /// The outcome for a profile that failed validation: its problems, and nothing written.
+    static func invalidProfileOutcome(_ job: PackJob, loaded: ProfileLoadResult) -> PackOutcome {
+        let lines = loaded.diagnostics.map(\.formatted)
+        return PackOutcome(job: job, destination: nil, result: .failure(PackProblem(
+            message: (lines + ["\(job.profilePath): the profile is invalid; nothing was written."]).joined(separator: "\n"))))
+    }
+
     static func generate(
         _ job: PackJob, loaded: ProfileLoadResult, renderer: DocumentRenderer, templatesPath: String?,
-        formats: Set<OutputFormat>, outputRoot: URL?, parallel: Bool = false
+        formats: Set<OutputFormat>, outputRoot: URL?
     ) -> PackOutcome {
         guard loaded.isValid, let profile = loaded.profile, let root = loaded.root else {
-            let lines = loaded.diagnostics.map(\.formatted)
-            return PackOutcome(job: job, destination: nil, result: .failure(PackProblem(
-                message: (lines + ["\(job.profilePath): the profile is invalid; nothing was written."]).joined(separator: "\n"))))
+            return invalidProfileOutcome(job, loaded: loaded)
         }
         for warning in loaded.diagnostics { Console.diagnostic(warning) }
         let destination = job.destination ?? outputRoot?.appendingPathComponent(profile.id)
@@ -109,11 +112,11 @@ enum PackBatch {
         let model = EngagementModel(profile: profile, root: root)
         do {
             let modelled = clock.now
-            let documents = try renderer.render(model, parallel: parallel)
+            let documents = try renderer.render(model)
             let rendered = clock.now
             let report = try PackGenerator.publish(
                 documents, model: model, profilePath: job.profilePath, templatesPath: templatesPath, formats: formats,
-                into: destination, parallel: parallel)
+                into: destination)
             if ProcessInfo.processInfo.environment["ENGAGE_TIMING"] != nil {
                 Console.standardError(
                     "timing \(job.profilePath): model \(modelled - start), render \(rendered - modelled), publish \(clock.now - rendered)")
@@ -201,33 +204,5 @@ private final class ProgressBar: @unchecked Sendable {
 
     func finish() {
         FileHandle.standardError.write(Data("\n".utf8))
-    }
-}
-
-/// Runs closures on other threads and waits for all of them; each result is read after
-/// ``wait()``.
-final class ParallelTasks: @unchecked Sendable {
-    private let group = DispatchGroup()
-
-    /// A result that ``ParallelTasks/wait()`` makes available.
-    final class Pending<Value, Failure: Error>: @unchecked Sendable {
-        fileprivate var result: Result<Value, Failure>?
-
-        func value() throws(Failure) -> Value {
-            guard let result else { preconditionFailure("Read a pending value before ParallelTasks.wait().") }
-            return try result.get()
-        }
-    }
-
-    func run<Value, Failure: Error>(_ body: @escaping @Sendable () throws(Failure) -> Value) -> Pending<Value, Failure> {
-        let pending = Pending<Value, Failure>()
-        DispatchQueue.global().async(group: group) {
-            pending.result = Result { () throws(Failure) in try body() }
-        }
-        return pending
-    }
-
-    func wait() {
-        group.wait()
     }
 }

@@ -198,15 +198,15 @@ struct UncheckedSendable<Value>: @unchecked Sendable {
 }
 
 /// Result slots that concurrent iterations fill, each its own index.
-final class ParallelSlots<Value>: @unchecked Sendable {
+public final class ParallelSlots<Value>: @unchecked Sendable {
     private let lock = NSLock()
     private var slots: [Value?]
 
-    init(count: Int) {
+    public init(count: Int) {
         slots = Array(repeating: nil, count: count)
     }
 
-    subscript(index: Int) -> Value? {
+    public subscript(index: Int) -> Value? {
         get {
             lock.lock()
             defer { lock.unlock() }
@@ -219,7 +219,7 @@ final class ParallelSlots<Value>: @unchecked Sendable {
         }
     }
 
-    var values: [Value?] {
+    public var values: [Value?] {
         lock.lock()
         defer { lock.unlock() }
         return slots
