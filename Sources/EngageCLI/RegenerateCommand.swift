@@ -28,12 +28,15 @@ struct RegenerateCommand: ParsableCommand {
             return
         }
         do {
-            let renderer = try DocumentRenderer(sources: TemplateSources(folder: inspection.templatesFolder), kinds: stale)
-            let documents = try renderer.render(inspection.current)
+            // One pack: the stale documents compile and render in parallel.
+            let renderer = try DocumentRenderer(
+                sources: TemplateSources(folder: inspection.templatesFolder), kinds: stale, parallel: true)
+            let documents = try renderer.render(inspection.current, parallel: true)
             let previous = inspection.latest
             let report = try PackGenerator.publish(
                 documents, model: inspection.current, profilePath: inspection.profilePath,
-                templatesPath: inspection.pack.templatesPath, formats: Set(OutputFormat.allCases), into: folder)
+                templatesPath: inspection.pack.templatesPath, formats: Set(OutputFormat.allCases), into: folder,
+                parallel: true)
             var lines: [String] = []
             for document in report.documents {
                 let before = previous[document.kind]?.number
