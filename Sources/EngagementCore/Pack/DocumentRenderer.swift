@@ -175,11 +175,12 @@ public final class DocumentRenderer {
         ]
         let rendered = try TemplateRenderer(session: session, sources: sources, memo: memo).render(template, variables: variables)
         let draftBytes = XMLWriter.serialize(rendered.root, indent: false)
-        var inputs: [String: String] = [:]
-        for section in rendered.sections { inputs.merge(section.reads) { first, _ in first } }
         var inputHash = FNV1a.hash([])
-        for path in inputs.keys.sorted() {
-            inputHash = FNV1a.hash("\(path)=\(inputs[path] ?? "")\n".utf8, seed: inputHash)
+        for (path, hash) in rendered.inputs.sorted(by: { $0.key < $1.key }) {
+            inputHash = FNV1a.hash(path.utf8, seed: inputHash)
+            inputHash = FNV1a.hash(CollectionOfOne(UInt8(ascii: "=")), seed: inputHash)
+            inputHash = FNV1a.hash(hash.utf8, seed: inputHash)
+            inputHash = FNV1a.hash(CollectionOfOne(UInt8(ascii: "\n")), seed: inputHash)
         }
         return RenderedPackDocument(
             kind: kind, draft: rendered.root, sections: rendered.sections, templateHash: template.sourceHash,

@@ -14,6 +14,8 @@ public struct RenderedDocument: Sendable {
     public var root: XMLOutputElement
     /// The traces of every `<section id>`, in document order.
     public var sections: [SectionTrace]
+    /// Every read of every section, merged: the inputs the document as a whole depends on.
+    public var inputs: [String: String]
 }
 
 /// Renders a compiled template against a model through an ``XPathSession``.
@@ -89,7 +91,8 @@ final class TemplateRenderer {
                     fix: "Keep the <html> root free of t:each and t:if.")
             ])
         }
-        return RenderedDocument(root: root, sections: traces())
+        let (sections, inputs) = traces()
+        return RenderedDocument(root: root, sections: sections, inputs: inputs)
     }
 
     // MARK: - Nodes
@@ -305,10 +308,12 @@ final class TemplateRenderer {
     /// The traces of every section. Besides each node read (path -> content hash), the
     /// membership of its parent is recorded (`PARENT/*` -> the list of its children), so
     /// that adding an element to a list a section looped over makes the section stale.
-    private func traces() -> [SectionTrace] {
+    private func traces() -> (sections: [SectionTrace], inputs: [String: String]) {
         // Handles are dense indices: a per-section stamp dedupes reads without hashing.
         var seenInSection = [Int](repeating: -1, count: session.nodeCount)
-        return zip(sectionIDs, sectionRanges).enumerated().map { section, item in
+        var seenInDocument = [Bool](repeating: false, count: session.nodeCount)
+        var inputs: [String: String] = [:]
+        let sections = zip(sectionIDs, sectionRanges).enumerated().map { section, item in
             let (id, range) = item
             var traced: [String: String] = [:]
             for handle in readLog[range] where seenInSection[handle.index] != section {
@@ -316,9 +321,15 @@ final class TemplateRenderer {
                 let entry = memo.entry(for: handle, in: session)
                 traced[entry.path] = entry.hash
                 if let membership = entry.membership { traced[membership.path] = membership.hash }
+                if !seenInDocument[handle.index] {
+                    seenInDocument[handle.index] = true
+                    inputs[entry.path] = entry.hash
+                    if let membership = entry.membership { inputs[membership.path] = membership.hash }
+                }
             }
             return SectionTrace(sectionID: id, reads: traced)
         }
+        return (sections, inputs)
     }
 
     private func report(_ expression: TemplateExpression, _ summary: String, fix: String) {
