@@ -1,0 +1,425 @@
+import CLibXML2
+import Foundation
+import XMLSupport
+
+@testable import EngagementCore
+@testable import Rendering
+
+// The output code as it was before it was rewritten to write UTF-8 bytes directly:
+// the references that OutputEquivalenceTests compares the rewritten code with.
+
+/// The Markdown renderer as it was before it wrote bytes (commit 14202ff), kept as the
+/// reference its replacement must match byte for byte.
+///
+/// Turns a rendered XHTML document into GitHub-flavoured Markdown: headings, paragraphs,
+/// lists, pipe tables, emphasis and links; every character of data that Markdown would
+/// read as syntax is escaped.
+enum ReferenceMarkdownRenderer {
+    /// The Markdown for `document`, the root `<html>` element of an XHTML document.
+    static func render(_ document: XMLOutputElement) -> String {
+        let body = document.elements.first { $0.name == "body" } ?? document
+        var blocks: [String] = []
+        renderBlocks(body.children, into: &blocks, listDepth: 0)
+        return blocks.joined(separator: "\n\n") + "\n"
+    }
+
+    private static func renderBlocks(_ nodes: [XMLOutputNode], into blocks: inout [String], listDepth: Int) {
+        var pendingInline: [XMLOutputNode] = []
+        func flushInline() {
+            let text = escapeLineStart(inline(pendingInline).referenceTrimmingSpaces())
+            if !text.isEmpty { blocks.append(text) }
+            pendingInline = []
+        }
+        for node in nodes {
+            guard case .element(let element) = node, isBlock(element.name) else {
+                pendingInline.append(node)
+                continue
+            }
+            flushInline()
+            switch element.name {
+            case "h1", "h2", "h3", "h4", "h5", "h6":
+                let level = Int(String(element.name.dropFirst())) ?? 2
+                blocks.append(String(repeating: "#", count: level) + " " + inline(element.children).referenceTrimmingSpaces())
+            case "p":
+                let text = escapeLineStart(inline(element.children).referenceTrimmingSpaces())
+                if !text.isEmpty { blocks.append(text) }
+            case "ul", "ol":
+                blocks.append(list(element, depth: listDepth))
+            case "table":
+                blocks.append(table(element))
+            case "dl":
+                blocks.append(definitionList(element))
+            case "blockquote":
+                var inner: [String] = []
+                renderBlocks(element.children, into: &inner, listDepth: listDepth)
+                blocks.append(inner.joined(separator: "\n\n").split(separator: "\n", omittingEmptySubsequences: false)
+                    .map { "> " + $0 }.joined(separator: "\n"))
+            case "hr":
+                blocks.append("---")
+            case "nav", "head", "style", "script":
+                continue
+            default:  // section, div, header, footer, article, aside, figure
+                renderBlocks(element.children, into: &blocks, listDepth: listDepth)
+            }
+        }
+        flushInline()
+    }
+
+    private static func isBlock(_ name: String) -> Bool {
+        ["h1", "h2", "h3", "h4", "h5", "h6", "p", "ul", "ol", "table", "dl", "blockquote", "hr", "section", "div", "header",
+         "footer", "nav", "article", "aside", "figure", "head", "style", "script", "figcaption"].contains(name)
+    }
+
+    private static func list(_ element: XMLOutputElement, depth: Int) -> String {
+        let ordered = element.name == "ol"
+        var lines: [String] = []
+        let indent = String(repeating: "   ", count: depth)
+        for (offset, item) in element.elements.filter({ $0.name == "li" }).enumerated() {
+            let marker = ordered ? "\(offset + 1)." : "-"
+            let inlineNodes = item.children.filter {
+                if case .element(let child) = $0 { return !["ul", "ol"].contains(child.name) }
+                return true
+            }
+            lines.append(indent + marker + " " + escapeLineStart(inline(inlineNodes).referenceTrimmingSpaces()))
+            for case .element(let nested) in item.children where ["ul", "ol"].contains(nested.name) {
+                lines.append(list(nested, depth: depth + 1))
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private static func table(_ element: XMLOutputElement) -> String {
+        var rows: [XMLOutputElement] = []
+        func collect(_ parent: XMLOutputElement) {
+            for child in parent.elements {
+                if child.name == "tr" { rows.append(child) } else if ["thead", "tbody", "tfoot"].contains(child.name) { collect(child) }
+            }
+        }
+        collect(element)
+        guard !rows.isEmpty else { return "" }
+        let cells = rows.map { row in
+            row.elements.filter { $0.name == "td" || $0.name == "th" }.map {
+                inline($0.children, inTable: true).referenceTrimmingSpaces()
+            }
+        }
+        let width = cells.map(\.count).max() ?? 0
+        let header = cells[0] + Array(repeating: "", count: width - cells[0].count)
+        let numeric = rows[0].elements.filter { $0.name == "td" || $0.name == "th" }.map {
+            ($0.attributes["class"] ?? "").split(separator: " ").contains("number")
+        }
+        var lines = ["| " + header.joined(separator: " | ") + " |"]
+        lines.append("|" + (0..<width).map { index in
+            index < numeric.count && numeric[index] ? " ---: |" : " --- |"
+        }.joined())
+        for row in cells.dropFirst() {
+            let padded = row + Array(repeating: "", count: width - row.count)
+            lines.append("| " + padded.joined(separator: " | ") + " |")
+        }
+        var result = lines.joined(separator: "\n")
+        if let caption = element.elements.first(where: { $0.name == "caption" }) {
+            result = "**" + inline(caption.children).referenceTrimmingSpaces() + "**\n\n" + result
+        }
+        return result
+    }
+
+    private static func definitionList(_ element: XMLOutputElement) -> String {
+        var lines: [String] = []
+        var term = ""
+        for child in element.elements {
+            if child.name == "dt" {
+                term = inline(child.children).referenceTrimmingSpaces()
+            } else if child.name == "dd" {
+                lines.append("- **\(term)**: " + inline(child.children).referenceTrimmingSpaces())
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private static func inline(_ nodes: [XMLOutputNode], inTable: Bool = false) -> String {
+        var result = ""
+        for node in nodes {
+            switch node {
+            case .text(let text):
+                result += escape(text, inTable: inTable)
+            case .element(let element):
+                let content = inline(element.children, inTable: inTable)
+                switch element.name {
+                case "strong", "b": result += wrap(content, "**")
+                case "em", "i": result += wrap(content, "_")
+                case "code": result += "`" + element.textContent.replacingOccurrences(of: "`", with: "'") + "`"
+                case "br": result += inTable ? "<br>" : "  \n"
+                case "a":
+                    if let href = element.attributes["href"] {
+                        result += "[\(content)](\(href.replacingOccurrences(of: ")", with: "%29").replacingOccurrences(of: " ", with: "%20")))"
+                    } else {
+                        result += content
+                    }
+                case "caption": continue
+                default: result += content
+                }
+            }
+        }
+        return result
+    }
+
+    /// Emphasis markers must touch the text, so surrounding spaces move outside them.
+    private static func wrap(_ content: String, _ marker: String) -> String {
+        let trimmed = content.referenceTrimmingSpaces()
+        guard !trimmed.isEmpty else { return content }
+        let leading = content.hasPrefix(" ") ? " " : ""
+        let trailing = content.hasSuffix(" ") ? " " : ""
+        return leading + marker + trimmed + marker + trailing
+    }
+
+    /// A block that begins like a list item ("- ", "+ ", "1. ") would become one.
+    static func escapeLineStart(_ text: String) -> String {
+        guard let first = text.first else { return text }
+        if first == "-" || first == "+" { return "\\" + text }
+        let digits = text.prefix(while: \.isNumber)
+        if !digits.isEmpty, text.dropFirst(digits.count).first == "." || text.dropFirst(digits.count).first == ")" {
+            var result = text
+            result.insert("\\", at: text.index(text.startIndex, offsetBy: digits.count))
+            return result
+        }
+        return text
+    }
+
+    /// Escapes Markdown syntax characters; line breaks in data become spaces.
+    static func escape(_ text: String, inTable: Bool) -> String {
+        var result = ""
+        for character in text {
+            switch character {
+            case "\\", "`", "*", "_", "[", "]", "<", ">", "#", "|", "~":
+                result += "\\" + String(character)
+            case "&":
+                result += "&amp;"
+            case "\n", "\r":
+                result += " "
+            default:
+                result.append(character)
+            }
+        }
+        return result
+    }
+}
+
+extension String {
+    func referenceTrimmingSpaces() -> String {
+        var slice = Substring(self)
+        while slice.first == " " || slice.first == "\n" { slice.removeFirst() }
+        while slice.last == " " || slice.last == "\n" { slice.removeLast() }
+        return String(slice)
+    }
+}
+
+/// The HTML renderer as it was before it wrote bytes (commit 14202ff), kept as the
+/// reference its replacement must match byte for byte.
+///
+/// Turns a rendered XHTML document into a self-contained HTML5 page: inline stylesheet
+/// (screen and print), a table of contents built from the top-level sections, no
+/// external resources.
+enum ReferenceHTMLRenderer {
+    /// Elements HTML writes without an end tag.
+    static let voidElements: Set<String> = ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]
+
+    /// The HTML page for `document`, the root `<html>` element of an XHTML document.
+    static func render(_ document: XMLOutputElement) -> String {
+        let head = document.elements.first { $0.name == "head" }
+        let body = document.elements.first { $0.name == "body" } ?? XMLOutputElement(name: "body")
+        let title = head?.elements.first { $0.name == "title" }?.textContent ?? "Engagement document"
+        let language = document.attributes["lang"] ?? document.attributes["xml:lang"] ?? "en"
+        var html = "<!DOCTYPE html>\n<html lang=\"\(escapeAttribute(language))\">\n<head>\n<meta charset=\"utf-8\">\n"
+        html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        html += "<title>\(escapeText(title))</title>\n<style>\n\(Stylesheet.css)</style>\n</head>\n"
+        var bodyAttributes = body.attributes
+        bodyAttributes.removeValue(forKey: "xmlns")
+        html += "<body\(attributes(bodyAttributes))>\n"
+        let contents = tableOfContents(body)
+        var inserted = false
+        for child in body.children {
+            // The contents go after the cover (the first element) and before the sections.
+            if !inserted, case .element(let element) = child, element.name == "section" {
+                html += contents
+                inserted = true
+            }
+            write(child, into: &html)
+        }
+        if !inserted { html += contents }
+        html += "\n</body>\n</html>\n"
+        return html
+    }
+
+    /// A `<nav>` listing each top-level section by its first heading.
+    static func tableOfContents(_ body: XMLOutputElement) -> String {
+        let entries: [(id: String, title: String)] = body.elements.compactMap { section in
+            guard section.name == "section", let id = section.attributes["id"],
+                let heading = section.elements.first(where: { ["h1", "h2", "h3"].contains($0.name) })
+            else { return nil }
+            return (id, heading.textContent)
+        }
+        guard !entries.isEmpty else { return "" }
+        var nav = "<nav class=\"toc\" aria-label=\"Contents\">\n<h2>Contents</h2>\n<ol>\n"
+        for entry in entries {
+            nav += "<li><a href=\"#\(escapeAttribute(entry.id))\">\(escapeText(entry.title))</a></li>\n"
+        }
+        return nav + "</ol>\n</nav>\n"
+    }
+
+    static func write(_ node: XMLOutputNode, into html: inout String) {
+        switch node {
+        case .text(let text):
+            html += escapeText(text)
+        case .element(let element):
+            var elementAttributes = element.attributes
+            elementAttributes.removeValue(forKey: "xmlns")
+            html += "<\(element.name)\(attributes(elementAttributes))>"
+            if voidElements.contains(element.name) { return }
+            let isBlock = blockElements.contains(element.name)
+            if isBlock, element.children.contains(where: { if case .element = $0 { return true }; return false }),
+                !element.children.contains(where: { if case .text = $0 { return true }; return false })
+            {
+                html += "\n"
+                for child in element.children {
+                    write(child, into: &html)
+                    html += "\n"
+                }
+            } else {
+                for child in element.children { write(child, into: &html) }
+            }
+            html += "</\(element.name)>"
+        }
+    }
+
+    static let blockElements: Set<String> = [
+        "section", "div", "header", "footer", "nav", "table", "thead", "tbody", "tfoot", "tr", "ul", "ol", "dl", "figure",
+        "aside", "article", "blockquote",
+    ]
+
+    static func attributes(_ attributes: [String: String]) -> String {
+        attributes.keys.sorted().map { " \($0)=\"\(escapeAttribute(attributes[$0] ?? ""))\"" }.joined()
+    }
+
+    static func escapeText(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+
+    static func escapeAttribute(_ text: String) -> String {
+        var result = ""
+        for character in text {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case "\"": result += "&quot;"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+}
+
+/// The XML writer as it was before it wrote bytes itself (commit 14202ff): it builds a
+/// libxml2 tree and saves it, and its output is the reference for ``XMLWriter``.
+///
+/// Serializes output trees through libxml2, deterministically.
+///
+/// Text goes in with `xmlNewDocText` and attribute values with `xmlSetProp`, neither of
+/// which reads entity syntax, so `&`, `<` and quotes in data come out escaped.
+enum ReferenceXMLWriter {
+    /// The bytes of `root` as an XML document with an XML declaration. Attributes are
+    /// sorted by name; with `indent`, elements that hold only elements are indented by two
+    /// spaces (libxml2's rule: any text child turns indentation off inside that element,
+    /// so prose is never altered).
+    static func serialize(_ root: XMLOutputElement, indent: Bool = true) -> [UInt8] {
+        xmlInitParser()
+        let bytes: [UInt8] = {
+            guard let document = xmlNewDoc("1.0") else { return [] }
+            defer { xmlFreeDoc(document) }
+            var namespaces: [String: xmlNsPtr] = [:]
+            let rootNode = build(root, in: document, parent: nil, namespaces: &namespaces)
+            xmlDocSetRootElement(document, rootNode)
+            guard let buffer = xmlBufferCreate() else { return [] }
+            defer { xmlBufferFree(buffer) }
+            var options = Int32(XML_SAVE_AS_XML.rawValue)
+            if indent { options |= Int32(XML_SAVE_FORMAT.rawValue) }
+            guard let save = xmlSaveToBuffer(buffer, "UTF-8", options) else { return [] }
+            xmlSaveDoc(save, document)
+            xmlSaveClose(save)
+            guard let content = buffer.pointee.content else { return [] }
+            return [UInt8](UnsafeBufferPointer(start: content, count: Int(xmlBufferLength(buffer))))
+        }()
+        return bytes
+    }
+
+    private static func build(
+        _ element: XMLOutputElement, in document: xmlDocPtr, parent: xmlNodePtr?,
+        namespaces: inout [String: xmlNsPtr]
+    ) -> xmlNodePtr? {
+        guard let node = xmlNewDocNode(document, nil, element.name, nil) else { return nil }
+        if let parent { xmlAddChild(parent, node) }
+        if let uri = element.namespaceURI {
+            if let existing = namespaces[uri] {
+                xmlSetNs(node, existing)
+            } else if let declared = xmlNewNs(node, uri, nil) {
+                namespaces[uri] = declared
+                xmlSetNs(node, declared)
+            }
+        }
+        for name in element.attributes.keys.sorted() {
+            xmlSetProp(node, name, element.attributes[name])
+        }
+        for child in element.children {
+            switch child {
+            case .element(let childElement):
+                _ = build(childElement, in: document, parent: node, namespaces: &namespaces)
+            case .text(let text):
+                if let textNode = xmlNewDocText(document, text) { xmlAddChild(node, textNode) }
+            }
+        }
+        return node
+    }
+}
+
+/// Section hashes as they were computed before the canonical form was written as bytes
+/// (commit 14202ff).
+enum ReferenceSectionFingerprint {
+    static func sections(of root: XMLOutputElement) -> [(id: String, hash: String)] {
+        var result: [(String, String)] = []
+        func visit(_ element: XMLOutputElement) {
+            if element.name == "section", let id = element.attributes["id"] {
+                result.append((id, FNV1a.hex(FNV1a.hash(canonical(element)))))
+            }
+            element.elements.forEach(visit)
+        }
+        visit(root)
+        return result
+    }
+
+    static func canonical(_ element: XMLOutputElement) -> String {
+        var text = "<\(element.name)"
+        for name in element.attributes.keys.sorted() {
+            text += " \(name)=\"\(element.attributes[name] ?? "")\""
+        }
+        text += ">"
+        for child in element.children {
+            switch child {
+            case .text(let value): text += value.replacingOccurrences(of: "<", with: "&lt;")
+            case .element(let nested): text += canonical(nested)
+            }
+        }
+        return text + "</\(element.name)>"
+    }
+
+    static func encode(_ reads: [String: String]) -> String {
+        reads.keys.sorted().map { "\($0)\t\(reads[$0] ?? "")" }.joined(separator: "\n")
+    }
+}
