@@ -4,110 +4,263 @@ import XMLSupport
 /// (screen and print), a table of contents built from the top-level sections, no
 /// external resources.
 public enum HTMLRenderer {
-    /// Elements HTML writes without an end tag.
-    static let voidElements: Set<String> = ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]
-
     /// The HTML page for `document`, the root `<html>` element of an XHTML document.
     public static func render(_ document: XMLOutputElement) -> String {
         let head = document.elements.first { $0.name == "head" }
         let body = document.elements.first { $0.name == "body" } ?? XMLOutputElement(name: "body")
-        let title = head?.elements.first { $0.name == "title" }?.textContent ?? "Engagement document"
-        let language = document.attributes["lang"] ?? document.attributes["xml:lang"] ?? "en"
-        var html = "<!DOCTYPE html>\n<html lang=\"\(escapeAttribute(language))\">\n<head>\n<meta charset=\"utf-8\">\n"
-        html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        html += "<title>\(escapeText(title))</title>\n<style>\n\(Stylesheet.css)</style>\n</head>\n"
-        var bodyAttributes = body.attributes
-        bodyAttributes.removeValue(forKey: "xmlns")
-        html += "<body\(attributes(bodyAttributes))>\n"
+        var page = HTMLOutput()
+        page.bytes.reserveCapacity(32_768)
+        page.append("<!DOCTYPE html>\n<html lang=\"")
+        page.appendEscaped(document.attributes["lang"] ?? document.attributes["xml:lang"] ?? "en", inAttribute: true)
+        page.append("\">\n<head>\n<meta charset=\"utf-8\">\n")
+        page.append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
+        if let title = head?.elements.first(where: { $0.name == "title" }) {
+            page.appendEscapedTextContent(of: title)
+        } else {
+            page.append("Engagement document")
+        }
+        page.append("</title>\n<style>\n")
+        page.bytes.append(contentsOf: Stylesheet.css.utf8)
+        page.append("</style>\n</head>\n<body")
+        page.appendAttributes(body.attributes)
+        page.append(">\n")
         let contents = tableOfContents(body)
         var inserted = false
         for child in body.children {
             // The contents go after the cover (the first element) and before the sections.
             if !inserted, case .element(let element) = child, element.name == "section" {
-                html += contents
+                page.bytes.append(contentsOf: contents)
                 inserted = true
             }
-            write(child, into: &html)
+            page.write(child)
         }
-        if !inserted { html += contents }
-        html += "\n</body>\n</html>\n"
-        return html
+        if !inserted { page.bytes.append(contentsOf: contents) }
+        page.append("\n</body>\n</html>\n")
+        return String(decoding: page.bytes, as: UTF8.self)
     }
 
-    /// A `<nav>` listing each top-level section by its first heading.
-    static func tableOfContents(_ body: XMLOutputElement) -> String {
-        let entries: [(id: String, title: String)] = body.elements.compactMap { section in
-            guard section.name == "section", let id = section.attributes["id"],
+    /// A `<nav>` listing each top-level section by its first heading; empty when no
+    /// section has both an id and a heading.
+    static func tableOfContents(_ body: XMLOutputElement) -> [UInt8] {
+        var nav = HTMLOutput()
+        for case .element(let section) in body.children where section.name == "section" {
+            guard let id = section.attributes["id"],
                 let heading = section.elements.first(where: { ["h1", "h2", "h3"].contains($0.name) })
-            else { return nil }
-            return (id, heading.textContent)
+            else { continue }
+            if nav.bytes.isEmpty { nav.append("<nav class=\"toc\" aria-label=\"Contents\">\n<h2>Contents</h2>\n<ol>\n") }
+            nav.append("<li><a href=\"#")
+            nav.appendEscaped(id, inAttribute: true)
+            nav.append("\">")
+            nav.appendEscapedTextContent(of: heading)
+            nav.append("</a></li>\n")
         }
-        guard !entries.isEmpty else { return "" }
-        var nav = "<nav class=\"toc\" aria-label=\"Contents\">\n<h2>Contents</h2>\n<ol>\n"
-        for entry in entries {
-            nav += "<li><a href=\"#\(escapeAttribute(entry.id))\">\(escapeText(entry.title))</a></li>\n"
-        }
-        return nav + "</ol>\n</nav>\n"
+        if !nav.bytes.isEmpty { nav.append("</ol>\n</nav>\n") }
+        return nav.bytes
     }
 
-    static func write(_ node: XMLOutputNode, into html: inout String) {
+    /// How HTML writes an element.
+    enum Layout {
+        /// No end tag and no content (`br`, `img`).
+        case void
+        /// Children that are all elements go on lines of their own.
+        case block
+    }
+
+    /// The layout of the elements that are not written inline.
+    static let layouts: [String: Layout] = {
+        var layouts: [String: Layout] = [:]
+        for name in ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"] {
+            layouts[name] = .void
+        }
+        for name in [
+            "section", "div", "header", "footer", "nav", "table", "thead", "tbody", "tfoot", "tr", "ul", "ol", "dl",
+            "figure", "aside", "article", "blockquote",
+        ] {
+            layouts[name] = .block
+        }
+        return layouts
+    }()
+}
+
+/// An HTML page being written as UTF-8 bytes.
+struct HTMLOutput {
+    var bytes: [UInt8] = []
+
+    mutating func append(_ literal: StaticString) {
+        literal.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func write(_ node: XMLOutputNode) {
         switch node {
         case .text(let text):
-            html += escapeText(text)
+            appendEscaped(text, inAttribute: false)
         case .element(let element):
-            var elementAttributes = element.attributes
-            elementAttributes.removeValue(forKey: "xmlns")
-            html += "<\(element.name)\(attributes(elementAttributes))>"
-            if voidElements.contains(element.name) { return }
-            let isBlock = blockElements.contains(element.name)
-            if isBlock, element.children.contains(where: { if case .element = $0 { return true }; return false }),
-                !element.children.contains(where: { if case .text = $0 { return true }; return false })
-            {
-                html += "\n"
+            bytes.append(UInt8(ascii: "<"))
+            bytes.append(contentsOf: element.name.utf8)
+            appendAttributes(element.attributes)
+            bytes.append(UInt8(ascii: ">"))
+            let layout = HTMLRenderer.layouts[element.name]
+            if layout == .void { return }
+            var hasElement = false
+            var hasText = false
+            if layout == .block {
                 for child in element.children {
-                    write(child, into: &html)
-                    html += "\n"
+                    if case .element = child { hasElement = true } else { hasText = true }
+                }
+            }
+            if hasElement, !hasText {
+                bytes.append(UInt8(ascii: "\n"))
+                for child in element.children {
+                    write(child)
+                    bytes.append(UInt8(ascii: "\n"))
                 }
             } else {
-                for child in element.children { write(child, into: &html) }
+                for child in element.children { write(child) }
             }
-            html += "</\(element.name)>"
+            append("</")
+            bytes.append(contentsOf: element.name.utf8)
+            bytes.append(UInt8(ascii: ">"))
         }
     }
 
-    static let blockElements: Set<String> = [
-        "section", "div", "header", "footer", "nav", "table", "thead", "tbody", "tfoot", "tr", "ul", "ol", "dl", "figure",
-        "aside", "article", "blockquote",
-    ]
-
-    static func attributes(_ attributes: [String: String]) -> String {
-        attributes.keys.sorted().map { " \($0)=\"\(escapeAttribute(attributes[$0] ?? ""))\"" }.joined()
+    /// ` name="value"` for each attribute but `xmlns`, sorted by name.
+    mutating func appendAttributes(_ attributes: [String: String]) {
+        guard !attributes.isEmpty else { return }
+        if attributes.count == 1 {
+            for (name, value) in attributes where name != "xmlns" { appendAttribute(name, value) }
+            return
+        }
+        for (name, value) in attributes.sorted(by: { $0.key < $1.key }) where name != "xmlns" {
+            appendAttribute(name, value)
+        }
     }
 
-    static func escapeText(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            default: result.append(character)
-            }
-        }
-        return result
+    private mutating func appendAttribute(_ name: String, _ value: String) {
+        bytes.append(UInt8(ascii: " "))
+        bytes.append(contentsOf: name.utf8)
+        append("=\"")
+        appendEscaped(value, inAttribute: true)
+        bytes.append(UInt8(ascii: "\""))
     }
 
-    static func escapeAttribute(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case "\"": result += "&quot;"
-            default: result.append(character)
+    /// All text inside `element`, escaped as one text: a character is escaped or not
+    /// as a whole, even when it spans two text nodes.
+    mutating func appendEscapedTextContent(of element: XMLOutputElement) {
+        var text: [UInt8] = []
+        UTF8Text.appendTextContent(of: element, to: &text)
+        text.withUnsafeBufferPointer { appendEscaped($0, inAttribute: false) }
+    }
+
+    mutating func appendEscaped(_ text: String, inAttribute: Bool) {
+        UTF8Text.withBytes(of: text) { appendEscaped($0, inAttribute: inAttribute) }
+    }
+
+    /// Appends `text` with `&` and `<`, and `>` in text or `"` in attribute values, as
+    /// entity references. Like the `Character` comparisons this replaces, a special
+    /// character that a following combining mark extends into a larger character is
+    /// written as it is.
+    mutating func appendEscaped(_ text: UnsafeBufferPointer<UInt8>, inAttribute: Bool) {
+        var runStart = 0
+        for index in text.indices {
+            let entity: StaticString
+            switch text[index] {
+            case UInt8(ascii: "&"): entity = "&amp;"
+            case UInt8(ascii: "<"): entity = "&lt;"
+            case UInt8(ascii: ">") where !inAttribute: entity = "&gt;"
+            case UInt8(ascii: "\"") where inAttribute: entity = "&quot;"
+            default: continue
+            }
+            guard UTF8Text.isWholeCharacter(text, at: index, within: text.indices) else { continue }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<index]))
+            append(entity)
+            runStart = index + 1
+        }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart...]))
+    }
+}
+
+/// Byte-level questions about UTF-8 text whose answers are those of Swift's `Character`
+/// view, so that renderers can scan bytes and still treat text as characters.
+enum UTF8Text {
+    /// Calls `body` with the UTF-8 bytes of `text`, without copying them when the string
+    /// stores them contiguously (native and small strings do).
+    static func withBytes<Result>(of text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        var copy = text
+        return copy.withUTF8(body)
+    }
+
+    /// Appends the text of every text node inside `element`, in document order.
+    static func appendTextContent(of element: XMLOutputElement, to bytes: inout [UInt8]) {
+        for child in element.children {
+            switch child {
+            case .text(let text): bytes.append(contentsOf: text.utf8)
+            case .element(let nested): appendTextContent(of: nested, to: &bytes)
             }
         }
-        return result
+    }
+
+    /// Whether the ASCII byte at `index` is a `Character` on its own in the text
+    /// `bounds` of `bytes`, rather than part of a larger grapheme cluster (`\r\n`, a
+    /// character followed by a combining mark, or preceded by a prepended mark).
+    @inline(__always)
+    static func isWholeCharacter(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, within bounds: Range<Int>) -> Bool {
+        let previous = index > bounds.lowerBound ? bytes[index - 1] : 0
+        let next = index + 1 < bounds.upperBound ? bytes[index + 1] : 0
+        if previous < 0x80, next < 0x80 {
+            // Between two ASCII scalars the only grapheme cluster is CR LF.
+            let byte = bytes[index]
+            return !(byte == 0x0D && next == 0x0A) && !(previous == 0x0D && byte == 0x0A)
+        }
+        return isWholeCharacter(bytes, index..<(index + 1), within: bounds)
+    }
+
+    /// Whether the scalars `character` of `bytes` form a `Character` on their own in
+    /// the text `bounds`: there is a grapheme break before and after them. A break
+    /// next to an ASCII scalar (or U+1FEF) depends only on the two scalars around it.
+    static func isWholeCharacter(_ bytes: UnsafeBufferPointer<UInt8>, _ character: Range<Int>, within bounds: Range<Int>) -> Bool {
+        if character.upperBound < bounds.upperBound,
+            !breaks(scalar(endingBefore: character.upperBound, in: bytes), scalar(at: character.upperBound, in: bytes))
+        {
+            return false
+        }
+        if character.lowerBound > bounds.lowerBound,
+            !breaks(scalar(endingBefore: character.lowerBound, in: bytes), scalar(at: character.lowerBound, in: bytes))
+        {
+            return false
+        }
+        return true
+    }
+
+    /// Whether Swift puts a grapheme break between `first` and `second` when nothing
+    /// else around them matters.
+    private static func breaks(_ first: Unicode.Scalar, _ second: Unicode.Scalar) -> Bool {
+        var pair = String(first)
+        pair.unicodeScalars.append(second)
+        return pair.count == 2
+    }
+
+    /// The scalar whose UTF-8 encoding starts at `index`.
+    static func scalar(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar {
+        let lead = UInt32(bytes[index])
+        var value: UInt32
+        var count: Int
+        switch lead {
+        case ..<0x80: return Unicode.Scalar(UInt8(lead))
+        case ..<0xE0: (value, count) = (lead & 0x1F, 1)
+        case ..<0xF0: (value, count) = (lead & 0x0F, 2)
+        default: (value, count) = (lead & 0x07, 3)
+        }
+        for offset in 1...count where index + offset < bytes.count {
+            value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
+        }
+        return Unicode.Scalar(value) ?? "\u{FFFD}"
+    }
+
+    /// The scalar whose UTF-8 encoding ends just before `index`.
+    static func scalar(endingBefore index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar {
+        var start = index - 1
+        while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        return scalar(at: start, in: bytes)
     }
 }
