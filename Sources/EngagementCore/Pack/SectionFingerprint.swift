@@ -1,33 +1,95 @@
+import Foundation
 import XMLSupport
 
 /// Hashes of the sections of a rendered document, for the revision log and diffs.
 enum SectionFingerprint {
     /// Every `<section id>` at any depth, in document order, with the hash of its subtree.
     static func sections(of root: XMLOutputElement) -> [(id: String, hash: String)] {
-        var result: [(String, String)] = []
-        func visit(_ element: XMLOutputElement) {
-            if element.name == "section", let id = element.attributes["id"] {
-                result.append((id, FNV1a.hex(FNV1a.hash(canonical(element)))))
-            }
-            element.elements.forEach(visit)
+        // The canonical form of a section holds that of each section inside it, so one
+        // pass writes them all and each section hashes its own span.
+        var writer = CanonicalWriter()
+        writer.visit(root, writing: false)
+        return writer.bytes.withUnsafeBufferPointer { bytes in
+            writer.sections.map { ($0.id, FNV1a.hex(FNV1a.hash(UnsafeBufferPointer(rebasing: bytes[$0.span])))) }
         }
-        visit(root)
-        return result
     }
 
-    /// A text form of a subtree that is equal exactly when the subtrees are.
+    /// A text form of a subtree that is equal exactly when the subtrees are: the element
+    /// with its attributes sorted by name and, in text, `<` written as `&lt;`.
     static func canonical(_ element: XMLOutputElement) -> String {
-        var text = "<\(element.name)"
-        for name in element.attributes.keys.sorted() {
-            text += " \(name)=\"\(element.attributes[name] ?? "")\""
+        var writer = CanonicalWriter()
+        writer.visit(element, writing: true)
+        return String(decoding: writer.bytes, as: UTF8.self)
+    }
+}
+
+/// Writes the canonical form of subtrees as UTF-8 bytes, noting where each section's is.
+private struct CanonicalWriter {
+    var bytes: [UInt8] = []
+    var sections: [(id: String, span: Range<Int>)] = []
+
+    /// Visits `element` and the elements inside it, writing the canonical form of every
+    /// section (or of everything, with `writing`).
+    mutating func visit(_ element: XMLOutputElement, writing: Bool) {
+        var sectionIndex: Int?
+        if element.name == "section", let id = element.attributes["id"] {
+            sectionIndex = sections.count
+            sections.append((id, bytes.count..<bytes.count))
         }
-        text += ">"
-        for child in element.children {
-            switch child {
-            case .text(let value): text += value.replacingOccurrences(of: "<", with: "&lt;")
-            case .element(let nested): text += canonical(nested)
+        guard writing || sectionIndex != nil else {
+            for case .element(let child) in element.children { visit(child, writing: false) }
+            return
+        }
+        let start = bytes.count
+        bytes.append(UInt8(ascii: "<"))
+        bytes.append(contentsOf: element.name.utf8)
+        if element.attributes.count == 1 {
+            for (name, value) in element.attributes { appendAttribute(name, value) }
+        } else if !element.attributes.isEmpty {
+            for (name, value) in element.attributes.sorted(by: { $0.key < $1.key }) { appendAttribute(name, value) }
+        }
+        bytes.append(UInt8(ascii: ">"))
+        // By index rather than `for child in`: the compiler then copies fewer children.
+        for index in element.children.indices {
+            switch element.children[index] {
+            case .text(let text): appendEscapingLessThan(text)
+            case .element(let nested): visit(nested, writing: true)
             }
         }
-        return text + "</\(element.name)>"
+        bytes.append(contentsOf: "</".utf8)
+        bytes.append(contentsOf: element.name.utf8)
+        bytes.append(UInt8(ascii: ">"))
+        if let sectionIndex { sections[sectionIndex].span = start..<bytes.count }
+    }
+
+    private mutating func appendAttribute(_ name: String, _ value: String) {
+        bytes.append(UInt8(ascii: " "))
+        bytes.append(contentsOf: name.utf8)
+        bytes.append(contentsOf: "=\"".utf8)
+        bytes.append(contentsOf: value.utf8)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// `text` with `<` written as `&lt;`, exactly as Foundation's
+    /// `replacingOccurrences(of: "<", with: "&lt;")` writes it. Foundation compares
+    /// composed character sequences, so a `<` followed by a combining mark is no match;
+    /// text with a `<` followed by anything but ASCII is left to Foundation itself.
+    private mutating func appendEscapingLessThan(_ text: String) {
+        let handled: Bool = text.utf8.withContiguousStorageIfAvailable { text in
+            let start = bytes.count
+            var runStart = 0
+            for index in text.indices where text[index] == UInt8(ascii: "<") {
+                if index + 1 < text.count && text[index + 1] >= 0x80 {
+                    bytes.removeSubrange(start...)
+                    return false
+                }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<index]))
+                bytes.append(contentsOf: "&lt;".utf8)
+                runStart = index + 1
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart...]))
+            return true
+        } ?? false
+        if !handled { bytes.append(contentsOf: text.replacingOccurrences(of: "<", with: "&lt;").utf8) }
     }
 }

@@ -95,10 +95,62 @@ struct PublicationRecord: Codable, Sendable, FetchableRecord, PersistableRecord 
 
 /// The encoding of a section's reads in the store: one `PATH<TAB>HASH` line per input.
 public enum SectionReads {
+    /// The lines for `reads` (path to hash), sorted by path.
     public static func encode(_ reads: [String: String]) -> String {
-        reads.keys.sorted().map { "\($0)\t\(reads[$0] ?? "")" }.joined(separator: "\n")
+        // Paths and hashes are copied into one buffer, and the sort orders byte ranges of
+        // it: it neither compares Strings nor counts references, which dominated this
+        // function (a section reads a hundred paths or more). For ASCII text, byte order
+        // is String order; anything else is sorted as Strings.
+        var bytes: [UInt8] = []
+        var lines: [(path: Range<Int>, hash: Range<Int>)] = []
+        bytes.reserveCapacity(reads.count * 80)
+        lines.reserveCapacity(reads.count)
+        for (path, hash) in reads {
+            let pathStart = bytes.count
+            bytes.append(contentsOf: path.utf8)
+            let hashStart = bytes.count
+            bytes.append(contentsOf: hash.utf8)
+            lines.append((pathStart..<hashStart, hashStart..<bytes.count))
+        }
+        var allBits: UInt8 = 0
+        for byte in bytes { allBits |= byte }
+        guard allBits < 0x80 else { return encodeSortingStrings(reads) }
+        var text: [UInt8] = []
+        text.reserveCapacity(bytes.count + reads.count * 2)
+        bytes.withUnsafeBufferPointer { bytes in
+            lines.sort { Self.precedes(bytes, $0.path, $1.path) }
+            for (path, hash) in lines {
+                if !text.isEmpty { text.append(UInt8(ascii: "\n")) }
+                text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[path]))
+                text.append(UInt8(ascii: "\t"))
+                text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[hash]))
+            }
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 
+    /// Whether the bytes `first` of `bytes` sort before the bytes `second`.
+    private static func precedes(_ bytes: UnsafeBufferPointer<UInt8>, _ first: Range<Int>, _ second: Range<Int>) -> Bool {
+        guard let base = bytes.baseAddress else { return first.count < second.count }
+        let order = memcmp(base + first.lowerBound, base + second.lowerBound, min(first.count, second.count))
+        return order != 0 ? order < 0 : first.count < second.count
+    }
+
+    /// ``encode(_:)`` for paths that are not all ASCII, sorted by `String` comparison
+    /// (which compares canonically equivalent forms as equal).
+    private static func encodeSortingStrings(_ reads: [String: String]) -> String {
+        var text: [UInt8] = []
+        for (path, hash) in reads.sorted(by: { $0.key < $1.key }) {
+            if !text.isEmpty { text.append(UInt8(ascii: "\n")) }
+            text.append(contentsOf: path.utf8)
+            text.append(UInt8(ascii: "\t"))
+            text.append(contentsOf: hash.utf8)
+        }
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// The reads in `text`, as ``encode(_:)`` writes them; a line without a path before
+    /// a tab is skipped.
     public static func decode(_ text: String) -> [String: String] {
         // Byte-level: a store holds tens of thousands of these lines per pack.
         var reads: [String: String] = [:]
