@@ -45,7 +45,7 @@ extension ProfileDecoder {
         func texts(_ name: String) -> [String] { children(name).map(\.content) }
 
         func optionalString(_ name: String) -> String? {
-            element[attribute: name]?.trimmingCharacters(in: .whitespacesAndNewlines)
+            element[attribute: name].map(ProfileText.trimmed)
         }
 
         func string(_ name: String) throws -> String {

@@ -231,7 +231,7 @@ struct ProfileValidator {
     }
 
     static func decimal(_ text: String) -> Decimal? {
-        Decimal(string: text.trimmingCharacters(in: .whitespaces), locale: Locale(identifier: "en_US_POSIX"))
+        ProfileText.decimal(text)
     }
 
     // MARK: - Dates
