@@ -30,18 +30,25 @@ enum PackBatch {
     ) -> [PackOutcome] {
         let handOff = RendererHandOff(compiled)
         let workers = max(1, min(jobs.count, ProcessInfo.processInfo.activeProcessorCount))
-        // Phase 1: validate every profile, so that two profiles of one client (one pack)
-        // are refused before anything is written. Only the client id is kept: holding every
-        // parsed profile until the end would make memory grow with the batch.
-        let loading = BatchState<String>(count: jobs.count)
+        // Phase 1: find two valid profiles of one client (one pack) before anything is
+        // written. Reading each client id is cheap; only profiles whose id is claimed twice
+        // are validated here, since an invalid profile claims no pack. Nothing is kept: memory
+        // stays flat in the batch size.
+        let reading = BatchState<String>(count: jobs.count)
         let needsClientIDs = jobs.count > 1 && jobs.contains { $0.destination == nil }
         DispatchQueue.concurrentPerform(iterations: needsClientIDs ? workers : 0) { _ in
-            while let index = loading.next() {
-                let result = ProfileLoader.load(fileAt: jobs[index].profilePath)
-                loading.finish(index, result.isValid ? (result.profile?.id ?? "") : "")
+            while let index = reading.next() {
+                reading.finish(index, jobs[index].destination == nil ? ProfileLoader.clientID(fileAt: jobs[index].profilePath) ?? "" : "")
             }
         }
-        let clientIDs = loading.results()
+        var clientIDs = reading.results()
+        let claimants = Dictionary(grouping: clientIDs.indices.filter { !(clientIDs[$0] ?? "").isEmpty }) { clientIDs[$0] ?? "" }
+        for indices in claimants.values where indices.count > 1 {
+            for index in indices {
+                let loaded = ProfileLoader.load(fileAt: jobs[index].profilePath)
+                clientIDs[index] = loaded.isValid ? loaded.profile?.id : nil
+            }
+        }
         var claimed: [String: String] = [:]
         var duplicates: [Int: String] = [:]
         for (index, clientID) in clientIDs.enumerated() {

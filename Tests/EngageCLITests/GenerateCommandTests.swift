@@ -181,6 +181,28 @@ struct GenerateCommandTests {
         }
         #expect(outcome.standardError.contains("2 of 2 packs generated."))
     }
+
+    /// Two valid profiles of one client would write one pack: the second is refused before
+    /// anything is written. An invalid profile claims no pack, so it refuses nothing.
+    @Test func batchRefusesASecondValidProfileOfTheSameClient() async throws {
+        let scratch = try ScratchFolder()
+        defer { scratch.remove() }
+        let sample = try String(contentsOfFile: Self.sample("northgate-hospitals"), encoding: .utf8)
+        let broken = try scratch.write(sample.replacingOccurrences(of: "influence=\"5\"", with: "influence=\"9\""), to: "broken.xml")
+        let copy = try scratch.write(sample, to: "copy.xml")
+        let outcome = try await EngageProcess.run(
+            ["generate", broken, Self.sample("northgate-hospitals"), copy, "--out-dir", "packs"], in: scratch.url)
+        #expect(outcome.status == 1)
+        #expect(outcome.standardError.contains("broken.xml: the profile is invalid; nothing was written."))
+        let refusal = outcome.errorLines.filter { $0.contains("is also the id of") }
+        #expect(refusal.count == 1)
+        #expect(refusal.first?.hasPrefix("\(copy): the client id 'northgate-hospitals' is also the id of \(Self.sample("northgate-hospitals"))") == true,
+                "\(refusal)")
+        #expect(outcome.standardError.contains("1 of 3 packs generated."))
+        for kind in Self.kinds {
+            #expect(FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("packs/northgate-hospitals/\(kind).md").path))
+        }
+    }
 }
 
 /// Runs Tests/tools/check_output.py: html5lib in strict mode, GitHub's cmark-gfm.

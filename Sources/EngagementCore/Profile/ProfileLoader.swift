@@ -28,6 +28,16 @@ public enum ProfileLoader {
         }
     }
 
+    /// The client id of the profile at `path` as a valid profile would give it, read
+    /// without validating; nil when the file cannot be parsed or has no `<client id>`.
+    /// A batch uses it to find two profiles of one client before any work.
+    public static func clientID(fileAt path: String) -> String? {
+        guard let document = try? XMLDocument.parse(fileAt: path, limits: ProfileSchema.limits),
+            case .nodes(let nodes)? = try? document.evaluate("/client/@id"), let id = nodes.first?.stringValue
+        else { return nil }
+        return ProfileText.trimmed(id)
+    }
+
     /// Loads a profile held in memory.
     ///
     /// - Parameter validating: false only for bytes that passed validation before (a
