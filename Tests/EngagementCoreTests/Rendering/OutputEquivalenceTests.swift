@@ -27,25 +27,6 @@ struct OutputEquivalenceTests {
         #expect(Array(HTMLRenderer.render(document).utf8) == Array(ReferenceHTMLRenderer.render(document).utf8))
     }
 
-    @Test("XML is byte-for-byte what libxml2 wrote", arguments: seeds)
-    func xmlMatchesReference(seed: UInt64) {
-        var generator = RandomTree(seed: seed)
-        generator.allowsNUL = true
-        let document = generator.document()
-        #expect(XMLWriter.serialize(document, indent: true) == ReferenceXMLWriter.serialize(document, indent: true))
-        #expect(XMLWriter.serialize(document, indent: false) == ReferenceXMLWriter.serialize(document, indent: false))
-    }
-
-    @Test("XML indentation stops growing at 60 spaces, as libxml2's does")
-    func deepXMLMatchesReference() {
-        var element = XMLOutputElement(name: "leaf", attributes: ["a": "1"])
-        for depth in 0..<40 {
-            let sibling = XMLOutputElement(name: "s\(depth)", children: [.text("t")])
-            element = XMLOutputElement(name: "d\(depth)", children: [.element(element), .element(sibling)])
-        }
-        #expect(XMLWriter.serialize(element, indent: true) == ReferenceXMLWriter.serialize(element, indent: true))
-    }
-
     @Test("Section hashes are those of the reference canonical form", arguments: seeds)
     func sectionHashesMatchReference(seed: UInt64) {
         var generator = RandomTree(seed: seed)

@@ -1,4 +1,3 @@
-import CLibXML2
 import Foundation
 import XMLSupport
 
@@ -324,68 +323,6 @@ enum ReferenceHTMLRenderer {
             }
         }
         return result
-    }
-}
-
-/// The XML writer as it was before it wrote bytes itself (commit 14202ff): it builds a
-/// libxml2 tree and saves it, and its output is the reference for ``XMLWriter``.
-///
-/// Serializes output trees through libxml2, deterministically.
-///
-/// Text goes in with `xmlNewDocText` and attribute values with `xmlSetProp`, neither of
-/// which reads entity syntax, so `&`, `<` and quotes in data come out escaped.
-enum ReferenceXMLWriter {
-    /// The bytes of `root` as an XML document with an XML declaration. Attributes are
-    /// sorted by name; with `indent`, elements that hold only elements are indented by two
-    /// spaces (libxml2's rule: any text child turns indentation off inside that element,
-    /// so prose is never altered).
-    static func serialize(_ root: XMLOutputElement, indent: Bool = true) -> [UInt8] {
-        xmlInitParser()
-        let bytes: [UInt8] = {
-            guard let document = xmlNewDoc("1.0") else { return [] }
-            defer { xmlFreeDoc(document) }
-            var namespaces: [String: xmlNsPtr] = [:]
-            let rootNode = build(root, in: document, parent: nil, namespaces: &namespaces)
-            xmlDocSetRootElement(document, rootNode)
-            guard let buffer = xmlBufferCreate() else { return [] }
-            defer { xmlBufferFree(buffer) }
-            var options = Int32(XML_SAVE_AS_XML.rawValue)
-            if indent { options |= Int32(XML_SAVE_FORMAT.rawValue) }
-            guard let save = xmlSaveToBuffer(buffer, "UTF-8", options) else { return [] }
-            xmlSaveDoc(save, document)
-            xmlSaveClose(save)
-            guard let content = buffer.pointee.content else { return [] }
-            return [UInt8](UnsafeBufferPointer(start: content, count: Int(xmlBufferLength(buffer))))
-        }()
-        return bytes
-    }
-
-    private static func build(
-        _ element: XMLOutputElement, in document: xmlDocPtr, parent: xmlNodePtr?,
-        namespaces: inout [String: xmlNsPtr]
-    ) -> xmlNodePtr? {
-        guard let node = xmlNewDocNode(document, nil, element.name, nil) else { return nil }
-        if let parent { xmlAddChild(parent, node) }
-        if let uri = element.namespaceURI {
-            if let existing = namespaces[uri] {
-                xmlSetNs(node, existing)
-            } else if let declared = xmlNewNs(node, uri, nil) {
-                namespaces[uri] = declared
-                xmlSetNs(node, declared)
-            }
-        }
-        for name in element.attributes.keys.sorted() {
-            xmlSetProp(node, name, element.attributes[name])
-        }
-        for child in element.children {
-            switch child {
-            case .element(let childElement):
-                _ = build(childElement, in: document, parent: node, namespaces: &namespaces)
-            case .text(let text):
-                if let textNode = xmlNewDocText(document, text) { xmlAddChild(node, textNode) }
-            }
-        }
-        return node
     }
 }
 
