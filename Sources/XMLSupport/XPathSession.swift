@@ -214,6 +214,13 @@ public final class XPathSession {
         return "/" + steps.reversed().joined(separator: "/")
     }
 
+    /// The last step of ``stablePath(of:)``: `value[@id='v1']`, `@date`, `text()`; the
+    /// document element's path is `/` and this step, any other node's is its parent's path,
+    /// `/` and this step.
+    public func stablePathStep(of handle: XPathNodeHandle) -> String {
+        step(for: nodes[handle.index])
+    }
+
     /// The parent element of a node (the owner element of an attribute).
     public func parent(of handle: XPathNodeHandle) -> XPathNodeHandle? {
         let node = nodes[handle.index]
@@ -273,14 +280,16 @@ public final class XPathSession {
             }
             if let attributes = keys[name] {
                 var predicates = ""
+                var keyed = 0
                 for attribute in attributes {
                     guard let raw = xmlGetProp(node, attribute) else { break }
                     let value = String(cString: raw)
                     engage_xmlFree(raw)
                     guard !value.contains("'") else { break }
                     predicates += "[@\(attribute)='\(value)']"
+                    keyed += 1
                 }
-                if !predicates.isEmpty, predicates.components(separatedBy: "[@").count - 1 == attributes.count {
+                if keyed > 0, keyed == attributes.count {
                     return name + predicates
                 }
             }

@@ -316,6 +316,7 @@ final class TemplateRenderer {
         let sections = zip(sectionIDs, sectionRanges).enumerated().map { section, item in
             let (id, range) = item
             var traced: [String: String] = [:]
+            traced.reserveCapacity(min(range.count * 2, 4096))
             for handle in readLog[range] where seenInSection[handle.index] != section {
                 seenInSection[handle.index] = section
                 let entry = memo.entry(for: handle, in: session)
@@ -357,12 +358,12 @@ final class TraceMemo {
     }
 
     private var entries: [Entry?] = []
+    private var paths: [String?] = []
     private var memberships: [(path: String, hash: String)?] = []
 
     func entry(for handle: XPathNodeHandle, in session: XPathSession) -> Entry {
         if handle.index < entries.count, let entry = entries[handle.index] { return entry }
-        var entry = Entry(
-            path: session.stablePath(of: handle), hash: FNV1a.hex(FNV1a.hash(session.canonicalContent(of: handle))))
+        var entry = Entry(path: path(of: handle, in: session), hash: FNV1a.hex(FNV1a.hash(session.canonicalContent(of: handle))))
         if let parent = session.parent(of: handle) {
             entry.membership = membership(of: parent, in: session)
         }
@@ -370,10 +371,20 @@ final class TraceMemo {
         return entry
     }
 
+    /// ``XPathSession/stablePath(of:)``, built on the parent's remembered path: reads
+    /// cluster under the same few elements.
+    private func path(of handle: XPathNodeHandle, in session: XPathSession) -> String {
+        if handle.index < paths.count, let path = paths[handle.index] { return path }
+        let step = session.stablePathStep(of: handle)
+        let path = session.parent(of: handle).map { self.path(of: $0, in: session) + "/" + step } ?? "/" + step
+        store(path, at: handle.index, in: &paths)
+        return path
+    }
+
     private func membership(of parent: XPathNodeHandle, in session: XPathSession) -> (path: String, hash: String) {
         if parent.index < memberships.count, let membership = memberships[parent.index] { return membership }
         let membership = (
-            session.stablePath(of: parent) + "/*", FNV1a.hex(FNV1a.hash(session.membershipSignature(of: parent))))
+            path(of: parent, in: session) + "/*", FNV1a.hex(FNV1a.hash(session.membershipSignature(of: parent))))
         store(membership, at: parent.index, in: &memberships)
         return membership
     }
