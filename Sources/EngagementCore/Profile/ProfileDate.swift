@@ -7,12 +7,22 @@ public struct ProfileDate: Sendable, Hashable, Comparable, CustomStringConvertib
     /// Parses an ISO 8601 calendar date, `YYYY-MM-DD`; nil when the form or the date is
     /// not real (2026-02-30).
     public init?(_ text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-            (1...12).contains(month), (1...Self.daysIn(month: month, year: year)).contains(day)
-        else { return nil }
+        // Exactly YYYY-MM-DD in ASCII digits.
+        var fields = [0, 0, 0]
+        var field = 0
+        var count = 0
+        for (offset, byte) in text.utf8.enumerated() {
+            if offset == 4 || offset == 7 {
+                guard byte == UInt8(ascii: "-") else { return nil }
+                field += 1
+                continue
+            }
+            guard offset < 10, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+            fields[field] = fields[field] * 10 + Int(byte - UInt8(ascii: "0"))
+            count += 1
+        }
+        let (year, month, day) = (fields[0], fields[1], fields[2])
+        guard count == 8, (1...12).contains(month), (1...Self.daysIn(month: month, year: year)).contains(day) else { return nil }
         self.init(year: year, month: month, day: day)
     }
 

@@ -45,7 +45,7 @@ extension ProfileDecoder {
         func texts(_ name: String) -> [String] { children(name).map(\.content) }
 
         func optionalString(_ name: String) -> String? {
-            element[attribute: name].map(ProfileText.trimmed)
+            element[attribute: name].map { ProfileText.trimmed($0) }
         }
 
         func string(_ name: String) throws -> String {

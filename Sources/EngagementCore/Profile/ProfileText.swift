@@ -4,14 +4,14 @@ import Foundation
 /// thousands of times. Each gives exactly what the Foundation call it stands for gives,
 /// and falls back to that call for anything but the common shape.
 enum ProfileText {
-    /// `text.trimmingCharacters(in: .whitespacesAndNewlines)`.
-    static func trimmed(_ text: String) -> String {
+    /// `text.trimmingCharacters(in: characters)`, for white space (with or without newlines).
+    static func trimmed(_ text: String, _ characters: CharacterSet = .whitespacesAndNewlines) -> String {
         let bytes = text.utf8
-        // Printable ASCII at both ends cannot be whitespace of any kind.
+        // Printable ASCII at both ends cannot be white space of any kind.
         if let first = bytes.first, let last = bytes.last, (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) {
             return text
         }
-        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.trimmingCharacters(in: characters)
     }
 
     /// `Decimal(string: text.trimmingCharacters(in: .whitespaces), locale: en_US_POSIX)`.

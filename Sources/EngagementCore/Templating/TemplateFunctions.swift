@@ -60,7 +60,7 @@ public enum TemplateFunctions {
             },
             "date": { session, arguments throws(XPathFunctionError) in
                 try expect(arguments, 1...1, "date")
-                let text = session.stringValue(of: arguments[0]).trimmingCharacters(in: .whitespaces)
+                let text = ProfileText.trimmed(session.stringValue(of: arguments[0]), .whitespaces)
                 guard let date = ProfileDate(text) else { throw XPathFunctionError("'\(text)' is not a date (YYYY-MM-DD).") }
                 return .string("\(date.day) \(monthNames[date.month - 1]) \(date.year)")
             },
@@ -95,7 +95,7 @@ public enum TemplateFunctions {
             },
             "add-days": { session, arguments throws(XPathFunctionError) in
                 try expect(arguments, 2...2, "add-days")
-                let text = session.stringValue(of: arguments[0]).trimmingCharacters(in: .whitespaces)
+                let text = ProfileText.trimmed(session.stringValue(of: arguments[0]), .whitespaces)
                 guard let date = ProfileDate(text) else { throw XPathFunctionError("'\(text)' is not a date (YYYY-MM-DD).") }
                 let days = session.numberValue(of: arguments[1])
                 guard days.isFinite else { throw XPathFunctionError("the number of days is not a number.") }
@@ -103,7 +103,7 @@ public enum TemplateFunctions {
             },
             "days-between": { session, arguments throws(XPathFunctionError) in
                 try expect(arguments, 2...2, "days-between")
-                let texts = arguments.map { session.stringValue(of: $0).trimmingCharacters(in: .whitespaces) }
+                let texts = arguments.map { ProfileText.trimmed(session.stringValue(of: $0), .whitespaces) }
                 guard let from = ProfileDate(texts[0]), let to = ProfileDate(texts[1]) else {
                     throw XPathFunctionError("'\(texts[0])' and '\(texts[1])' must both be dates (YYYY-MM-DD).")
                 }
@@ -114,7 +114,7 @@ public enum TemplateFunctions {
                 guard case .nodes(let nodes) = arguments[0] else { throw XPathFunctionError("the argument must be a node-set.") }
                 var latest: ProfileDate?
                 for node in nodes {
-                    let text = session.stringValue(of: node).trimmingCharacters(in: .whitespaces)
+                    let text = ProfileText.trimmed(session.stringValue(of: node), .whitespaces)
                     guard let date = ProfileDate(text) else { throw XPathFunctionError("'\(text)' is not a date (YYYY-MM-DD).") }
                     if latest.map({ date.daysSinceEpoch > $0.daysSinceEpoch }) ?? true { latest = date }
                 }
@@ -122,7 +122,7 @@ public enum TemplateFunctions {
             },
             "duration": { session, arguments throws(XPathFunctionError) in
                 try expect(arguments, 1...1, "duration")
-                return .string(ISODuration.words(session.stringValue(of: arguments[0]).trimmingCharacters(in: .whitespaces)))
+                return .string(ISODuration.words(ProfileText.trimmed(session.stringValue(of: arguments[0]), .whitespaces)))
             },
             "capitalize": { session, arguments throws(XPathFunctionError) in
                 try expect(arguments, 1...1, "capitalize")

@@ -45,6 +45,10 @@ struct ProfileDateTests {
             "-2026-01-01",
             "２０２６-01-01",  // full-width digits
             "2026-01",
+            "2026-01-011",
+            "2026--01-01",
+            "2026-01-01-",
+            "2026-0a-01",
             "",
         ])
     func refusesImpossibleDates(text: String) {
