@@ -240,7 +240,7 @@ final class TemplateRenderer {
             // A bare `$name` is a quarter of all evaluations: its value is already at hand,
             // so it skips the round trip through libxml2 (an unbound name still takes it,
             // for libxml2's error).
-            if let number = bareVariableNumber(of: expression), let value = lookup(number) {
+            if let number = bareVariableNumber(of: expression.compiled), let value = lookup(number) {
                 result = value
             } else {
                 result = try session.evaluate(expression.compiled, at: context, numberedVariables: lookup)
@@ -257,7 +257,10 @@ final class TemplateRenderer {
         guard !openSections.isEmpty || pendingSectionElements > 0 else { return result }
         if case .nodes(let nodes) = result { readLog += nodes }
         for (index, path) in expression.readPaths.enumerated() {
-            if expression.readPathIsAbsolute[index] {
+            if let number = bareVariableNumber(of: path) {
+                // Half of all read paths are a bare `$name`: the variable holds the nodes.
+                if case .nodes(let nodes)? = lookup(number) { readLog += nodes }
+            } else if expression.readPathIsAbsolute[index] {
                 let key = ObjectIdentifier(path)
                 if let cached = absoluteReads[key] {
                     readLog += cached
@@ -273,8 +276,8 @@ final class TemplateRenderer {
     }
 
     /// The variable number when `expression` is just `$name`; nil for anything else.
-    private func bareVariableNumber(of expression: TemplateExpression) -> Int? {
-        let key = ObjectIdentifier(expression.shared)
+    private func bareVariableNumber(of expression: XPathExpression) -> Int? {
+        let key = ObjectIdentifier(expression)
         if let known = bareVariables[key] { return known }
         var number: Int?
         let source = expression.source.utf8.drop { $0 == 0x20 }.reversed().drop { $0 == 0x20 }.reversed()
