@@ -7,20 +7,30 @@ enum PackFiles {
         "\(kind.rawValue).\(format.fileExtension)"
     }
 
-    /// Writes `data` to `url` and flushes it to disk before returning.
-    static func writeDurably(_ data: Data, to url: URL) throws(PackError) {
-        do {
-            guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
-                throw PackError.writeFailed(url.path, reason: "the file cannot be created")
+    /// Writes each file and flushes them all to disk before returning. The flushes run
+    /// side by side: the file system commits them together instead of one after another.
+    static func writeDurably(_ files: [(bytes: [UInt8], url: URL)]) throws(PackError) {
+        var descriptors: [Int32] = []
+        defer { for descriptor in descriptors { close(descriptor) } }
+        for file in files {
+            let descriptor = open(file.url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            guard descriptor >= 0 else { throw .writeFailed(file.url.path, reason: String(cString: strerror(errno))) }
+            descriptors.append(descriptor)
+            var written = 0
+            while written < file.bytes.count {
+                let count = file.bytes[written...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+                if count < 0, errno == EINTR { continue }
+                guard count > 0 else { throw .writeFailed(file.url.path, reason: String(cString: strerror(errno))) }
+                written += count
             }
-            let handle = try FileHandle(forWritingTo: url)
-            defer { try? handle.close() }
-            try handle.write(contentsOf: data)
-            try handle.synchronize()
-        } catch let error as PackError {
-            throw error
-        } catch {
-            throw .writeFailed(url.path, reason: error.localizedDescription)
+        }
+        let failures = ParallelSlots<String>(count: files.count)
+        let toFlush = descriptors
+        DispatchQueue.concurrentPerform(iterations: toFlush.count) { index in
+            if fsync(toFlush[index]) != 0 { failures[index] = String(cString: strerror(errno)) }
+        }
+        for (index, failure) in failures.values.enumerated() {
+            if let failure { throw .writeFailed(files[index].url.path, reason: failure) }
         }
     }
 

@@ -127,9 +127,7 @@ public enum PackGenerator {
         } catch {
             throw .writeFailed(staging.path, reason: error.localizedDescription)
         }
-        for file in filesToWrite {
-            try PackFiles.writeDurably(Data(file.bytes), to: staging.appendingPathComponent(file.name))
-        }
+        try PackFiles.writeDurably(filesToWrite.map { ($0.bytes, staging.appendingPathComponent($0.name)) })
         PackFiles.synchronizeFolder(staging)
 
         lap("stage")
