@@ -11,15 +11,15 @@ import XMLSupport
 struct TemplateCompiler {
     private let sources: TemplateSources
     private var diagnostics: [TemplateDiagnostic] = []
-    private var macros: [String: (definition: SourceElement, file: TemplateSources.File)] = [:]
-    private var usedFiles: Set<String> = []
+    /// Each macro with its file and its place among the file's instructions.
+    private var macros: [String: (definition: SourceElement, file: TemplateSources.File, index: Int)] = [:]
     private var includeStack: [String] = []
     private var macroStack: [String] = []
     /// Slot fills of the macro calls being expanded, innermost last.
     private var fills: [[String: [TemplateNode]]] = []
     private var expressions: [String: CompiledExpression] = [:]
-
-    private static let instructionAttributes: Set<String> = ["each", "let", "if", "unless", "text", "default"]
+    /// The read paths compiled, by text.
+    private var readPaths: [String: XPathExpression] = [:]
 
     init(sources: TemplateSources) {
         self.sources = sources
@@ -33,15 +33,9 @@ struct TemplateCompiler {
         var pending = [path]
         while let next = pending.popLast() {
             guard files.insert(next).inserted, let file = sources.files[next] else { continue }
-            func walk(_ element: SourceElement) {
-                if element.namespaceURI == TemplateNamespace.uri, element.name == "include",
-                    let reference = element[attribute: "src"], case .success(let included) = sources.resolve(reference, from: file.path)
-                {
-                    pending.append(included.path)
-                }
-                element.elements.forEach(walk)
+            for case .include(let reference) in file.instructions {
+                if case .success(let included) = sources.resolve(reference, from: file.path) { pending.append(included.path) }
             }
-            walk(file.root)
         }
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for used in files.sorted() where sources.files[used] != nil {
@@ -65,7 +59,6 @@ struct TemplateCompiler {
             ])
         }
         compiler.collectMacros(in: file, visited: [])
-        compiler.usedFiles.insert(file.path)
         compiler.includeStack = [file.path]
         let root = compiler.compileElement(file.root, file: file, chain: [])
         guard compiler.diagnostics.isEmpty, let root else { throw TemplateFailure(diagnostics: compiler.diagnostics) }
@@ -78,26 +71,26 @@ struct TemplateCompiler {
     private mutating func collectMacros(in file: TemplateSources.File, visited: Set<String>) {
         guard !visited.contains(file.path) else { return }
         let visited = visited.union([file.path])
-        func walk(_ element: SourceElement) {
-            if element.namespaceURI == TemplateNamespace.uri {
-                if element.name == "macro", let name = element[attribute: "name"] {
-                    if let existing = macros[name], existing.file.path != file.path || existing.definition != element {
-                        report(
-                            "The macro '\(name)' is defined twice (also at \(existing.file.displayPath):\(existing.definition.position.line)).",
-                            fix: "Rename one of them.", at: element, file: file, chain: [])
-                    } else {
-                        macros[name] = (element, file)
-                    }
-                }
-                if element.name == "include", let source = element[attribute: "src"],
-                    case .success(let included) = sources.resolve(source, from: file.path)
+        for (index, instruction) in file.instructions.enumerated() {
+            switch instruction {
+            case .macro(let name, let element):
+                // The same definition reached again (its file included twice) is no duplicate;
+                // comparing places first spares comparing whole macro bodies.
+                if let existing = macros[name],
+                    existing.file.path != file.path || (existing.index != index && existing.definition != element)
                 {
+                    report(
+                        "The macro '\(name)' is defined twice (also at \(existing.file.displayPath):\(existing.definition.position.line)).",
+                        fix: "Rename one of them.", at: element, file: file, chain: [])
+                } else {
+                    macros[name] = (element, file, index)
+                }
+            case .include(let reference):
+                if case .success(let included) = sources.resolve(reference, from: file.path) {
                     collectMacros(in: included, visited: visited)
                 }
             }
-            element.elements.forEach(walk)
         }
-        walk(file.root)
     }
 
     // MARK: - Elements
@@ -174,7 +167,6 @@ struct TemplateCompiler {
                        fix: "Remove the circular include.", at: source, file: file, chain: origin.chain)
                 return nil
             }
-            usedFiles.insert(included.path)
             includeStack.append(included.path)
             defer { includeStack.removeLast() }
             let frame = TemplateOrigin.Frame(description: "included from", file: file.displayPath, position: source.position)
@@ -211,7 +203,6 @@ struct TemplateCompiler {
         for fill in source.elements where fill.namespaceURI == TemplateNamespace.uri && fill.name == "fill" {
             slotFills[fill[attribute: "slot"] ?? ""] = compileChildren(fill.children, file: file, chain: origin.chain)
         }
-        usedFiles.insert(macro.file.path)
         macroStack.append(name)
         fills.append(slotFills)
         defer {
@@ -230,12 +221,15 @@ struct TemplateCompiler {
 
     private mutating func applyAttributes(of source: SourceElement, to element: TemplateElement, file: TemplateSources.File) {
         let chain = element.origin.chain
+        var staticAttributes: [String: String] = [:]
+        defer { if !staticAttributes.isEmpty { element.staticAttributes = staticAttributes } }
         for attribute in source.attributes {
             guard attribute.namespaceURI == TemplateNamespace.uri else {
+                if staticAttributes.isEmpty { staticAttributes.reserveCapacity(source.attributes.count) }
                 if attribute.namespaceURI == nil {
-                    element.staticAttributes[attribute.name] = attribute.value
+                    staticAttributes[attribute.name] = attribute.value
                 } else if attribute.namespaceURI == "http://www.w3.org/XML/1998/namespace" {
-                    element.staticAttributes["xml:\(attribute.name)"] = attribute.value
+                    staticAttributes["xml:\(attribute.name)"] = attribute.value
                 }
                 continue
             }
@@ -285,39 +279,46 @@ struct TemplateCompiler {
 
     /// Splits `a: expr; b: expr` at semicolons outside string literals.
     static func splitDefinitions(_ text: String) -> [(String, String)] {
-        let scalars = Array(text.unicodeScalars)
-        var parts: [Range<Int>] = []
-        var start = 0
-        var quote: Unicode.Scalar?
-        for (index, scalar) in scalars.enumerated() {
-            if let open = quote {
-                if scalar == open { quote = nil }
-            } else if scalar == "'" || scalar == "\"" {
-                quote = scalar
-            } else if scalar == ";" {
-                parts.append(start..<index)
-                start = index + 1
+        // Quotes, semicolons, colons and spaces are ASCII, never part of a longer UTF-8
+        // sequence: bytes split exactly where Unicode scalars would.
+        var text = text
+        return text.withUTF8 { bytes in
+            func isSpace(_ byte: UInt8) -> Bool {
+                byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
             }
-        }
-        parts.append(start..<scalars.count)
-        func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" }
-        func trimmed(_ range: Range<Int>) -> Range<Int> {
-            var lower = range.lowerBound
-            var upper = range.upperBound
-            while lower < upper, isSpace(scalars[lower]) { lower += 1 }
-            while upper > lower, isSpace(scalars[upper - 1]) { upper -= 1 }
-            return lower..<upper
-        }
-        func string(_ range: Range<Int>) -> String {
-            var result = ""
-            result.unicodeScalars.append(contentsOf: scalars[range])
-            return result
-        }
-        return parts.compactMap { part in
-            let range = trimmed(part)
-            guard !range.isEmpty else { return nil }
-            guard let colon = scalars[range].firstIndex(of: ":") else { return ("", string(range)) }
-            return (string(trimmed(range.lowerBound..<colon)), string(trimmed((colon + 1)..<range.upperBound)))
+            func trimmed(_ range: Range<Int>) -> Range<Int> {
+                var lower = range.lowerBound
+                var upper = range.upperBound
+                while lower < upper, isSpace(bytes[lower]) { lower += 1 }
+                while upper > lower, isSpace(bytes[upper - 1]) { upper -= 1 }
+                return lower..<upper
+            }
+            func string(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+            var definitions: [(String, String)] = []
+            func add(_ part: Range<Int>) {
+                let range = trimmed(part)
+                guard !range.isEmpty else { return }
+                guard let colon = bytes[range].firstIndex(of: UInt8(ascii: ":")) else {
+                    definitions.append(("", string(range)))
+                    return
+                }
+                definitions.append((string(trimmed(range.lowerBound..<colon)), string(trimmed((colon + 1)..<range.upperBound))))
+            }
+            var start = 0
+            var quote: UInt8?
+            for index in bytes.indices {
+                let byte = bytes[index]
+                if let open = quote {
+                    if byte == open { quote = nil }
+                } else if byte == UInt8(ascii: "'") || byte == UInt8(ascii: "\"") {
+                    quote = byte
+                } else if byte == UInt8(ascii: ";") {
+                    add(start..<index)
+                    start = index + 1
+                }
+            }
+            add(start..<bytes.count)
+            return definitions
         }
     }
 
@@ -327,7 +328,7 @@ struct TemplateCompiler {
         let origin = TemplateOrigin(file: file.displayPath, position: source.position, chain: chain)
         do {
             if let shared = expressions[text] { return TemplateExpression(source: text, shared: shared, origin: origin) }
-            let shared = try CompiledExpression(text)
+            let shared = try CompiledExpression(text, readPaths: &readPaths)
             expressions[text] = shared
             return TemplateExpression(source: text, shared: shared, origin: origin)
         } catch {
@@ -341,20 +342,98 @@ struct TemplateCompiler {
         _ children: [SourceElement.Child], file: TemplateSources.File, chain: [TemplateOrigin.Frame]
     ) -> [TemplateNode] {
         var nodes: [TemplateNode] = []
+        nodes.reserveCapacity(children.count)
         for (index, child) in children.enumerated() {
             switch child {
             case .element(let source):
                 if let element = compileElement(source, file: file, chain: chain) { nodes.append(.element(element)) }
             case .text(let text):
-                let isBlank = text.allSatisfy(Self.isLayoutWhitespace)
-                if isBlank && text.contains(where: \.isNewline) { continue }
-                nodes.append(.text(Self.collapseWhitespace(Self.trimmingLayout(text, atStart: index == 0, atEnd: index == children.count - 1))))
+                let content = Self.layoutText(text, atStart: index == 0, atEnd: index == children.count - 1)
+                if !content.isEmpty { nodes.append(.text(content)) }
             }
         }
-        return nodes.filter {
-            if case .text(let text) = $0 { return !text.isEmpty }
-            return true
+        return nodes
+    }
+
+    private mutating func report(
+        _ summary: String, fix: String, at source: SourceElement, file: TemplateSources.File,
+        chain: [TemplateOrigin.Frame]
+    ) {
+        let line = source.position.line
+        diagnostics.append(
+            TemplateDiagnostic(
+                origin: TemplateOrigin(file: file.displayPath, position: source.position, chain: chain),
+                summary: summary, fix: fix,
+                sourceLine: line >= 1 && line <= file.lines.count ? file.lines[line - 1] : nil))
+    }
+}
+
+// MARK: - Whitespace rule
+
+extension TemplateCompiler {
+    /// The text a template's text node contributes: empty for layout, else
+    /// ``trimmingLayout(_:atStart:atEnd:)`` then ``collapseWhitespace(_:)``.
+    static func layoutText(_ text: String, atStart: Bool, atEnd: Bool) -> String {
+        let fast = text.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            var previous: UInt8 = 0
+            var hasContent = false
+            var hasLineBreak = false
+            var isCollapsed = true
+            for byte in bytes {
+                if joins(byte, previous, collapsing: false) { return nil }
+                if isLayoutByte(byte) {
+                    if byte != 0x20 || isLayoutByte(previous) { isCollapsed = false }
+                    if isLineBreak(byte) { hasLineBreak = true }
+                } else {
+                    hasContent = true
+                }
+                previous = byte
+            }
+            if !hasContent && hasLineBreak { return "" }
+            if isCollapsed { return text }  // no line break, so nothing to trim either
+            var lower = 0
+            var upper = bytes.count
+            if atStart {
+                var end = 0
+                while end < upper, isLayoutByte(bytes[end]) { end += 1 }
+                if bytes[..<end].contains(where: isLineBreak) { lower = end }
+            }
+            if atEnd {
+                var start = upper
+                while start > lower, isLayoutByte(bytes[start - 1]) { start -= 1 }
+                if bytes[start..<upper].contains(where: isLineBreak) { upper = start }
+            }
+            return collapsing(bytes[lower..<upper])
         }
+        if let fast, let fast { return fast }
+        let isBlank = text.allSatisfy(isLayoutWhitespace)
+        if isBlank && text.contains(where: \.isNewline) { return "" }
+        return collapseWhitespace(trimmingLayout(text, atStart: atStart, atEnd: atEnd))
+    }
+
+    /// A value inserted into output: runs of layout whitespace collapsed, none at the ends.
+    static func normalizedValue(_ text: String) -> String {
+        let fast = text.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            var previous: UInt8 = 0
+            var isNormal = !(bytes.first.map(isLayoutByte) ?? false) && !(bytes.last.map(isLayoutByte) ?? false)
+            for byte in bytes {
+                if joins(byte, previous, collapsing: true) { return nil }
+                if isLayoutByte(byte), byte != 0x20 || isLayoutByte(previous) { isNormal = false }
+                previous = byte
+            }
+            if isNormal { return text }
+            var lower = 0
+            var upper = bytes.count
+            while lower < upper, isLayoutByte(bytes[lower]) { lower += 1 }
+            while upper > lower, isLayoutByte(bytes[upper - 1]) { upper -= 1 }
+            return collapsing(bytes[lower..<upper])
+        }
+        if let fast, let fast { return fast }
+        let collapsed = collapseWhitespace(text)
+        var slice = Substring(collapsed)
+        while slice.first == " " { slice.removeFirst() }
+        while slice.last == " " { slice.removeLast() }
+        return String(slice)
     }
 
     /// Space, tab and line breaks; a no-break space (`&#160;`) is content, not layout.
@@ -378,15 +457,6 @@ struct TemplateCompiler {
         return String(slice)
     }
 
-    /// A value inserted into output: runs of layout whitespace collapsed, none at the ends.
-    static func normalizedValue(_ text: String) -> String {
-        let collapsed = collapseWhitespace(text)
-        var slice = Substring(collapsed)
-        while slice.first == " " { slice.removeFirst() }
-        while slice.last == " " { slice.removeLast() }
-        return String(slice)
-    }
-
     /// Each run of layout whitespace becomes one space.
     static func collapseWhitespace(_ text: String) -> String {
         var result = ""
@@ -403,15 +473,44 @@ struct TemplateCompiler {
         return result
     }
 
-    private mutating func report(
-        _ summary: String, fix: String, at source: SourceElement, file: TemplateSources.File,
-        chain: [TemplateOrigin.Frame]
-    ) {
-        let line = source.position.line
-        diagnostics.append(
-            TemplateDiagnostic(
-                origin: TemplateOrigin(file: file.displayPath, position: source.position, chain: chain),
-                summary: summary, fix: fix,
-                sourceLine: line >= 1 && line <= file.lines.count ? file.lines[line - 1] : nil))
+    // The rule is defined on characters, as above. Read byte by byte, a character of
+    // layout whitespace is one byte (a CR LF pair, two) and the result is the same, except
+    // where a space forms one character with a non-ASCII neighbour (a combining mark after
+    // it, a prepended mark before it): such rare text is read by characters.
+
+    /// Whether `byte` and the one before it may form one character around a space; with
+    /// `collapsing`, tabs and line breaks count as the spaces they become.
+    private static func joins(_ byte: UInt8, _ previous: UInt8, collapsing: Bool) -> Bool {
+        guard byte >= 0x80 || previous >= 0x80 else { return false }
+        let other = byte >= 0x80 ? previous : byte
+        return other == 0x20 || (collapsing && isLayoutByte(other))
+    }
+
+    private static func isLayoutByte(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+    }
+
+    private static func isLineBreak(_ byte: UInt8) -> Bool { byte == 0x0A || byte == 0x0D }
+
+    /// `bytes` with each run of layout whitespace as one space.
+    private static func collapsing(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> String {
+        String(unsafeUninitializedCapacity: bytes.count) { buffer in
+            var count = 0
+            var inWhitespace = false
+            for byte in bytes {
+                if isLayoutByte(byte) {
+                    if !inWhitespace {
+                        buffer[count] = 0x20
+                        count += 1
+                    }
+                    inWhitespace = true
+                } else {
+                    buffer[count] = byte
+                    count += 1
+                    inWhitespace = false
+                }
+            }
+            return count
+        }
     }
 }

@@ -19,14 +19,40 @@ final class CompiledExpression {
     /// render evaluates each once.
     let absolute: [Bool]
 
-    init(_ source: String) throws(XPathError) {
+    /// Compiles `source` and its read paths.
+    ///
+    /// - Parameter readPaths: the read paths compiled so far, by text, taken from and added
+    ///   to: the same ones (`$rows`, `@id`) come back in many expressions, and libxml2 makes
+    ///   a kilobyte of each.
+    /// - Throws: ``XPathError/invalidExpression(_:reason:)`` when `source` is not XPath 1.0.
+    init(_ source: String, readPaths: inout [String: XPathExpression]) throws(XPathError) {
         compiled = try XPathExpression(source)
-        let trimmed = source.trimmingCharacters(in: .whitespaces)
+        let trimmed = Self.trimmingWhitespace(source)
         // A plain path is its own read path: its result already says what it read.
-        let paths = XPathReadPaths.paths(in: source).filter { $0 != trimmed }
-        let compiledPaths = paths.compactMap { path in (try? XPathExpression(path)).map { (path, $0) } }
-        readPaths = compiledPaths.map(\.1)
-        absolute = compiledPaths.map { $0.0.hasPrefix("/") }
+        var paths: [XPathExpression] = []
+        var absolute: [Bool] = []
+        for path in XPathReadPaths.paths(in: source) where path != trimmed {
+            let compiledPath: XPathExpression
+            if let known = readPaths[path] {
+                compiledPath = known
+            } else {
+                guard let compiled = try? XPathExpression(path) else { continue }
+                readPaths[path] = compiled
+                compiledPath = compiled
+            }
+            paths.append(compiledPath)
+            absolute.append(path.utf8.first == UInt8(ascii: "/"))
+        }
+        self.readPaths = paths
+        self.absolute = absolute
+    }
+
+    /// `source` without the spaces and tabs around it (`CharacterSet.whitespaces`); only
+    /// asks Foundation when an end is not plain ASCII text.
+    private static func trimmingWhitespace(_ source: String) -> String {
+        func isText(_ byte: UInt8?) -> Bool { byte.map { $0 < 0x80 && $0 != 0x20 && $0 != 0x09 } ?? true }
+        guard isText(source.utf8.first), isText(source.utf8.last) else { return source.trimmingCharacters(in: .whitespaces) }
+        return source
     }
 }
 

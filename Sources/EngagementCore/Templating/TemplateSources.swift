@@ -17,6 +17,37 @@ public struct TemplateSources: Sendable {
         public var lines: [String]
         /// FNV-1a of the bytes, for the template hash of a revision.
         public var hash: UInt64
+        /// The `<t:macro>` and `<t:include>` elements of the file, in document order: what
+        /// the compiler and the template hash look up, found in one walk.
+        var instructions: [Instruction]
+
+        init(path: String, displayPath: String, root: SourceElement, lines: [String], hash: UInt64) {
+            self.path = path
+            self.displayPath = displayPath
+            self.root = root
+            self.lines = lines
+            self.hash = hash
+            var instructions: [Instruction] = []
+            func walk(_ element: SourceElement) {
+                if element.namespaceURI == TemplateNamespace.uri {
+                    if element.name == "macro", let name = element[attribute: "name"] {
+                        instructions.append(.macro(name: name, definition: element))
+                    }
+                    if element.name == "include", let reference = element[attribute: "src"] {
+                        instructions.append(.include(reference: reference))
+                    }
+                }
+                for case .element(let child) in element.children { walk(child) }
+            }
+            walk(root)
+            self.instructions = instructions
+        }
+    }
+
+    /// A macro definition or an include, as found in a file.
+    enum Instruction: Sendable {
+        case macro(name: String, definition: SourceElement)
+        case include(reference: String)
     }
 
     public let folder: URL
@@ -66,10 +97,8 @@ public struct TemplateSources: Sendable {
                         hash: FNV1a.hash(bytes))
                     continue
                 }
-                let text = String(decoding: bytes, as: UTF8.self)
                 files[relative] = File(
-                    path: relative, displayPath: display, root: document.root,
-                    lines: text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init),
+                    path: relative, displayPath: display, root: document.root, lines: Self.lines(of: bytes),
                     hash: FNV1a.hash(bytes))
             } catch let failure as XMLParseFailure {
                 let lines = ((try? String(contentsOf: resolved, encoding: .utf8)) ?? "")
@@ -90,6 +119,20 @@ public struct TemplateSources: Sendable {
         guard problems.isEmpty else { throw TemplateFailure(diagnostics: problems) }
         self.files = files
         self.filesLeadingOutside = outside
+    }
+
+    /// The lines of a file, for the caret display of diagnostics: the text split at its
+    /// "\n" characters, read from the bytes (a line feed is a character of its own unless it
+    /// ends a CR LF pair).
+    private static func lines(of bytes: [UInt8]) -> [String] {
+        var lines: [String] = []
+        var start = 0
+        for index in bytes.indices where bytes[index] == 0x0A && (index == 0 || bytes[index - 1] != 0x0D) {
+            lines.append(String(decoding: bytes[start..<index], as: UTF8.self))
+            start = index + 1
+        }
+        lines.append(String(decoding: bytes[start...], as: UTF8.self))
+        return lines
     }
 
     /// A stand-in root holding only the file's `<t:include>` elements.
@@ -120,7 +163,11 @@ public struct TemplateSources: Sendable {
             default: components.append(String(part))
             }
         }
-        let path = components.joined(separator: "/")
+        var path = ""
+        for component in components {
+            if !path.isEmpty { path += "/" }
+            path += component
+        }
         if filesLeadingOutside.contains(path) { return .failure(.outsideFolder) }
         guard let file = files[path] else { return .failure(.notFound(path)) }
         return .success(file)

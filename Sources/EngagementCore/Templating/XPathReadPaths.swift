@@ -7,101 +7,199 @@ import Foundation
 /// Removing predicates over-approximates on purpose: `stakeholder[@level='executive']`
 /// depends on every stakeholder's level, so every stakeholder is recorded. A section is
 /// then never reported current when an input it depends on has changed.
+///
+/// Works on UTF-8 bytes: it runs for every distinct expression of every template, and
+/// XPath's punctuation is ASCII, which never occurs inside a multi-byte sequence.
 enum XPathReadPaths {
-    private enum Token: Equatable {
-        case literal
-        case number
-        case variable(String)
-        case name(String)  // a name test, axis name or node type
-        case function(String)  // a name followed by "("
+    private enum Kind: Equatable {
+        case literal, number, variable
+        case name  // a name test, axis name or node type
+        case function  // a name followed by "("
         case slash, doubleSlash, dot, dotDot, at, axis, star
         case openBracket, closeBracket, openParen, closeParen, comma
         case `operator`  // | + - = != < <= > >= and or div mod, and * as multiply
+    }
+
+    private struct Token {
+        var kind: Kind
+        /// The bytes the token is written as in a path.
+        var text: Range<Int>
+        /// A node type test, `text()`: written as its name followed by "()".
+        var isNodeType = false
     }
 
     /// The location paths of `expression`, predicates stripped, each a valid expression
     /// of its own; nested paths inside predicates and function arguments are included.
     static func paths(in expression: String) -> [String] {
         // current() is the context node the evaluation started from: read it as self.
-        let expression = expression.replacingOccurrences(of: "current()", with: "self::node()")
-        guard let tokens = tokenize(expression) else { return [] }
+        var text = withCurrentAsSelf(expression)
         var found: [String] = []
+        var scratch: [UInt8] = []
+        text.withUTF8 { bytes in
+            collect(bytes, bytes.indices, into: &found, scratch: &scratch, nestedOnly: false)
+        }
+        return found
+    }
+
+    /// `expression` with every `current()` written as `self::node()`.
+    private static func withCurrentAsSelf(_ expression: String) -> String {
+        let replaced = expression.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            let pattern = currentCall
+            func isCall(at index: Int) -> Bool {
+                var offset = 0
+                while offset < pattern.count, bytes[index + offset] == pattern[offset] { offset += 1 }
+                return offset == pattern.count
+            }
+            var matches: [Int] = []
+            var index = 0
+            while index + pattern.count <= bytes.count {
+                if bytes[index] == UInt8(ascii: "c"), isCall(at: index) {
+                    matches.append(index)
+                    index += pattern.count
+                } else {
+                    index += 1
+                }
+            }
+            guard !matches.isEmpty else { return expression }
+            // Foundation's search treats canonically equivalent text as equal: keep its
+            // answer for the rare expression with non-ASCII text.
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count + 3 * matches.count)
+            var start = 0
+            for match in matches {
+                result += bytes[start..<match]
+                result += "self::node()".utf8
+                start = match + pattern.count
+            }
+            result += bytes[start...]
+            return String(decoding: result, as: UTF8.self)
+        }
+        if let replaced, let replaced { return replaced }
+        return expression.replacingOccurrences(of: "current()", with: "self::node()")
+    }
+
+    /// Appends the paths of `bytes[range]` not found yet, then those inside its predicates;
+    /// with `nestedOnly`, only absolute paths and those from variables or the starting
+    /// node, since relative paths inside a predicate read the candidate. `path` is scratch
+    /// space.
+    private static func collect(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into found: inout [String],
+        scratch path: inout [UInt8], nestedOnly: Bool
+    ) {
+        func keep(_ path: String) -> Bool {
+            !nestedOnly || path.hasPrefix("/") || path.hasPrefix("$") || path.hasPrefix("self::node()")
+        }
+        guard let tokens = tokenize(bytes, range) else { return }
         var index = 0
-        var previous: Token?
+        var previous: Kind?
         while index < tokens.count {
-            let (token, text) = tokens[index]
+            let token = tokens[index].kind
             // "/" after ")" continues a filter expression such as (a | b)/c, whose steps
             // are relative to nodes found inside the brackets (recorded there).
             if token == .slash || token == .doubleSlash, previous == .closeParen {
                 index += 1
-                while index < tokens.count, [.slash, .doubleSlash, .at, .axis, .star, .dot, .dotDot].contains(tokens[index].0)
-                    || { if case .name = tokens[index].0 { return true }; return false }()
-                {
-                    index += 1
-                }
-                previous = .name("")
+                while index < tokens.count, continuesFilterExpression(tokens[index].kind) { index += 1 }
+                previous = .name
                 continue
             }
             if startsPath(token, previous: previous) {
-                var path = ""
+                // Most paths are written in one piece: `span`, until a predicate, a space or
+                // a node type test makes them be assembled in `path`.
+                var span = tokens[index].text.lowerBound..<tokens[index].text.lowerBound
+                var isSpan = true
                 var depth = 0
-                var last: Token?
+                var last: Kind?
                 while index < tokens.count {
-                    let (current, currentText) = tokens[index]
+                    let current = tokens[index]
                     if depth == 0 {
-                        if current == .openBracket {
+                        if current.kind == .openBracket {
                             depth = 1
-                        } else if continuesPath(current, after: last) {
-                            path += currentText
-                            last = current
+                        } else if continuesPath(current.kind, after: last) {
+                            if isSpan, current.text.lowerBound == span.upperBound, !current.isNodeType {
+                                span = span.lowerBound..<current.text.upperBound
+                            } else {
+                                if isSpan {
+                                    path.removeAll(keepingCapacity: true)
+                                    path += bytes[span]
+                                    isSpan = false
+                                }
+                                path += bytes[current.text]
+                                if current.isNodeType { path += "()".utf8 }
+                            }
+                            last = current.kind
                         } else {
                             break
                         }
                     } else {
-                        if current == .openBracket { depth += 1 }
-                        if current == .closeBracket { depth -= 1 }
+                        if current.kind == .openBracket { depth += 1 }
+                        if current.kind == .closeBracket { depth -= 1 }
                     }
                     index += 1
                 }
-                if let last, ![.slash, .doubleSlash, .at, .axis].contains(last) {
-                    found.append(path)
+                if let last, last != .slash, last != .doubleSlash, last != .at, last != .axis {
+                    let text = isSpan ? String(decoding: bytes[span], as: UTF8.self) : String(decoding: path, as: UTF8.self)
+                    if keep(text), !found.contains(text) { found.append(text) }
                 }
                 previous = last
                 continue
             }
-            _ = text
             previous = token
             index += 1
         }
         // Paths inside predicates are found by scanning again from each "[".
-        var nested: [String] = []
-        var depth = 0
-        var start: String.Index?
-        var quote: Character?
-        for position in expression.indices {
-            let character = expression[position]
-            if let open = quote {
-                if character == open { quote = nil }
-                continue
-            }
-            if character == "'" || character == "\"" { quote = character; continue }
-            if character == "[" {
-                if depth == 0 { start = expression.index(after: position) }
-                depth += 1
-            } else if character == "]" {
-                depth -= 1
-                if depth == 0, let begin = start {
-                    nested += Self.paths(in: String(expression[begin..<position])).filter {
-                        $0.hasPrefix("/") || $0.hasPrefix("$") || $0.hasPrefix("self::node()")
-                    }
-                }
-            }
+        for predicate in predicates(in: bytes, range) {
+            collect(bytes, predicate, into: &found, scratch: &path, nestedOnly: true)
         }
-        var seen: Set<String> = []
-        return (found + nested).filter { seen.insert($0).inserted }
     }
 
-    private static func startsPath(_ token: Token, previous: Token?) -> Bool {
+    /// The contents of the outermost `[...]` of `bytes[range]`, brackets inside string
+    /// literals ignored.
+    private static func predicates(in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [Range<Int>] {
+        let expression = bytes[range]
+        guard expression.contains(UInt8(ascii: "[")) else { return [] }
+        var ranges: [Range<Int>] = []
+        var depth = 0
+        var start: Int?
+        var quote: UInt8?
+        func visit(_ character: UInt8, at position: Int, length: Int) {
+            if let open = quote {
+                if character == open { quote = nil }
+                return
+            }
+            if character == UInt8(ascii: "'") || character == UInt8(ascii: "\"") {
+                quote = character
+            } else if character == UInt8(ascii: "[") {
+                if depth == 0 { start = position + length }
+                depth += 1
+            } else if character == UInt8(ascii: "]") {
+                depth -= 1
+                if depth == 0, let begin = start { ranges.append(begin..<position) }
+            }
+        }
+        if expression.allSatisfy({ $0 < 0x80 }) {
+            for position in range { visit(bytes[position], at: position, length: 1) }
+        } else {
+            // A quote or bracket followed by a combining mark is one character, and then
+            // none of these: scan by characters, as the text would be read.
+            var position = range.lowerBound
+            for character in String(decoding: expression, as: UTF8.self) {
+                let length = character.utf8.count
+                visit(length == 1 ? bytes[position] : 0, at: position, length: length)
+                position += length
+            }
+        }
+        return ranges
+    }
+
+    private static func continuesFilterExpression(_ kind: Kind) -> Bool {
+        switch kind {
+        case .slash, .doubleSlash, .at, .axis, .star, .dot, .dotDot, .name: true
+        default: false
+        }
+    }
+
+    private static func startsPath(_ token: Kind, previous: Kind?) -> Bool {
         switch token {
         case .slash, .doubleSlash, .dot, .dotDot, .at, .variable: return true
         case .name: return true
@@ -110,7 +208,7 @@ enum XPathReadPaths {
         }
     }
 
-    private static func continuesPath(_ token: Token, after last: Token?) -> Bool {
+    private static func continuesPath(_ token: Kind, after last: Kind?) -> Bool {
         switch last {
         case nil: return true
         case .slash?, .doubleSlash?, .at?, .axis?:
@@ -126,7 +224,7 @@ enum XPathReadPaths {
     }
 
     /// XPath 1.0 section 3.7: after these tokens, `*` and names are operands, not operators.
-    private static func isOperatorPosition(_ previous: Token?) -> Bool {
+    private static func isOperatorPosition(_ previous: Kind?) -> Bool {
         guard let previous else { return false }
         switch previous {
         case .at, .axis, .openParen, .openBracket, .comma, .operator, .slash, .doubleSlash: return false
@@ -134,99 +232,136 @@ enum XPathReadPaths {
         }
     }
 
-    private static func tokenize(_ expression: String) -> [(Token, String)]? {
-        // Unicode scalars, not Characters: XPath's grammar is defined on them, and grapheme
-        // breaking would dominate template compilation.
-        let characters = Array(expression.unicodeScalars)
-        var tokens: [(Token, String)] = []
-        var index = 0
-        func text(_ range: Range<Int>) -> String {
-            var result = ""
-            result.unicodeScalars.append(contentsOf: characters[range])
-            return result
+    private static let currentCall = Array("current()".utf8)
+    private static let operatorNames: [[UInt8]] = ["and", "or", "div", "mod"].map { Array($0.utf8) }
+    private static let nodeTypes: [[UInt8]] = ["node", "text", "comment", "processing-instruction"].map { Array($0.utf8) }
+
+    private static func tokenize(_ characters: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [Token]? {
+        // XPath's grammar is defined on Unicode scalars; only names hold non-ASCII ones.
+        var tokens: [Token] = []
+        tokens.reserveCapacity(range.count / 2 + 1)
+        let end = range.upperBound
+        var index = range.lowerBound
+        func isDigit(_ c: UInt8) -> Bool { c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") }
+        func isSpace(_ c: UInt8) -> Bool {
+            c == UInt8(ascii: " ") || c == UInt8(ascii: "\t") || c == UInt8(ascii: "\n") || c == UInt8(ascii: "\r")
         }
-        func isDigit(_ c: Unicode.Scalar) -> Bool { c >= "0" && c <= "9" }
-        func isSpace(_ c: Unicode.Scalar) -> Bool { c == " " || c == "\t" || c == "\n" || c == "\r" }
-        func isNameStart(_ c: Unicode.Scalar) -> Bool {
-            (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") || c == "_" || (c.value > 0x7F && c.properties.isAlphabetic)
+        /// The length of the name start character at `position`, or 0.
+        func nameStart(at position: Int) -> Int {
+            let c = characters[position]
+            if c < 0x80 {
+                return (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")) || (c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z"))
+                    || c == UInt8(ascii: "_") ? 1 : 0
+            }
+            let (scalar, length) = decode(at: position)
+            return scalar.properties.isAlphabetic ? length : 0
         }
-        func isNameChar(_ c: Unicode.Scalar) -> Bool { isNameStart(c) || isDigit(c) || c == "-" || c == "." || c == ":" }
-        while index < characters.count {
+        /// The length of the name character at `position`, or 0.
+        func nameChar(at position: Int) -> Int {
+            let c = characters[position]
+            if isDigit(c) || c == UInt8(ascii: "-") || c == UInt8(ascii: ".") || c == UInt8(ascii: ":") { return 1 }
+            return nameStart(at: position)
+        }
+        func decode(at position: Int) -> (Unicode.Scalar, Int) {
+            var iterator = characters[position..<end].makeIterator()
+            var decoder = UTF8()
+            guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { return ("\u{FFFD}", 1) }
+            return (scalar, UTF8.width(scalar))
+        }
+        func equals(_ range: Range<Int>, _ word: [UInt8]) -> Bool {
+            range.count == word.count && characters[range].elementsEqual(word)
+        }
+        while index < end {
             let c = characters[index]
-            let next: Unicode.Scalar? = index + 1 < characters.count ? characters[index + 1] : nil
+            let next: UInt8? = index + 1 < end ? characters[index + 1] : nil
             if isSpace(c) { index += 1; continue }
-            if c == "'" || c == "\"" {
-                guard let end = characters[(index + 1)...].firstIndex(of: c) else { return nil }
-                tokens.append((.literal, text(index..<(end + 1))))
-                index = end + 1
+            if c == UInt8(ascii: "'") || c == UInt8(ascii: "\"") {
+                guard let close = characters[(index + 1)..<end].firstIndex(of: c) else { return nil }
+                tokens.append(Token(kind: .literal, text: index..<(close + 1)))
+                index = close + 1
                 continue
             }
-            if isDigit(c) || (c == "." && next.map(isDigit) == true) {
-                var end = index
-                while end < characters.count, isDigit(characters[end]) || characters[end] == "." { end += 1 }
-                tokens.append((.number, text(index..<end)))
-                index = end
+            if isDigit(c) || (c == UInt8(ascii: ".") && next.map(isDigit) == true) {
+                var stop = index
+                while stop < end, isDigit(characters[stop]) || characters[stop] == UInt8(ascii: ".") { stop += 1 }
+                tokens.append(Token(kind: .number, text: index..<stop))
+                index = stop
                 continue
             }
-            if c == "$" {
-                var end = index + 1
-                while end < characters.count, isNameChar(characters[end]) { end += 1 }
-                tokens.append((.variable(text((index + 1)..<end)), text(index..<end)))
-                index = end
-                continue
-            }
-            if isNameStart(c) {
-                var end = index
-                while end < characters.count, isNameChar(characters[end]) {
-                    // "::" ends a name (axis); a single ":" is a prefix separator.
-                    if characters[end] == ":", end + 1 < characters.count, characters[end + 1] == ":" { break }
-                    end += 1
+            if c == UInt8(ascii: "$") {
+                var stop = index + 1
+                while stop < end {
+                    let length = nameChar(at: stop)
+                    guard length > 0 else { break }
+                    stop += length
                 }
-                let name = text(index..<end)
-                var lookahead = end
-                while lookahead < characters.count, isSpace(characters[lookahead]) { lookahead += 1 }
-                let followedByParen = lookahead < characters.count && characters[lookahead] == "("
-                let previous = tokens.last?.0
-                if isOperatorPosition(previous), ["and", "or", "div", "mod"].contains(name) {
-                    tokens.append((.operator, " \(name) "))
-                } else if followedByParen, !["node", "text", "comment", "processing-instruction"].contains(name) {
-                    tokens.append((.function(name), name))
+                tokens.append(Token(kind: .variable, text: index..<stop))
+                index = stop
+                continue
+            }
+            if nameStart(at: index) > 0 {
+                var stop = index
+                while stop < end {
+                    // "::" ends a name (axis); a single ":" is a prefix separator.
+                    if characters[stop] == UInt8(ascii: ":"), stop + 1 < end, characters[stop + 1] == UInt8(ascii: ":") { break }
+                    let length = nameChar(at: stop)
+                    guard length > 0 else { break }
+                    stop += length
+                }
+                let name = index..<stop
+                var lookahead = stop
+                while lookahead < end, isSpace(characters[lookahead]) { lookahead += 1 }
+                let followedByParen = lookahead < end && characters[lookahead] == UInt8(ascii: "(")
+                if isOperatorPosition(tokens.last?.kind), operatorNames.contains(where: { equals(name, $0) }) {
+                    tokens.append(Token(kind: .operator, text: name))
+                } else if followedByParen, !nodeTypes.contains(where: { equals(name, $0) }) {
+                    tokens.append(Token(kind: .function, text: name))
                 } else if followedByParen {
                     // A node type test: keep "text()" whole as one name step.
                     var close = lookahead
-                    while close < characters.count, characters[close] != ")" { close += 1 }
-                    tokens.append((.name(name), name + "()"))
-                    index = min(close + 1, characters.count)
+                    while close < end, characters[close] != UInt8(ascii: ")") { close += 1 }
+                    tokens.append(Token(kind: .name, text: name, isNodeType: true))
+                    index = min(close + 1, end)
                     continue
                 } else {
-                    tokens.append((.name(name), name))
+                    tokens.append(Token(kind: .name, text: name))
                 }
-                index = end
+                index = stop
                 continue
             }
             if let next {
-                switch (c, next) {
-                case ("/", "/"): tokens.append((.doubleSlash, "//")); index += 2; continue
-                case (".", "."): tokens.append((.dotDot, "..")); index += 2; continue
-                case (":", ":"): tokens.append((.axis, "::")); index += 2; continue
-                case ("!", "="), ("<", "="), (">", "="): tokens.append((.operator, text(index..<(index + 2)))); index += 2; continue
-                default: break
+                let kind: Kind? =
+                    switch (c, next) {
+                    case (UInt8(ascii: "/"), UInt8(ascii: "/")): .doubleSlash
+                    case (UInt8(ascii: "."), UInt8(ascii: ".")): .dotDot
+                    case (UInt8(ascii: ":"), UInt8(ascii: ":")): .axis
+                    case (UInt8(ascii: "!"), UInt8(ascii: "=")), (UInt8(ascii: "<"), UInt8(ascii: "=")),
+                        (UInt8(ascii: ">"), UInt8(ascii: "=")): .operator
+                    default: nil
+                    }
+                if let kind {
+                    tokens.append(Token(kind: kind, text: index..<(index + 2)))
+                    index += 2
+                    continue
                 }
             }
+            let kind: Kind
             switch c {
-            case "/": tokens.append((.slash, "/"))
-            case ".": tokens.append((.dot, "."))
-            case "@": tokens.append((.at, "@"))
-            case "[": tokens.append((.openBracket, "["))
-            case "]": tokens.append((.closeBracket, "]"))
-            case "(": tokens.append((.openParen, "("))
-            case ")": tokens.append((.closeParen, ")"))
-            case ",": tokens.append((.comma, ","))
-            case "*":
-                tokens.append(isOperatorPosition(tokens.last?.0) ? (.operator, "*") : (.star, "*"))
-            case "|", "+", "-", "=", "<", ">": tokens.append((.operator, String(c)))
+            case UInt8(ascii: "/"): kind = .slash
+            case UInt8(ascii: "."): kind = .dot
+            case UInt8(ascii: "@"): kind = .at
+            case UInt8(ascii: "["): kind = .openBracket
+            case UInt8(ascii: "]"): kind = .closeBracket
+            case UInt8(ascii: "("): kind = .openParen
+            case UInt8(ascii: ")"): kind = .closeParen
+            case UInt8(ascii: ","): kind = .comma
+            case UInt8(ascii: "*"): kind = isOperatorPosition(tokens.last?.kind) ? .operator : .star
+            case UInt8(ascii: "|"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "="), UInt8(ascii: "<"),
+                UInt8(ascii: ">"):
+                kind = .operator
             default: return nil
             }
+            tokens.append(Token(kind: kind, text: index..<(index + 1)))
             index += 1
         }
         return tokens
