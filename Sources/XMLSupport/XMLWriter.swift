@@ -10,24 +10,32 @@ public enum XMLWriter {
     /// spaces (libxml2's rule: any text child turns indentation off inside that element,
     /// so prose is never altered).
     public static func serialize(_ root: XMLOutputElement, indent: Bool = true) -> [UInt8] {
+        serialize(root, forms: [indent])[0]
+    }
+
+    /// The bytes of `root` in several forms (`true`: indented), all saved from one libxml2
+    /// tree: building the tree costs twice what saving it does.
+    public static func serialize(_ root: XMLOutputElement, forms: [Bool]) -> [[UInt8]] {
         LibXML2Runtime.ensureInitialized()
-        let (bytes, _) = LibXML2Runtime.capturingErrors { _ -> [UInt8] in
-            guard let document = xmlNewDoc("1.0") else { return [] }
+        let (outputs, _) = LibXML2Runtime.capturingErrors { _ -> [[UInt8]] in
+            guard let document = xmlNewDoc("1.0") else { return forms.map { _ in [] } }
             defer { xmlFreeDoc(document) }
             var namespaces: [String: xmlNsPtr] = [:]
             let rootNode = build(root, in: document, parent: nil, namespaces: &namespaces)
             xmlDocSetRootElement(document, rootNode)
-            guard let buffer = xmlBufferCreate() else { return [] }
-            defer { xmlBufferFree(buffer) }
-            var options = Int32(XML_SAVE_AS_XML.rawValue)
-            if indent { options |= Int32(XML_SAVE_FORMAT.rawValue) }
-            guard let save = xmlSaveToBuffer(buffer, "UTF-8", options) else { return [] }
-            xmlSaveDoc(save, document)
-            xmlSaveClose(save)
-            guard let content = buffer.pointee.content else { return [] }
-            return [UInt8](UnsafeBufferPointer(start: content, count: Int(xmlBufferLength(buffer))))
+            return forms.map { indent in
+                guard let buffer = xmlBufferCreate() else { return [] }
+                defer { xmlBufferFree(buffer) }
+                var options = Int32(XML_SAVE_AS_XML.rawValue)
+                if indent { options |= Int32(XML_SAVE_FORMAT.rawValue) }
+                guard let save = xmlSaveToBuffer(buffer, "UTF-8", options) else { return [] }
+                xmlSaveDoc(save, document)
+                xmlSaveClose(save)
+                guard let content = buffer.pointee.content else { return [] }
+                return [UInt8](UnsafeBufferPointer(start: content, count: Int(xmlBufferLength(buffer))))
+            }
         }
-        return bytes
+        return outputs
     }
 
     private static func build(

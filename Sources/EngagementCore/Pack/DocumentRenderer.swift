@@ -6,11 +6,13 @@ import XMLSupport
 ///
 /// The revision number and the input fingerprint appear in the document, but they must not
 /// make an unchanged document look changed; they are rendered as placeholders, the
-/// content hash is taken then, and ``finalized(revision:formats:)`` fills them in.
+/// content hash is taken then, and ``outputs(revision:formats:)`` fills them in.
 public struct RenderedPackDocument: Sendable {
     public var kind: DocumentKind
     /// The XHTML tree with placeholders.
     public var draft: XMLOutputElement
+    /// The draft as an indented XHTML file, placeholders included.
+    var draftXHTML: [UInt8]
     public var sections: [SectionTrace]
     /// The hash of the template files this document was built from.
     public var templateHash: String
@@ -20,21 +22,26 @@ public struct RenderedPackDocument: Sendable {
     public var inputHash: String
 
     /// Placeholders for the values known only once the revision store has been read.
+    /// Profile text can hold neither private-use character (the model drops them), and
+    /// every format writes them as they are, so they are replaced in the bytes.
     enum Placeholder {
         static let revision = "\u{E000}revision\u{E001}"
         static let inputHash = "\u{E000}input-hash\u{E001}"
     }
 
-    /// The final XHTML tree for `revision`.
-    public func document(revision: Int) -> XMLOutputElement {
-        Self.substitute(draft, [Placeholder.revision: String(revision), Placeholder.inputHash: inputHash])
+    /// What each placeholder stands for in `revision`.
+    func placeholderValues(revision: Int) -> [String: String] {
+        [Placeholder.revision: String(revision), Placeholder.inputHash: inputHash]
     }
 
     /// The bytes of the document as `revision`, in each of `formats`.
-    public func finalized(revision: Int, formats: Set<OutputFormat>) -> [OutputFormat: [UInt8]] {
-        let root = document(revision: revision)
+    public func outputs(revision: Int, formats: Set<OutputFormat>) -> [OutputFormat: [UInt8]] {
+        let values = placeholderValues(revision: revision)
         var outputs: [OutputFormat: [UInt8]] = [:]
-        for format in formats { outputs[format] = Self.bytes(of: root, as: format) }
+        for format in formats {
+            let draftBytes = format == .xhtml ? draftXHTML : Self.bytes(of: draft, as: format)
+            outputs[format] = Self.substitute(values, in: draftBytes)
+        }
         return outputs
     }
 
@@ -47,22 +54,32 @@ public struct RenderedPackDocument: Sendable {
         }
     }
 
-    static func substitute(_ element: XMLOutputElement, _ values: [String: String]) -> XMLOutputElement {
-        func replace(_ text: String) -> String {
-            guard text.unicodeScalars.contains("\u{E000}") else { return text }
-            var result = text
-            for (placeholder, value) in values { result = result.replacingOccurrences(of: placeholder, with: value) }
-            return result
-        }
-        var copy = element
-        copy.attributes = element.attributes.mapValues(replace)
-        copy.children = element.children.map {
-            switch $0 {
-            case .text(let text): .text(replace(text))
-            case .element(let child): .element(substitute(child, values))
+    /// `bytes` with every placeholder of `values` replaced by its value.
+    static func substitute(_ values: [String: String], in bytes: [UInt8]) -> [UInt8] {
+        // Every placeholder starts with U+E000, whose UTF-8 starts with 0xEE.
+        guard bytes.contains(0xEE) else { return bytes }
+        let replacements = values.map { (Array($0.key.utf8), Array($0.value.utf8)) }
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var index = 0
+        scanning: while index < bytes.count {
+            if bytes[index] == 0xEE {
+                for (placeholder, value) in replacements where bytes[index...].starts(with: placeholder) {
+                    result += value
+                    index += placeholder.count
+                    continue scanning
+                }
             }
+            result.append(bytes[index])
+            index += 1
         }
-        return copy
+        return result
+    }
+
+    /// `text` with every placeholder of `values` replaced by its value.
+    static func substitute(_ values: [String: String], in text: String) -> String {
+        guard text.utf8.contains(0xEE) else { return text }
+        return String(decoding: substitute(values, in: Array(text.utf8)), as: UTF8.self)
     }
 }
 
@@ -174,7 +191,9 @@ public final class DocumentRenderer {
             "engine-version": .string(Self.engineVersion),
         ]
         let rendered = try TemplateRenderer(session: session, sources: sources, memo: memo).render(template, variables: variables)
-        let draftBytes = XMLWriter.serialize(rendered.root, indent: false)
+        // One libxml2 tree gives both the compact form the content hash is taken of and
+        // the indented file.
+        let forms = XMLWriter.serialize(rendered.root, forms: [false, true])
         var inputHash = FNV1a.hash([])
         for (path, hash) in rendered.inputs.sorted(by: { $0.key < $1.key }) {
             inputHash = FNV1a.hash(path.utf8, seed: inputHash)
@@ -183,8 +202,8 @@ public final class DocumentRenderer {
             inputHash = FNV1a.hash(CollectionOfOne(UInt8(ascii: "\n")), seed: inputHash)
         }
         return RenderedPackDocument(
-            kind: kind, draft: rendered.root, sections: rendered.sections, templateHash: template.sourceHash,
-            contentHash: FNV1a.hex(FNV1a.hash(draftBytes)), inputHash: FNV1a.hex(inputHash))
+            kind: kind, draft: rendered.root, draftXHTML: forms[1], sections: rendered.sections,
+            templateHash: template.sourceHash, contentHash: FNV1a.hex(FNV1a.hash(forms[0])), inputHash: FNV1a.hex(inputHash))
     }
 }
 

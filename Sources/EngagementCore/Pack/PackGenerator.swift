@@ -68,14 +68,10 @@ public enum PackGenerator {
             let previous = latest[document.kind]
             let isNew = previous?.contentHash != document.contentHash
             let number = isNew ? (previous?.number ?? 0) + 1 : previous?.number ?? 1
-            let root = document.document(revision: number)
             // The XHTML is both a file and the stored revision: always produce it.
-            var outputs: [OutputFormat: [UInt8]] = [:]
-            for format in OutputFormat.allCases where format == .xhtml || formats.contains(format) {
-                outputs[format] = RenderedPackDocument.bytes(of: root, as: format)
-            }
-            slots[index] = Prepared(
-                number: number, isNew: isNew, outputs: outputs, sectionHashes: isNew ? SectionFingerprint.sections(of: root) : [])
+            let outputs = document.outputs(revision: number, formats: formats.union([.xhtml]))
+            let hashes = isNew ? SectionFingerprint.sections(of: document.draft, values: document.placeholderValues(revision: number)) : []
+            slots[index] = Prepared(number: number, isNew: isNew, outputs: outputs, sectionHashes: hashes)
         }
         if parallel {
             DispatchQueue.concurrentPerform(iterations: documents.count, execute: prepare)

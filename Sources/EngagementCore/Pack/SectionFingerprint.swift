@@ -4,10 +4,13 @@ import XMLSupport
 /// Hashes of the sections of a rendered document, for the revision log and diffs.
 enum SectionFingerprint {
     /// Every `<section id>` at any depth, in document order, with the hash of its subtree.
-    static func sections(of root: XMLOutputElement) -> [(id: String, hash: String)] {
+    ///
+    /// - Parameter values: placeholders in text and attributes, and what they stand for.
+    static func sections(of root: XMLOutputElement, values: [String: String] = [:]) -> [(id: String, hash: String)] {
         // The canonical form of a section holds that of each section inside it, so one
         // pass writes them all and each section hashes its own span.
         var writer = CanonicalWriter()
+        writer.values = values
         writer.visit(root, writing: false)
         return writer.bytes.withUnsafeBufferPointer { bytes in
             writer.sections.map { ($0.id, FNV1a.hex(FNV1a.hash(UnsafeBufferPointer(rebasing: bytes[$0.span])))) }
@@ -27,6 +30,8 @@ enum SectionFingerprint {
 private struct CanonicalWriter {
     var bytes: [UInt8] = []
     var sections: [(id: String, span: Range<Int>)] = []
+    /// Placeholders replaced in text and attribute values before they are written.
+    var values: [String: String] = [:]
 
     /// Visits `element` and the elements inside it, writing the canonical form of every
     /// section (or of everything, with `writing`).
@@ -63,6 +68,7 @@ private struct CanonicalWriter {
     }
 
     private mutating func appendAttribute(_ name: String, _ value: String) {
+        let value = values.isEmpty ? value : RenderedPackDocument.substitute(values, in: value)
         bytes.append(UInt8(ascii: " "))
         bytes.append(contentsOf: name.utf8)
         bytes.append(contentsOf: "=\"".utf8)
@@ -75,6 +81,7 @@ private struct CanonicalWriter {
     /// composed character sequences, so a `<` followed by a combining mark is no match;
     /// text with a `<` followed by anything but ASCII is left to Foundation itself.
     private mutating func appendEscapingLessThan(_ text: String) {
+        let text = values.isEmpty ? text : RenderedPackDocument.substitute(values, in: text)
         let handled: Bool = text.utf8.withContiguousStorageIfAvailable { text in
             let start = bytes.count
             var runStart = 0
