@@ -316,6 +316,7 @@ final class TemplateRenderer {
         var seenInSection = [Int](repeating: -1, count: session.nodeCount)
         var seenInDocument = [Bool](repeating: false, count: session.nodeCount)
         var inputs: [String: String] = [:]
+        inputs.reserveCapacity(min(readLog.count * 2, 1 << 16))
         let sections = zip(sectionIDs, sectionRanges).enumerated().map { section, item in
             let (id, range) = item
             var traced: [String: String] = [:]
@@ -354,10 +355,17 @@ final class TemplateRenderer {
 /// children), so that adding an element to a list a section looped over makes the section
 /// stale. The four documents of a pack read many of the same nodes.
 final class TraceMemo {
-    struct Entry {
-        var path: String
-        var hash: String
-        var membership: (path: String, hash: String)?
+    /// A class, so that handing one out costs one reference count, not one per string.
+    final class Entry {
+        let path: String
+        let hash: String
+        let membership: (path: String, hash: String)?
+
+        init(path: String, hash: String, membership: (path: String, hash: String)?) {
+            self.path = path
+            self.hash = hash
+            self.membership = membership
+        }
     }
 
     private var entries: [Entry?] = []
@@ -366,10 +374,9 @@ final class TraceMemo {
 
     func entry(for handle: XPathNodeHandle, in session: XPathSession) -> Entry {
         if handle.index < entries.count, let entry = entries[handle.index] { return entry }
-        var entry = Entry(path: path(of: handle, in: session), hash: FNV1a.hex(FNV1a.hash(session.canonicalContent(of: handle))))
-        if let parent = session.parent(of: handle) {
-            entry.membership = membership(of: parent, in: session)
-        }
+        let entry = Entry(
+            path: path(of: handle, in: session), hash: FNV1a.hex(FNV1a.hash(session.canonicalContent(of: handle))),
+            membership: session.parent(of: handle).map { membership(of: $0, in: session) })
         store(entry, at: handle.index, in: &entries)
         return entry
     }
