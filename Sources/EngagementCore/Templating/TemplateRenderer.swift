@@ -77,7 +77,7 @@ final class TemplateRenderer {
     /// Renders `template`; `variables` are in scope everywhere (document metadata).
     func render(_ template: CompiledTemplate, variables: [String: XPathObject] = [:]) throws(TemplateFailure) -> RenderedDocument {
         var output: [XMLOutputNode] = []
-        for name in variables.keys.sorted() { bind(name, variables[name]!) }
+        for (name, value) in variables.sorted(by: { $0.key < $1.key }) { bind(name, value) }
         render(template.root, context: session.documentHandle, into: &output)
         guard diagnostics.isEmpty else {
             // An error inside a loop fires once per item; report each place once.
