@@ -148,10 +148,10 @@ public enum PackGenerator {
                     var revision = planned
                     revision.profileSnapshotID = snapshotID ?? 0
                     try revision.insert(db)
-                    let reads = Dictionary(document.sections.map { ($0.sectionID, $0.reads) }, uniquingKeysWith: { a, _ in a })
+                    let reads = Dictionary(document.sections.map { ($0.sectionID, $0.encodedReads) }, uniquingKeysWith: { a, _ in a })
                     for (position, section) in hashes.enumerated() {
                         try insertSection.execute(arguments: [
-                            revision.id, position, section.id, section.hash, SectionReads.encode(reads[section.id] ?? [:]),
+                            revision.id, position, section.id, section.hash, reads[section.id] ?? "",
                         ])
                     }
                 }

@@ -97,6 +97,13 @@ struct PublicationRecord: Codable, Sendable, FetchableRecord, PersistableRecord 
 public enum SectionReads {
     /// The lines for `reads` (path to hash), sorted by path.
     public static func encode(_ reads: [String: String]) -> String {
+        encode(lines: reads.map { (path: $0.key, hash: $0.value) })
+    }
+
+    /// The lines for `lines`, sorted by path, a path given more than once written once
+    /// (a path names one node, so its hash is the same each time): what ``encode(_:)``
+    /// gives for the dictionary of these lines, without building it.
+    public static func encode(lines reads: [(path: String, hash: String)]) -> String {
         // Paths and hashes are copied into one buffer, and the sort orders byte ranges of
         // it: it neither compares Strings nor counts references, which dominated this
         // function (a section reads a hundred paths or more). For ASCII text, byte order
@@ -114,12 +121,18 @@ public enum SectionReads {
         }
         var allBits: UInt8 = 0
         for byte in bytes { allBits |= byte }
-        guard allBits < 0x80 else { return encodeSortingStrings(reads) }
+        guard allBits < 0x80 else {
+            // String equality is canonical equivalence: only a dictionary merges as one.
+            return encodeSortingStrings(Dictionary(reads.map { ($0.path, $0.hash) }, uniquingKeysWith: { _, last in last }))
+        }
         var text: [UInt8] = []
         text.reserveCapacity(bytes.count + reads.count * 2)
         bytes.withUnsafeBufferPointer { bytes in
             lines.sort { Self.precedes(bytes, $0.path, $1.path) }
+            var previous: Range<Int>?
             for (path, hash) in lines {
+                if let previous, !Self.precedes(bytes, previous, path) { continue }
+                previous = path
                 if !text.isEmpty { text.append(UInt8(ascii: "\n")) }
                 text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[path]))
                 text.append(UInt8(ascii: "\t"))

@@ -5,8 +5,21 @@ import XMLSupport
 /// model to say which sections a profile change makes stale, and why.
 public struct SectionTrace: Sendable, Hashable, Codable {
     public var sectionID: String
+    /// The reads as the store keeps them: one `PATH<TAB>HASH` line each, sorted by path
+    /// (``SectionReads``).
+    public var encodedReads: String
+
     /// Stable model path -> FNV-1a hex of the node's canonical content.
-    public var reads: [String: String]
+    public var reads: [String: String] { SectionReads.decode(encodedReads) }
+
+    public init(sectionID: String, reads: [String: String]) {
+        self.init(sectionID: sectionID, encodedReads: SectionReads.encode(reads))
+    }
+
+    init(sectionID: String, encodedReads: String) {
+        self.sectionID = sectionID
+        self.encodedReads = encodedReads
+    }
 }
 
 /// A document rendered from a template: the XHTML tree and its sections' traces.
@@ -319,20 +332,22 @@ final class TemplateRenderer {
         inputs.reserveCapacity(min(readLog.count * 2, 1 << 16))
         let sections = zip(sectionIDs, sectionRanges).enumerated().map { section, item in
             let (id, range) = item
-            var traced: [String: String] = [:]
-            traced.reserveCapacity(min(range.count * 2, 4096))
+            // Lines, not a dictionary: the encoding sorts them and writes a repeated path
+            // (a membership many children share) once.
+            var traced: [(path: String, hash: String)] = []
+            traced.reserveCapacity(range.count * 2)
             for handle in readLog[range] where seenInSection[handle.index] != section {
                 seenInSection[handle.index] = section
                 let entry = memo.entry(for: handle, in: session)
-                traced[entry.path] = entry.hash
-                if let membership = entry.membership { traced[membership.path] = membership.hash }
+                traced.append((entry.path, entry.hash))
+                if let membership = entry.membership { traced.append(membership) }
                 if !seenInDocument[handle.index] {
                     seenInDocument[handle.index] = true
                     inputs[entry.path] = entry.hash
                     if let membership = entry.membership { inputs[membership.path] = membership.hash }
                 }
             }
-            return SectionTrace(sectionID: id, reads: traced)
+            return SectionTrace(sectionID: id, encodedReads: SectionReads.encode(lines: traced))
         }
         return (sections, inputs)
     }

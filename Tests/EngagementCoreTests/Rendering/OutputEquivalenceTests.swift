@@ -58,6 +58,14 @@ struct OutputEquivalenceTests {
         #expect(Array(SectionReads.encode(paths).utf8) == Array(ReferenceSectionFingerprint.encode(paths).utf8))
         let plain = paths.filter { !$0.key.isEmpty && !$0.key.contains("\t") }
         #expect(SectionReads.decode(SectionReads.encode(plain)) == plain)
+        // Lines with repeated paths (a path always with the same hash, as in a trace),
+        // ASCII or not, encode as their dictionary does.
+        for table in [paths, reads] {
+            var lines = table.map { (path: $0.key, hash: $0.value) }
+            lines += lines.filter { _ in generator.number(below: 3) == 0 }
+            lines.reverse()
+            #expect(SectionReads.encode(lines: lines) == SectionReads.encode(table))
+        }
     }
 
     @Test(
