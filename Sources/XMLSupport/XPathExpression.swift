@@ -8,6 +8,9 @@ public final class XPathExpression {
     let compiled: xmlXPathCompExprPtr
     /// The expression as written.
     public let source: String
+    /// The variable's name when the expression is nothing but a variable reference
+    /// (`$name`, spaces around allowed): its value needs no evaluation.
+    public let variableName: String?
 
     /// Compiles `source`.
     ///
@@ -22,6 +25,19 @@ public final class XPathExpression {
         }
         self.compiled = compiled
         self.source = source
+        self.variableName = Self.variableReference(in: source)
+    }
+
+    private static func variableReference(in source: String) -> String? {
+        let text = source.utf8.drop { $0 == UInt8(ascii: " ") }.reversed().drop { $0 == UInt8(ascii: " ") }.reversed()
+        guard text.first == UInt8(ascii: "$"), text.count > 1 else { return nil }
+        let name = text.dropFirst()
+        let isNameByte = { (byte: UInt8) in
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
+        }
+        guard name.allSatisfy(isNameByte) else { return nil }
+        return String(decoding: name, as: UTF8.self)
     }
 
     deinit {

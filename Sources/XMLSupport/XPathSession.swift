@@ -40,10 +40,9 @@ public final class XPathSession {
     private var handles: [UnsafeMutableRawPointer: XPathNodeHandle] = [:]
     private let functions: [String: XPathFunction]
     private let keys: [String: [String]]
-    /// Resolves `$name` during the evaluation in progress.
-    private var variableLookup: ((String) -> XPathObject?)?
-    /// Resolves a variable by its number (see ``variableNumber(_:)``) instead.
-    private var numberedLookup: ((Int) -> XPathObject?)?
+    /// Resolves a variable, by its number (see ``variableNumber(_:)``), during the
+    /// evaluation in progress.
+    private var variableLookup: ((Int) -> XPathObject?)?
     private var variableNumbers: [String: Int] = [:]
     /// Every interned name, NUL-terminated, one after the other; `variableNameOffsets[n]`
     /// is where name `n` starts (one buffer, so a check retains nothing).
@@ -52,6 +51,8 @@ public final class XPathSession {
     /// Variable names as libxml2 passes them (pointers into compiled expressions) -> number.
     /// Checked with strcmp on every hit: a freed expression's memory may be reused.
     private var numbersByNamePointer: [UnsafeRawPointer: Int] = [:]
+    /// Expressions that are a bare `$name`, with that variable's number.
+    private var bareVariables: [ObjectIdentifier: (name: String, number: Int)] = [:]
     private var functionFailure: String?
     /// The first error libxml2 reported during the evaluation in progress.
     fileprivate var evaluationError: String?
@@ -94,18 +95,33 @@ public final class XPathSession {
         handle(for: UnsafeMutableRawPointer(document.pointer).assumingMemoryBound(to: xmlNode.self))
     }
 
-    /// Evaluates `expression` with `node` as context node and `variables` resolving `$name`.
+    /// Evaluates `expression` with `node` as context node and `variables` resolving `$name`
+    /// by the name's number: a caller with many variables interns each name once with
+    /// ``variableNumber(_:)``, and no string is built or hashed per reference. A bare
+    /// `$name` takes the variable's value without a trip through libxml2.
     ///
     /// - Throws: ``XPathError/evaluationFailed(_:reason:)`` on a type error, an unknown
     ///   function or variable, or a failing Swift function.
     public func evaluate(
         _ expression: XPathExpression,
         at node: XPathNodeHandle,
-        variables: @escaping (String) -> XPathObject? = { _ in nil }
+        variables: @escaping (Int) -> XPathObject? = { _ in nil }
     ) throws(XPathError) -> XPathObject {
+        if let name = expression.variableName, let value = variables(bareVariableNumber(expression, name)) {
+            return value
+        }
         variableLookup = variables
         defer { variableLookup = nil }
         return try run(expression, at: node)
+    }
+
+    private func bareVariableNumber(_ expression: XPathExpression, _ name: String) -> Int {
+        let key = ObjectIdentifier(expression)
+        // The name is compared as well: a freed expression's identifier may be reused.
+        if let known = bareVariables[key], known.name == name { return known.number }
+        let number = variableNumber(name)
+        bareVariables[key] = (name, number)
+        return number
     }
 
     private func run(_ expression: XPathExpression, at node: XPathNodeHandle) throws(XPathError) -> XPathObject {
@@ -129,19 +145,6 @@ public final class XPathSession {
             throw .evaluationFailed(expression.source, reason: reason)
         }
         return outcome
-    }
-
-    /// Evaluates `expression` like ``evaluate(_:at:variables:)``, resolving variables by
-    /// number: a caller with many variables interns each name once with
-    /// ``variableNumber(_:)`` and avoids building and hashing a string per reference.
-    public func evaluate(
-        _ expression: XPathExpression,
-        at node: XPathNodeHandle,
-        numberedVariables: @escaping (Int) -> XPathObject?
-    ) throws(XPathError) -> XPathObject {
-        numberedLookup = numberedVariables
-        defer { numberedLookup = nil }
-        return try run(expression, at: node)
     }
 
     /// The number of the variable `name` in this session, the same for every call.
@@ -361,22 +364,19 @@ public final class XPathSession {
     }
 
     fileprivate func resolveVariable(_ name: UnsafePointer<CChar>) -> xmlXPathObjectPtr? {
-        if let numberedLookup {
-            let key = UnsafeRawPointer(name)
-            let number: Int
-            if let cached = numbersByNamePointer[key],
-                variableNameBytes.withUnsafeBufferPointer({ bytes in
-                    bytes.baseAddress.map { strcmp($0 + variableNameOffsets[cached], name) == 0 } ?? false
-                }) {
-                number = cached
-            } else {
-                number = variableNumber(String(cString: name))
-                numbersByNamePointer[key] = number
-            }
-            return numberedLookup(number).flatMap(makeObject)
+        guard let variableLookup else { return nil }
+        let key = UnsafeRawPointer(name)
+        let number: Int
+        if let cached = numbersByNamePointer[key],
+            variableNameBytes.withUnsafeBufferPointer({ bytes in
+                bytes.baseAddress.map { strcmp($0 + variableNameOffsets[cached], name) == 0 } ?? false
+            }) {
+            number = cached
+        } else {
+            number = variableNumber(String(cString: name))
+            numbersByNamePointer[key] = number
         }
-        guard let value = variableLookup?(String(cString: name)) else { return nil }
-        return makeObject(value)
+        return variableLookup(number).flatMap(makeObject)
     }
 
     fileprivate func callFunction(named name: String, arguments: [XPathObject]) -> XPathObject? {

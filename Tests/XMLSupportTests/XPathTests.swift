@@ -211,4 +211,29 @@ struct XPathTests {
         #expect(nodes.map(\.name) == ["p"])
         #expect(nodes.map(\.stringValue) == ["urn:p"])
     }
+
+    @Test(
+        "An expression that is only a variable reference is recognised, anything more is not",
+        arguments: [
+            ("$rows", "rows"), (" $row-count ", "row-count"), ("$a.b_c2", "a.b_c2"), ("$rows/name", nil), ("$a + 1", nil),
+            ("rows", nil), ("count($rows)", nil), ("$rows[1]", nil),
+        ] as [(String, String?)])
+    func bareVariableReference(source: String, name: String?) throws {
+        #expect(try XPathExpression(source).variableName == name)
+    }
+
+    @Test("A bare variable takes its value from the caller; an unbound one is libxml2's error")
+    func bareVariableValue() throws {
+        let document = try XMLDocument.parse(bytes: Array("<r><a/><a/></r>".utf8), fileName: "r.xml")
+        let session = XPathSession(document: document)
+        let rows = session.variableNumber("rows")
+        let all = try session.evaluate(XPathExpression("/r/a"), at: session.documentHandle)
+        let value = try session.evaluate(XPathExpression("$rows"), at: session.documentHandle) { $0 == rows ? all : nil }
+        guard case .nodes(let nodes) = value, case .nodes(let expected) = all else {
+            Issue.record("no node-set")
+            return
+        }
+        #expect(nodes == expected && nodes.count == 2)
+        #expect(throws: XPathError.self) { try session.evaluate(XPathExpression("$other"), at: session.documentHandle) }
+    }
 }

@@ -72,8 +72,6 @@ final class TemplateRenderer {
     private var openSections: [Int] = []
     /// How many section elements are evaluating their own instructions now.
     private var pendingSectionElements = 0
-    /// Per compiled expression: its variable number when it is a bare `$name`.
-    private var bareVariables: [ObjectIdentifier: Int?] = [:]
     /// Nodes of absolute read paths, which the whole render shares.
     private var absoluteReads: [ObjectIdentifier: [XPathNodeHandle]] = [:]
 
@@ -250,14 +248,7 @@ final class TemplateRenderer {
         let lookup = variableLookup
         let result: XPathObject
         do {
-            // A bare `$name` is a quarter of all evaluations: its value is already at hand,
-            // so it skips the round trip through libxml2 (an unbound name still takes it,
-            // for libxml2's error).
-            if let number = bareVariableNumber(of: expression.compiled), let value = lookup(number) {
-                result = value
-            } else {
-                result = try session.evaluate(expression.compiled, at: context, numberedVariables: lookup)
-            }
+            result = try session.evaluate(expression.compiled, at: context, variables: lookup)
         } catch {
             let reason: String
             switch error {
@@ -270,39 +261,19 @@ final class TemplateRenderer {
         guard !openSections.isEmpty || pendingSectionElements > 0 else { return result }
         if case .nodes(let nodes) = result { readLog += nodes }
         for (index, path) in expression.readPaths.enumerated() {
-            if let number = bareVariableNumber(of: path) {
-                // Half of all read paths are a bare `$name`: the variable holds the nodes.
-                if case .nodes(let nodes)? = lookup(number) { readLog += nodes }
-            } else if expression.readPathIsAbsolute[index] {
+            if expression.readPathIsAbsolute[index] {
                 let key = ObjectIdentifier(path)
                 if let cached = absoluteReads[key] {
                     readLog += cached
-                } else if case .nodes(let nodes)? = try? session.evaluate(path, at: context, numberedVariables: lookup) {
+                } else if case .nodes(let nodes)? = try? session.evaluate(path, at: context, variables: lookup) {
                     absoluteReads[key] = nodes
                     readLog += nodes
                 }
-            } else if case .nodes(let nodes)? = try? session.evaluate(path, at: context, numberedVariables: lookup) {
+            } else if case .nodes(let nodes)? = try? session.evaluate(path, at: context, variables: lookup) {
                 readLog += nodes
             }
         }
         return result
-    }
-
-    /// The variable number when `expression` is just `$name`; nil for anything else.
-    private func bareVariableNumber(of expression: XPathExpression) -> Int? {
-        let key = ObjectIdentifier(expression)
-        if let known = bareVariables[key] { return known }
-        var number: Int?
-        let source = expression.source.utf8.drop { $0 == 0x20 }.reversed().drop { $0 == 0x20 }.reversed()
-        if source.first == UInt8(ascii: "$"), source.count > 1,
-            source.dropFirst().allSatisfy({ byte in
-                (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
-                    || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
-            }) {
-            number = session.variableNumber(String(decoding: source.dropFirst(), as: UTF8.self))
-        }
-        bareVariables[key] = .some(number)
-        return number
     }
 
     private func openSection(_ id: String, origin: TemplateOrigin, logStart: Int) -> Int? {
