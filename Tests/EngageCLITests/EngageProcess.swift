@@ -121,12 +121,13 @@ struct ScratchFolder {
     }
 }
 
-/// The repository root (the folder holding Package.swift), found from this source file.
-func engageRepositoryRoot(from filePath: String = #filePath) -> URL? {
-    var folder = URL(fileURLWithPath: filePath).deletingLastPathComponent()
-    while folder.path != "/" {
-        if FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path) { return folder }
-        folder.deleteLastPathComponent()
-    }
-    return nil
-}
+/// The repository root: this file is Tests/EngageCLITests/EngageProcess.swift.
+let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+
+/// The smallest valid profile, shared with the core tests.
+let minimalProfile: String = {
+    let url = repositoryRoot.appendingPathComponent("Tests/Fixtures/minimal-profile.xml")
+    guard let text = try? String(contentsOf: url, encoding: .utf8) else { preconditionFailure("\(url.path) cannot be read.") }
+    return text
+}()

@@ -4,14 +4,12 @@ import Testing
 /// End-to-end tests of `engage generate`, running the built binary.
 @Suite(.serialized)
 struct GenerateCommandTests {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
     static let kinds = ["business-case", "strategy", "change-management", "communication"]
     static let formats = ["xhtml", "html", "md"]
-    static let goldenFolder = repository.appendingPathComponent("Tests/EngageCLITests/Golden/northgate-hospitals")
+    static let goldenFolder = repositoryRoot.appendingPathComponent("Tests/EngageCLITests/Golden/northgate-hospitals")
 
     static func sample(_ name: String) -> String {
-        repository.appendingPathComponent("Samples/\(name).xml").path
+        repositoryRoot.appendingPathComponent("Samples/\(name).xml").path
     }
 
     @Test func generatesTwelveFilesFromAnyWorkingDirectoryAndASecondRunRewritesNothing() async throws {
@@ -130,7 +128,7 @@ struct GenerateCommandTests {
         let scratch = try ScratchFolder()
         defer { scratch.remove() }
         let templates = scratch.url.appendingPathComponent("templates")
-        try FileManager.default.copyItem(at: Self.repository.appendingPathComponent("Templates"), to: templates)
+        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("Templates"), to: templates)
         let strategy = templates.appendingPathComponent("strategy.xhtml")
         var text = try String(contentsOf: strategy, encoding: .utf8)
         text = text.replacingOccurrences(of: "<body>", with: "<body>\n    <p t:text=\"/client/no-such-thing\">x</p>\n    <p t:text=\"count(\">y</p>")
@@ -153,7 +151,7 @@ struct GenerateCommandTests {
         let scratch = try ScratchFolder()
         defer { scratch.remove() }
         let templates = scratch.url.appendingPathComponent("templates")
-        try FileManager.default.copyItem(at: Self.repository.appendingPathComponent("Templates"), to: templates)
+        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("Templates"), to: templates)
         try scratch.write("<p xmlns=\"http://www.w3.org/1999/xhtml\">secret</p>", to: "outside.xhtml")
         let strategy = templates.appendingPathComponent("strategy.xhtml")
         var text = try String(contentsOf: strategy, encoding: .utf8)
@@ -220,7 +218,7 @@ enum OutputChecker {
     }
 
     static func check(_ kind: String, _ file: URL) throws -> Summary {
-        let script = GenerateCommandTests.repository.appendingPathComponent("Tests/tools/check_output.py")
+        let script = repositoryRoot.appendingPathComponent("Tests/tools/check_output.py")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", script.path, kind, file.path]

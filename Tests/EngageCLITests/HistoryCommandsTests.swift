@@ -5,9 +5,7 @@ import Testing
 /// document: the Northgate sample, then its later revision.
 @Suite(.serialized)
 struct HistoryCommandsTests {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-    static let redlineGolden = repository.appendingPathComponent("Tests/EngageCLITests/Golden/redline/strategy-1-2.html")
+    static let redlineGolden = repositoryRoot.appendingPathComponent("Tests/EngageCLITests/Golden/redline/strategy-1-2.html")
 
     /// A pack with two revisions, and copies of the first revision's files.
     struct TwoRevisions {
@@ -19,13 +17,13 @@ struct HistoryCommandsTests {
             scratch = try ScratchFolder()
             let profile = scratch.url.appendingPathComponent("northgate.xml")
             try FileManager.default.copyItem(
-                at: HistoryCommandsTests.repository.appendingPathComponent("Samples/northgate-hospitals.xml"), to: profile)
+                at: repositoryRoot.appendingPathComponent("Samples/northgate-hospitals.xml"), to: profile)
             let first = try await EngageProcess.run(["generate", "northgate.xml", "--out", "pack"], in: scratch.url)
             try #require(first.status == 0, "\(first.standardError)")
             try FileManager.default.copyItem(at: pack, to: firstRevision)
             try FileManager.default.removeItem(at: profile)
             try FileManager.default.copyItem(
-                at: HistoryCommandsTests.repository.appendingPathComponent("Samples/northgate-hospitals-revised.xml"), to: profile)
+                at: repositoryRoot.appendingPathComponent("Samples/northgate-hospitals-revised.xml"), to: profile)
             let second = try await EngageProcess.run(["generate", "northgate.xml", "--out", "pack"], in: scratch.url)
             try #require(second.status == 0, "\(second.standardError)")
         }

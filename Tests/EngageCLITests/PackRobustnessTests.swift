@@ -6,14 +6,12 @@ import Testing
 /// pack as before or as after.
 @Suite(.serialized)
 struct PackRobustnessTests {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
     static let kinds = ["business-case", "strategy", "change-management", "communication"]
 
     /// A copy of the Northgate sample whose mission (on every document's cover) says `marker`.
     static func variant(_ marker: String, in folder: URL) throws -> String {
         let sample = try String(
-            contentsOf: repository.appendingPathComponent("Samples/northgate-hospitals.xml"), encoding: .utf8)
+            contentsOf: repositoryRoot.appendingPathComponent("Samples/northgate-hospitals.xml"), encoding: .utf8)
         let changed = sample.replacingOccurrences(of: "<mission>", with: "<mission>\(marker): ")
         let path = folder.appendingPathComponent("\(marker).xml").path
         try changed.write(toFile: path, atomically: true, encoding: .utf8)

@@ -4,55 +4,7 @@ import Testing
 
 /// A valid profile with every required part and nothing else (lines: 13 `<stakeholders>`,
 /// 14 `<stakeholder>`, 20 `<expectation>`, 32 the consideration touchpoint).
-private let validProfile = """
-    <?xml version="1.0" encoding="UTF-8"?>
-    <client id="acme" schema-version="1">
-      <identity>
-        <name>Acme Tools</name>
-        <currency>EUR</currency>
-      </identity>
-      <mission>Make tools that last.</mission>
-      <values>
-        <value id="val-quality">
-          <statement>We build things to last.</statement>
-        </value>
-      </values>
-      <stakeholders>
-        <stakeholder id="sh-ceo" side="client" level="executive" influence="5" interest="4" current-engagement="neutral" desired-engagement="supportive" sponsor="true">
-          <name>Ann Lee</name>
-          <role>Chief Executive</role>
-        </stakeholder>
-      </stakeholders>
-      <expectations>
-        <expectation id="exp-uptime" stakeholder="sh-ceo" unit="%" target="99" threshold="95" direction="higher-is-better">
-          <statement>The tools work when they are needed.</statement>
-          <metric>Share of hours in service</metric>
-        </expectation>
-      </expectations>
-      <journey>
-        <stage name="discovery">
-          <goal>Be found.</goal>
-          <touchpoint id="tp-website" channel="portal" owner="sh-ceo" serves="exp-uptime" emotional="1" objective="70"><name>Website</name></touchpoint>
-        </stage>
-        <stage name="consideration">
-          <goal>Be compared.</goal>
-          <touchpoint id="tp-demo" channel="video-call" owner="sh-ceo" emotional="0" objective="60"><name>Demo</name></touchpoint>
-        </stage>
-        <stage name="conversion">
-          <goal>Be chosen.</goal>
-          <touchpoint id="tp-contract" channel="email" owner="sh-ceo" emotional="0" objective="50"><name>Contract</name></touchpoint>
-        </stage>
-        <stage name="retention">
-          <goal>Be kept.</goal>
-          <touchpoint id="tp-support" channel="phone" owner="sh-ceo" emotional="-1" objective="40"><name>Support</name></touchpoint>
-        </stage>
-        <stage name="advocacy">
-          <goal>Be recommended.</goal>
-          <touchpoint id="tp-survey" channel="survey" owner="sh-ceo" emotional="2" objective="90"><name>Survey</name></touchpoint>
-        </stage>
-      </journey>
-    </client>
-    """
+private let validProfile = minimalProfile
 
 /// `validProfile` with each `(old, new)` replaced; every `old` must occur exactly once.
 private func profile(replacing edits: [(String, String)]) throws -> String {
@@ -95,7 +47,7 @@ private func secondBrokenProfileLines(_ file: String) -> [String] {
 }
 
 private func samplePath(_ name: String) throws -> String {
-    let root = try #require(engageRepositoryRoot(), "No folder with Package.swift above \(#filePath)")
+    let root = repositoryRoot
     return root.appendingPathComponent("Samples").appendingPathComponent(name).path
 }
 

@@ -6,7 +6,8 @@ import XMLSupport
 /// Inputs shared by the profile validation tests: a minimal valid profile, edits that
 /// break it, and the repository's sample folder.
 enum ProfileFixtures {
-    /// The smallest profile that passes every check: identity (name and currency),
+    /// The smallest profile that passes every check (Tests/Fixtures/minimal-profile.xml,
+    /// which the command-line tests use too): identity (name and currency),
     /// mission, one value, one sponsor, one expectation and the five journey stages in
     /// order, each with a goal and a touchpoint.
     ///
@@ -15,55 +16,13 @@ enum ProfileFixtures {
     /// 13 `<stakeholders>`, 14 `<stakeholder>`, 19 `<expectations>`, 20 `<expectation>`,
     /// 25 `<journey>`, stages at 26, 30, 34, 38, 42 with their touchpoints at 28, 32, 36,
     /// 40, 44 (column 7), 46 `</journey>`, 47 `</client>`.
-    static let minimal = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <client id="acme" schema-version="1">
-          <identity>
-            <name>Acme Tools</name>
-            <currency>EUR</currency>
-          </identity>
-          <mission>Make tools that last.</mission>
-          <values>
-            <value id="val-quality">
-              <statement>We build things to last.</statement>
-            </value>
-          </values>
-          <stakeholders>
-            <stakeholder id="sh-ceo" side="client" level="executive" influence="5" interest="4" current-engagement="neutral" desired-engagement="supportive" sponsor="true">
-              <name>Ann Lee</name>
-              <role>Chief Executive</role>
-            </stakeholder>
-          </stakeholders>
-          <expectations>
-            <expectation id="exp-uptime" stakeholder="sh-ceo" unit="%" target="99" threshold="95" direction="higher-is-better">
-              <statement>The tools work when they are needed.</statement>
-              <metric>Share of hours in service</metric>
-            </expectation>
-          </expectations>
-          <journey>
-            <stage name="discovery">
-              <goal>Be found.</goal>
-              <touchpoint id="tp-website" channel="portal" owner="sh-ceo" serves="exp-uptime" emotional="1" objective="70"><name>Website</name></touchpoint>
-            </stage>
-            <stage name="consideration">
-              <goal>Be compared.</goal>
-              <touchpoint id="tp-demo" channel="video-call" owner="sh-ceo" emotional="0" objective="60"><name>Demo</name></touchpoint>
-            </stage>
-            <stage name="conversion">
-              <goal>Be chosen.</goal>
-              <touchpoint id="tp-contract" channel="email" owner="sh-ceo" emotional="0" objective="50"><name>Contract</name></touchpoint>
-            </stage>
-            <stage name="retention">
-              <goal>Be kept.</goal>
-              <touchpoint id="tp-support" channel="phone" owner="sh-ceo" emotional="-1" objective="40"><name>Support</name></touchpoint>
-            </stage>
-            <stage name="advocacy">
-              <goal>Be recommended.</goal>
-              <touchpoint id="tp-survey" channel="survey" owner="sh-ceo" emotional="2" objective="90"><name>Survey</name></touchpoint>
-            </stage>
-          </journey>
-        </client>
-        """
+    static let minimal: String = {
+        let url = repositoryRoot()?.appendingPathComponent("Tests/Fixtures/minimal-profile.xml")
+        guard let url, let text = try? String(contentsOf: url, encoding: .utf8) else {
+            preconditionFailure("The fixture Tests/Fixtures/minimal-profile.xml cannot be read.")
+        }
+        return text
+    }()
 
     /// Appraisal and options placed after `</journey>`: the appraisal on line 47,
     /// `<options>` on 48, the options on 49 and 54, their years on 52, 57 and 58.
