@@ -17,7 +17,10 @@ engage's own code wherever possible:
    (also shown without the section traces, the part of the rows they take).
 
 It compares their sum with the CPU a profile may take to reach the throughput target of
-Benchmarks/README.md: 1000 documents/s = 250 profiles/s, on all cores.
+Benchmarks/README.md: 1000 documents/s = 250 profiles/s, on all cores. When the
+engage-benchmarks binary is built next to engage, it also prints what one libxml2 XPath
+evaluation of a plain value (`@id`, `name`) costs over a profile's model: the floor of
+each value a template puts in a document.
 """
 import argparse
 import os
@@ -152,6 +155,12 @@ def main():
     print(f"budget per profile for {TARGET_DOCUMENTS_PER_SECOND} documents/s on {cores} cores"
           f"              {budget:6.2f} ms")
     print(f"left for rendering, XPath, serialization, HTML, Markdown and traces: {budget - total:.2f} ms")
+    benchmarks = os.path.join(os.path.dirname(options.engage), "engage-benchmarks")
+    if os.access(benchmarks, os.X_OK):
+        result = subprocess.run([benchmarks, "xpath", profiles[0]], check=True, capture_output=True, text=True)
+        figures = dict(pair.split("=") for pair in result.stdout.split())
+        print(f"one XPath evaluation of a plain value over the model: {figures['attribute_ns']} ns (@id),"
+              f" {figures['child_ns']} ns (name), {figures['elements']} elements")
 
 
 if __name__ == "__main__":

@@ -2,10 +2,14 @@
 //
 //   engage-benchmarks diff SECTIONS    compare two synthetic revisions of SECTIONS sections
 //                                      (5 paragraphs each, 3% of them edited, 0.2% moved)
+//   engage-benchmarks xpath PROFILE    the cost of one libxml2 XPath evaluation of a plain
+//                                      value (`@id`, `name`) over PROFILE's model: the
+//                                      floor of every value a template puts in a document
 //
 // Prints one line of `key=value` pairs for Benchmarks/run.sh to collect.
 import EngagementCore
 import Foundation
+import XMLSupport
 
 func peakResidentMegabytes() -> Double {
     var usage = rusage()
@@ -23,27 +27,75 @@ func milliseconds(_ duration: Duration) -> Double {
     return Double(seconds) * 1000 + Double(attoseconds) / 1e15
 }
 
-let arguments = CommandLine.arguments.dropFirst()
-guard arguments.first == "diff", let sections = arguments.dropFirst().first.flatMap({ Int($0) }), sections > 0 else {
-    FileHandle.standardError.write(Data("usage: engage-benchmarks diff SECTIONS\n".utf8))
+func usage() -> Never {
+    FileHandle.standardError.write(Data("usage: engage-benchmarks diff SECTIONS | engage-benchmarks xpath PROFILE\n".utf8))
     exit(2)
 }
 
-let clock = ContinuousClock()
-let buildStart = clock.now
-let pair = DiffBenchmark.syntheticPair(
-    sections: sections, paragraphsPerSection: 5, changes: max(1, sections * 3 / 100), moves: max(1, sections / 500), seed: 1)
-let buildTime = clock.now - buildStart
+func benchmarkDiff(sections: Int) {
+    let clock = ContinuousClock()
+    let buildStart = clock.now
+    let pair = DiffBenchmark.syntheticPair(
+        sections: sections, paragraphsPerSection: 5, changes: max(1, sections * 3 / 100), moves: max(1, sections / 500), seed: 1)
+    let buildTime = clock.now - buildStart
 
-var best = Duration.seconds(1_000)
-var diff = DocumentComparison.compare(old: pair.old, new: pair.new)
-for _ in 0..<3 {
-    let start = clock.now
-    diff = DocumentComparison.compare(old: pair.old, new: pair.new)
-    best = min(best, clock.now - start)
+    var best = Duration.seconds(1_000)
+    var diff = DocumentComparison.compare(old: pair.old, new: pair.new)
+    for _ in 0..<3 {
+        let start = clock.now
+        diff = DocumentComparison.compare(old: pair.old, new: pair.new)
+        best = min(best, clock.now - start)
+    }
+    let summary = diff.summary
+    print(
+        "sections=\(sections) paragraphs=\(sections * 5) changed_sections=\(summary.changed.count) moved=\(summary.moved.count)"
+            + " edits=\(diff.edits.count) compare_ms=\(String(format: "%.1f", milliseconds(best)))"
+            + " build_ms=\(String(format: "%.1f", milliseconds(buildTime))) peak_mb=\(String(format: "%.1f", peakResidentMegabytes()))")
 }
-let summary = diff.summary
-print(
-    "sections=\(sections) paragraphs=\(sections * 5) changed_sections=\(summary.changed.count) moved=\(summary.moved.count)"
-        + " edits=\(diff.edits.count) compare_ms=\(String(format: "%.1f", milliseconds(best)))"
-        + " build_ms=\(String(format: "%.1f", milliseconds(buildTime))) peak_mb=\(String(format: "%.1f", peakResidentMegabytes()))")
+
+/// Evaluates `@id` and `name` at every element of the profile's model, many times over,
+/// and prints the best time per evaluation.
+func benchmarkXPath(profilePath: String) {
+    let loaded = ProfileLoader.load(fileAt: profilePath)
+    guard loaded.isValid, let profile = loaded.profile, let root = loaded.root else {
+        FileHandle.standardError.write(Data("engage-benchmarks: \(profilePath) is not a valid profile\n".utf8))
+        exit(1)
+    }
+    do {
+        let session = try EngagementModel(profile: profile, root: root).session()
+        guard case .nodes(let elements) = try session.evaluate(XPathExpression("/client//*"), at: session.documentHandle) else {
+            exit(1)
+        }
+        let clock = ContinuousClock()
+        var line: [String] = ["elements=\(elements.count)"]
+        for source in ["@id", "name"] {
+            let expression = try XPathExpression(source)
+            let rounds = max(1, 200_000 / max(elements.count, 1))
+            var best = Duration.seconds(1_000)
+            for _ in 0..<3 {
+                let start = clock.now
+                for _ in 0..<rounds {
+                    for element in elements { _ = try session.evaluate(expression, at: element) }
+                }
+                best = min(best, (clock.now - start) / (rounds * elements.count))
+            }
+            let key = source == "@id" ? "attribute" : "child"
+            line.append("\(key)_ns=\(String(format: "%.0f", milliseconds(best) * 1_000_000))")
+        }
+        print(line.joined(separator: " "))
+    } catch {
+        FileHandle.standardError.write(Data("engage-benchmarks: \(error)\n".utf8))
+        exit(1)
+    }
+}
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+switch (arguments.first, arguments.count) {
+case ("diff", 2):
+    guard let sections = Int(arguments[1]), sections > 0 else { usage() }
+    benchmarkDiff(sections: sections)
+case ("xpath", 2):
+    benchmarkXPath(profilePath: arguments[1])
+default:
+    usage()
+}
