@@ -20,6 +20,16 @@ import XMLSupport
 /// | `duration(x)` | `duration('P1W')`, `duration('P14D')` | `weekly`, `fortnightly` |
 /// | `capitalize(x)` | `capitalize('retention')` | `Retention` |
 /// | `words(x)` | `words('higher-is-better')` | `higher is better` |
+/// | `frequency(x)` | `frequency('P1W')`, `frequency('P14D')`, `frequency('P3M')` | `weekly`, `every 14 days`, `quarterly` |
+/// | `span(x)` | `span('P1W')`, `span('P3D')` | `a week`, `3 days` |
+/// | `number-words(n)` | `number-words(0)`, `number-words(7)`, `number-words(13)` | `no`, `seven`, `13` |
+/// | `short-role(x)` | `short-role('Finance Director; holds the budget.')` | `Finance Director` |
+/// | `measure(x, unit)` | `measure('6.50', 'h')`, `measure(58.4, '%')`, `measure(4, 'score')` | `6.50 hours`, `58.4%`, `4` |
+/// | `metric-value(x, unit, target)` | `metric-value(3, 'rating', '4.0')`, `metric-value(78, 'days', 60)` | `3.0`, `78 days` |
+///
+/// Durations that are not one number of days, weeks, months or years (`PT4H`, `P1M15D`)
+/// are written as they are. `measure()` and `metric-value()` keep the decimals the value
+/// is written with; `metric-value()` at least as many as the target's.
 ///
 /// Numbers are rounded half away from zero; grouping uses commas; no locale is read, so
 /// output is the same on every machine.
@@ -27,7 +37,7 @@ public enum TemplateFunctions {
     /// The functions, formatting money in `currency` (an ISO 4217 code).
     public static func make(currency: String) -> [String: XPathFunction] {
         let symbol = currencySymbols[currency] ?? "\(currency) "
-        return [
+        let formatting: [String: XPathFunction] = [
             "money": { session, arguments throws(XPathFunctionError) in
                 try expect(arguments, 1...2, "money")
                 let value = session.numberValue(of: arguments[0])
@@ -134,6 +144,7 @@ public enum TemplateFunctions {
                 return .string(session.stringValue(of: arguments[0]).replacingOccurrences(of: "-", with: " "))
             },
         ]
+        return formatting.merging(proseFunctions) { formatter, _ in formatter }
     }
 
     static let monthNames = [
@@ -143,7 +154,7 @@ public enum TemplateFunctions {
 
     static let currencySymbols = ["GBP": "£", "EUR": "€", "USD": "$", "JPY": "¥", "INR": "₹", "CHF": "CHF ", "AUD": "A$", "CAD": "C$"]
 
-    private static func expect(_ arguments: [XPathObject], _ range: ClosedRange<Int>, _ name: String) throws(XPathFunctionError) {
+    static func expect(_ arguments: [XPathObject], _ range: ClosedRange<Int>, _ name: String) throws(XPathFunctionError) {
         guard range.contains(arguments.count) else {
             let expected = range.lowerBound == range.upperBound ? "\(range.lowerBound)" : "\(range.lowerBound) to \(range.upperBound)"
             throw XPathFunctionError("takes \(expected) argument\(range.upperBound == 1 ? "" : "s"), not \(arguments.count).")

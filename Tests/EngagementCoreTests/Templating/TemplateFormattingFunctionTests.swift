@@ -302,6 +302,134 @@ struct TemplateFormattingFunctionTests {
         #expect(try text(of: expression) == expected)
     }
 
+    // MARK: - Prose
+
+    @Test(
+        "frequency() writes a one-unit ISO duration as the templates' frequency words, anything else as written",
+        arguments: [
+            ("frequency('P1D')", "daily"),
+            ("frequency('P7D')", "weekly"),
+            ("frequency('P1W')", "weekly"),
+            ("frequency('P14D')", "every 14 days"),
+            ("frequency('P2W')", "every 2 weeks"),
+            ("frequency('P1M')", "monthly"),
+            ("frequency('P3M')", "quarterly"),
+            ("frequency('P6M')", "every 6 months"),
+            ("frequency('P1Y')", "yearly"),
+            ("frequency('P2Y')", "every 2 years"),
+            ("frequency('P1.5D')", "every 1.5 days"),
+            ("frequency('  P1W ')", "weekly"),
+            ("frequency('PT4H')", "PT4H"),
+            ("frequency('P1M15D')", "P1M15D"),
+            ("frequency('P0D')", "P0D"),
+            ("frequency('P-1D')", "P-1D"),
+            ("frequency('P')", "P"),
+            ("frequency('fortnightly')", "fortnightly"),
+            ("concat('[', frequency(/client/none), ']')", "[]"),
+        ])
+    func frequency(expression: String, expected: String) throws {
+        #expect(try text(of: expression) == expected)
+    }
+
+    @Test(
+        "span() writes a one-unit ISO duration as a span of time, anything else as written",
+        arguments: [
+            ("span('P1D')", "a day"),
+            ("span('P3D')", "3 days"),
+            ("span('P14D')", "14 days"),
+            ("span('P1W')", "a week"),
+            ("span('P2W')", "2 weeks"),
+            ("span('P1M')", "a month"),
+            ("span('P6M')", "6 months"),
+            ("span('P1Y')", "a year"),
+            ("span('PT4H')", "PT4H"),
+            ("span('P1DT2H')", "P1DT2H"),
+            ("span('P0.5D')", "P0.5D"),
+        ])
+    func span(expression: String, expected: String) throws {
+        #expect(try text(of: expression) == expected)
+    }
+
+    @Test(
+        "number-words() writes a count from 0 to 12 in words, anything else as given",
+        arguments: [
+            ("number-words(0)", "no"),
+            ("number-words(1)", "one"),
+            ("number-words(7)", "seven"),
+            ("number-words(12)", "twelve"),
+            ("number-words(13)", "13"),
+            ("number-words(2.5)", "2.5"),
+            ("number-words(-1)", "-1"),
+            ("number-words('4')", "four"),
+            ("number-words(' 3. ')", "three"),
+            ("number-words(count(//value))", "three"),
+            ("number-words('many')", "many"),
+            ("capitalize(number-words(8))", "Eight"),
+        ])
+    func numberWords(expression: String, expected: String) throws {
+        #expect(try text(of: expression) == expected)
+    }
+
+    @Test(
+        "short-role() keeps the part of a role before a semicolon or an opening bracket, without a final full stop",
+        arguments: [
+            ("short-role('Finance Director; holder of the budget')", "Finance Director"),
+            ("short-role('Head of Nursing (interim).')", "Head of Nursing"),
+            ("short-role('Chief Executive.')", "Chief Executive"),
+            ("short-role('Team Leader, Patient Access Centre')", "Team Leader, Patient Access Centre"),
+            ("short-role('  Operations    Manager ')", "Operations Manager"),
+            ("short-role('Clinical Lead (acting) ; nights')", "Clinical Lead"),
+            ("short-role('Lead(Data)')", "Lead(Data)"),
+            ("short-role('Ph.D.')", "Ph.D"),
+            ("concat('[', short-role('; only a note'), ']')", "[]"),
+        ])
+    func shortRole(expression: String, expected: String) throws {
+        #expect(try text(of: expression) == expected)
+    }
+
+    @Test(
+        "measure() keeps the decimals a value is written with, spells out h, min and d, and shows scores bare",
+        arguments: [
+            ("measure('58.4', '%')", "58.4%"),
+            ("measure(66, '%')", "66%"),
+            ("measure('6.50', 'h')", "6.50 hours"),
+            ("measure('45', 'min')", "45 minutes"),
+            ("measure('94', 'd')", "94 days"),
+            ("measure('1850', 'ppm')", "1,850 ppm"),
+            ("measure('9.4', 'queries-per-100-loads')", "9.4 queries per 100 loads"),
+            ("measure('4.0', 'score')", "4.0"),
+            ("measure('3', 'rating')", "3"),
+            ("measure('72', 'index')", "72"),
+            ("measure('12', 'points')", "12"),
+            ("measure('12', '')", "12"),
+            ("measure('-2.5', ' h ')", "-2.5 hours"),
+            ("measure('1.23456789', 'kg')", "1.234568 kg"),
+            ("measure('n/a', '%')", "–%"),
+            ("measure('n/a', 'days')", "– days"),
+        ])
+    func measure(expression: String, expected: String) throws {
+        #expect(try text(of: expression) == expected)
+    }
+
+    @Test(
+        "metric-value() keeps the decimals of the value and at least those of the target; units in words, ratings and scores bare",
+        arguments: [
+            ("metric-value(3, 'rating', '4.0')", "3.0"),
+            ("metric-value('2.25', 'score', 3)", "2.25"),
+            ("metric-value(78, 'days', 60)", "78 days"),
+            ("metric-value('63.7', '%', 66)", "63.7%"),
+            ("metric-value(58, '%', '66.5')", "58.0%"),
+            ("metric-value(1130, 'ppm', 1000)", "1,130 ppm"),
+            ("metric-value('9.5', 'h', 8)", "9.5 h"),
+            ("metric-value(5, 'first-contact-fixes', '')", "5 first contact fixes"),
+            ("metric-value('n/a', '%', 1)", "–"),
+            ("metric-value('n/a', 'days', 1)", "– days"),
+            ("concat('[', metric-value(1, /client/none, 1), ']')", "[]"),
+        ])
+    func metricValue(expression: String, expected: String) throws {
+        #expect(try text(of: expression) == expected)
+    }
+
     // MARK: - Wrong arguments
 
     @Test(
@@ -322,6 +450,12 @@ struct TemplateFormattingFunctionTests {
             ("add-days('2026-01-01')", "add-days(): takes 2 arguments, not 1."),
             ("days-between('2026-01-01', '2026-01-02', 3)", "days-between(): takes 2 arguments, not 3."),
             ("duration()", "duration(): takes 1 argument, not 0."),
+            ("frequency()", "frequency(): takes 1 argument, not 0."),
+            ("span('P1D', 'P2D')", "span(): takes 1 argument, not 2."),
+            ("number-words()", "number-words(): takes 1 argument, not 0."),
+            ("short-role('a', 'b')", "short-role(): takes 1 argument, not 2."),
+            ("measure(1)", "measure(): takes 2 arguments, not 1."),
+            ("metric-value(1, '%')", "metric-value(): takes 3 arguments, not 2."),
             ("current(.)", "current() takes no arguments."),
         ])
     func wrongArgumentCount(expression: String, message: String) throws {

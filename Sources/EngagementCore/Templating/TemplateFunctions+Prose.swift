@@ -1,0 +1,171 @@
+import Foundation
+import XMLSupport
+
+/// The functions that turn profile values into the words of a sentence: how often and how
+/// soon (from ISO 8601 durations), small counts in words, short roles, and measured values
+/// with their units. Each replaces a macro that did the same work in XPath 1.0 string
+/// functions, a dozen evaluations per call; their output is the macros', character for
+/// character.
+extension TemplateFunctions {
+    /// The functions, by name.
+    static var proseFunctions: [String: XPathFunction] { [
+        "frequency": { session, arguments throws(XPathFunctionError) in
+            try expect(arguments, 1...1, "frequency")
+            return .string(frequency(normalizedSpace(session.stringValue(of: arguments[0]))))
+        },
+        "span": { session, arguments throws(XPathFunctionError) in
+            try expect(arguments, 1...1, "span")
+            return .string(span(normalizedSpace(session.stringValue(of: arguments[0]))))
+        },
+        "number-words": { session, arguments throws(XPathFunctionError) in
+            try expect(arguments, 1...1, "number-words")
+            let number: Double
+            switch arguments[0] {
+            case .number(let value): number = value
+            case .boolean(let flag): number = flag ? 1 : 0
+            default: number = xpathNumber(session.stringValue(of: arguments[0]))
+            }
+            if number == number.rounded(), number >= 0, number < Double(smallNumberWords.count) {
+                return .string(smallNumberWords[Int(number)])
+            }
+            return .string(session.stringValue(of: arguments[0]))
+        },
+        "short-role": { session, arguments throws(XPathFunctionError) in
+            try expect(arguments, 1...1, "short-role")
+            return .string(shortRole(session.stringValue(of: arguments[0])))
+        },
+        "measure": { session, arguments throws(XPathFunctionError) in
+            try expect(arguments, 2...2, "measure")
+            let shown = decimalAsWritten(session, arguments[0], atLeast: 0)
+            let unit = normalizedSpace(session.stringValue(of: arguments[1]))
+            if unit == "%" { return .string(shown + "%") }
+            if ["", "rating", "score", "index", "points"].contains(unit) { return .string(shown) }
+            let long = ["h": "hours", "min": "minutes", "d": "days"][unit] ?? unit.replacingOccurrences(of: "-", with: " ")
+            return .string("\(shown) \(long)")
+        },
+        "metric-value": { session, arguments throws(XPathFunctionError) in
+            try expect(arguments, 3...3, "metric-value")
+            // No unit node at all: the macro this replaces wrote nothing.
+            if case .nodes(let units) = arguments[1], units.isEmpty { return .string("") }
+            let unit = session.stringValue(of: arguments[1])
+            let shown = decimalAsWritten(session, arguments[0], atLeast: decimalsWritten(session.stringValue(of: arguments[2])))
+            if unit == "%" { return .string(shown == "–" ? shown : shown + "%") }
+            if unit == "rating" || unit == "score" { return .string(shown) }
+            return .string("\(shown) \(unit.replacingOccurrences(of: "-", with: " "))")
+        },
+    ] }
+
+    static let smallNumberWords = [
+        "no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    ]
+
+    /// An ISO 8601 duration as a frequency: P1D "daily", P7D and P1W "weekly", P14D "every
+    /// 14 days", P2W "every 2 weeks", P1M "monthly", P3M "quarterly", P6M "every 6 months",
+    /// P1Y "yearly", P2Y "every 2 years"; anything else as written.
+    static func frequency(_ duration: String) -> String {
+        guard let (count, unit) = simpleDuration(duration) else { return duration }
+        let number = XPathValue.xpathString(count)
+        switch (unit, count) {
+        case ("D", 1): return "daily"
+        case ("D", 7), ("W", 1): return "weekly"
+        case ("M", 1): return "monthly"
+        case ("M", 3): return "quarterly"
+        case ("Y", 1): return "yearly"
+        default: return "every \(number) \(unitNames[unit] ?? "")s"
+        }
+    }
+
+    /// An ISO 8601 duration as a span of time: P1D "a day", P3D "3 days", P1W "a week",
+    /// P6M "6 months"; anything else as written.
+    static func span(_ duration: String) -> String {
+        guard let (count, unit) = simpleDuration(duration) else { return duration }
+        let name = unitNames[unit] ?? ""
+        return count == 1 ? "a \(name)" : "\(XPathValue.xpathString(count)) \(name)s"
+    }
+
+    private static let unitNames: [Unicode.Scalar: String] = ["D": "day", "W": "week", "M": "month", "Y": "year"]
+
+    /// A duration of one number and one date unit, `P<n>D`, `P<n>W`, `P<n>M` or `P<n>Y` with
+    /// n at least 1 (an XPath number, so `P1.5D` counts), as count and unit.
+    private static func simpleDuration(_ text: String) -> (Double, Unicode.Scalar)? {
+        let scalars = Array(text.unicodeScalars)
+        guard scalars.count >= 2, scalars[0] == "P", !scalars.contains("T"), let unit = scalars.last,
+            unitNames[unit] != nil
+        else { return nil }
+        var middle = String.UnicodeScalarView()
+        middle.append(contentsOf: scalars[1..<(scalars.count - 1)])
+        let count = xpathNumber(String(middle))
+        return count >= 1 ? (count, unit) : nil
+    }
+
+    /// The first part of a role, for prose: the text before a semicolon, then before " (",
+    /// without a final full stop. "Finance Director; holder of the budget" reads "Finance
+    /// Director", "Head of Nursing (interim)." reads "Head of Nursing".
+    static func shortRole(_ role: String) -> String {
+        var text = normalizedSpace(role)
+        if let semicolon = text.range(of: ";") { text = String(text[..<semicolon.lowerBound]) }
+        if let bracket = text.range(of: " (") { text = String(text[..<bracket.lowerBound]) }
+        text = normalizedSpace(text)
+        if text.unicodeScalars.last == "." { text.unicodeScalars.removeLast() }
+        return text
+    }
+
+    /// `value` as `decimal()` writes it, with as many decimals as it is written with (the
+    /// characters after its first "."), and at least `minimum`.
+    private static func decimalAsWritten(_ session: XPathSession, _ value: XPathObject, atLeast minimum: Int) -> String {
+        let number = session.numberValue(of: value)
+        guard number.isFinite else { return "–" }
+        let digits = max(0, min(max(decimalsWritten(session.stringValue(of: value)), minimum), 6))
+        return signPrefix(number, digits: digits) + grouped(abs(number), digits: digits)
+    }
+
+    /// How many characters follow the first "." of `text`; 0 without one.
+    private static func decimalsWritten(_ text: String) -> Int {
+        guard let point = text.unicodeScalars.firstIndex(of: ".") else { return 0 }
+        return text.unicodeScalars[text.unicodeScalars.index(after: point)...].count
+    }
+
+    private static func isXPathSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r"
+    }
+
+    /// XPath's `normalize-space()`: runs of spaces, tabs and line breaks become one space,
+    /// none at the ends.
+    static func normalizedSpace(_ text: String) -> String {
+        var result = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if isXPathSpace(scalar) {
+                pendingSpace = !result.isEmpty
+            } else {
+                if pendingSpace { result.append(" ") }
+                pendingSpace = false
+                result.append(scalar)
+            }
+        }
+        return String(result)
+    }
+
+    /// XPath's `number()` of a string: optional spaces, an optional minus, digits with an
+    /// optional fraction (at least one digit), optional spaces; NaN for anything else.
+    static func xpathNumber(_ text: String) -> Double {
+        var scalars = Substring(text).unicodeScalars
+        while let first = scalars.first, isXPathSpace(first) { scalars.removeFirst() }
+        while let last = scalars.last, isXPathSpace(last) { scalars.removeLast() }
+        var body = scalars
+        if body.first == "-" { body.removeFirst() }
+        var digits = 0
+        var points = 0
+        for scalar in body {
+            if scalar == "." {
+                points += 1
+            } else if ("0"..."9").contains(scalar) {
+                digits += 1
+            } else {
+                return .nan
+            }
+        }
+        guard digits > 0, points <= 1 else { return .nan }
+        return Double(String(scalars)) ?? .nan
+    }
+}
