@@ -43,7 +43,9 @@ let package = Package(
         .executableTarget(
             name: "engage-benchmarks", dependencies: ["EngagementCore", "XMLSupport"], path: "Benchmarks/Sources/engage-benchmarks"),
         .testTarget(name: "XMLSupportTests", dependencies: ["XMLSupport"]),
-        .testTarget(name: "EngagementCoreTests", dependencies: ["EngagementCore", "XMLSupport", "Rendering"]),
+        .testTarget(
+            name: "EngagementCoreTests",
+            dependencies: ["EngagementCore", "XMLSupport", "Rendering", .product(name: "GRDB", package: "GRDB.swift")]),
         // Depends on the executable so that `swift test` builds the binary it runs.
         .testTarget(name: "EngageCLITests", dependencies: ["EngageCLI", "engage"], exclude: ["Golden"]),
     ]

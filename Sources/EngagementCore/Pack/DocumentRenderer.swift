@@ -14,6 +14,8 @@ public struct RenderedPackDocument: Sendable {
     /// The draft as an indented XHTML file, placeholders included.
     var draftXHTML: [UInt8]
     public var sections: [SectionTrace]
+    /// Every input the document read, which the sections' traces number.
+    public var reads: DocumentReads
     /// The hash of the template files this document was built from.
     public var templateHash: String
     /// The hash of the draft: equal for equal content, whatever the revision.
@@ -194,15 +196,9 @@ public final class DocumentRenderer {
         // One libxml2 tree gives both the compact form the content hash is taken of and
         // the indented file.
         let forms = XMLWriter.serialize(rendered.root, forms: [false, true])
-        var inputHash = FNV1a.hash([])
-        for (path, hash) in rendered.inputs.sorted(by: { $0.key < $1.key }) {
-            inputHash = FNV1a.hash(path.utf8, seed: inputHash)
-            inputHash = FNV1a.hash(CollectionOfOne(UInt8(ascii: "=")), seed: inputHash)
-            inputHash = FNV1a.hash(hash.utf8, seed: inputHash)
-            inputHash = FNV1a.hash(CollectionOfOne(UInt8(ascii: "\n")), seed: inputHash)
-        }
         return RenderedPackDocument(
-            kind: kind, draft: rendered.root, draftXHTML: forms[1], sections: rendered.sections,
-            templateHash: template.sourceHash, contentHash: FNV1a.hex(FNV1a.hash(forms[0])), inputHash: FNV1a.hex(inputHash))
+            kind: kind, draft: rendered.root, draftXHTML: forms[1], sections: rendered.sections, reads: rendered.reads,
+            templateHash: template.sourceHash, contentHash: FNV1a.hex(FNV1a.hash(forms[0])),
+            inputHash: FNV1a.hex(rendered.reads.fingerprint))
     }
 }

@@ -100,7 +100,8 @@ public enum PackGenerator {
                 plannedRevisions.append((document, RevisionRecord(
                     id: nil, kind: document.kind.rawValue, number: prepared.number, contentHash: document.contentHash,
                     xhtml: Data(xhtml), profileSnapshotID: 0, templateHash: document.templateHash,
-                    engineVersion: DocumentRenderer.engineVersion, createdAt: timestamp), prepared.sectionHashes))
+                    engineVersion: DocumentRenderer.engineVersion, createdAt: timestamp,
+                    reads: document.reads.encodedLines), prepared.sectionHashes))
             }
             reportDocuments.append(.init(kind: document.kind, revision: prepared.number, isNewRevision: prepared.isNew))
         }
@@ -148,7 +149,7 @@ public enum PackGenerator {
                     var revision = planned
                     revision.profileSnapshotID = snapshotID ?? 0
                     try revision.insert(db)
-                    let reads = Dictionary(document.sections.map { ($0.sectionID, $0.encodedReads) }, uniquingKeysWith: { a, _ in a })
+                    let reads = Dictionary(document.sections.map { ($0.sectionID, $0.encodedLineNumbers) }, uniquingKeysWith: { a, _ in a })
                     for (position, section) in hashes.enumerated() {
                         try insertSection.execute(arguments: [
                             revision.id, position, section.id, section.hash, reads[section.id] ?? "",

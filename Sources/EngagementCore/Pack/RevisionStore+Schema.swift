@@ -51,6 +51,14 @@ extension RevisionStore {
                 );
                 """)
         }
+        migrator.registerMigration("v2: a revision's reads stored once") { db in
+            // The inputs the document read: one "PATH<TAB>VALUE-HASH" line each, sorted by
+            // path, each once. A section of such a revision keeps in its `reads` the
+            // numbers of its lines ("0-12 15 20-31") instead of the lines themselves:
+            // sections read the same inputs many times over. NULL for revisions written
+            // before, whose sections keep their lines.
+            try db.execute(sql: "ALTER TABLE revision ADD COLUMN reads TEXT")
+        }
         return migrator
     }
 }

@@ -117,10 +117,18 @@ public final class RevisionStore {
     /// The traces of a revision: section id -> (model path -> value hash).
     public func traces(ofRevision id: Int64) throws(PackError) -> [String: [String: String]] {
         try read { db in
+            // Revisions stored before v2 have no reads of their own: their sections hold lines.
+            let documentReads = try Row.fetchOne(db, sql: "SELECT reads FROM revision WHERE id = ?", arguments: [id])
+                .flatMap { row -> String? in row["reads"] }
+            let lines = documentReads.map(DocumentReads.lines(of:))
             var traces: [String: [String: String]] = [:]
             let rows = try Row.fetchCursor(db, sql: "SELECT section_id, reads FROM section WHERE revision_id = ?", arguments: [id])
             while let row = try rows.next() {
-                traces[row["section_id"]] = SectionReads.decode(row["reads"])
+                if let lines {
+                    traces[row["section_id"]] = DocumentReads.reads(row["reads"], of: lines)
+                } else {
+                    traces[row["section_id"]] = SectionReads.decode(row["reads"])
+                }
             }
             return traces
         }

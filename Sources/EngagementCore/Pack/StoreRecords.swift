@@ -51,10 +51,13 @@ public struct RevisionRecord: Codable, Sendable, FetchableRecord, MutablePersist
     public var templateHash: String
     public var engineVersion: String
     public var createdAt: String
+    /// Every input the document read, "PATH\tHASH" lines sorted by path (see
+    /// ``DocumentReads``); nil for revisions stored before the store kept them here.
+    public var reads: String?
 
     enum CodingKeys: String, CodingKey {
         case id, kind, number, contentHash = "content_hash", xhtml, profileSnapshotID = "profile_snapshot_id"
-        case templateHash = "template_hash", engineVersion = "engine_version", createdAt = "created_at"
+        case templateHash = "template_hash", engineVersion = "engine_version", createdAt = "created_at", reads
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
@@ -70,7 +73,8 @@ public struct SectionRecord: Codable, Sendable, FetchableRecord, MutablePersista
     public var position: Int
     public var sectionID: String
     public var contentHash: String
-    /// "PATH\tHASH" lines, sorted by path (see ``SectionReads``).
+    /// What the section read: the numbers of its lines in the revision's ``RevisionRecord/reads``
+    /// (``LineNumbers``); for a revision without them, the lines themselves (``SectionReads``).
     public var reads: String
 
     enum CodingKeys: String, CodingKey {
@@ -93,7 +97,9 @@ struct PublicationRecord: Codable, Sendable, FetchableRecord, PersistableRecord 
     }
 }
 
-/// The encoding of a section's reads in the store: one `PATH<TAB>HASH` line per input.
+/// The encoding of a section's reads in stores written before revisions kept their reads
+/// (``DocumentReads``): one `PATH<TAB>HASH` line per input. Read for those revisions;
+/// the tests use the encoder to write them.
 public enum SectionReads {
     /// The lines for `reads` (path to hash), sorted by path.
     public static func encode(_ reads: [String: String]) -> String {

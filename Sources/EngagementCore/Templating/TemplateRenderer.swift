@@ -1,34 +1,13 @@
 import XMLSupport
 
-/// What one section of a rendered document read from the model: each node's stable path
-/// and a hash of its content at render time. Status and alerts compare these with a new
-/// model to say which sections a profile change makes stale, and why.
-public struct SectionTrace: Sendable, Hashable, Codable {
-    public var sectionID: String
-    /// The reads as the store keeps them: one `PATH<TAB>HASH` line each, sorted by path
-    /// (``SectionReads``).
-    public var encodedReads: String
-
-    /// Stable model path -> FNV-1a hex of the node's canonical content.
-    public var reads: [String: String] { SectionReads.decode(encodedReads) }
-
-    public init(sectionID: String, reads: [String: String]) {
-        self.init(sectionID: sectionID, encodedReads: SectionReads.encode(reads))
-    }
-
-    init(sectionID: String, encodedReads: String) {
-        self.sectionID = sectionID
-        self.encodedReads = encodedReads
-    }
-}
-
 /// A document rendered from a template: the XHTML tree and its sections' traces.
 public struct RenderedDocument: Sendable {
     public var root: XMLOutputElement
     /// The traces of every `<section id>`, in document order.
     public var sections: [SectionTrace]
-    /// Every read of every section, merged: the inputs the document as a whole depends on.
-    public var inputs: [String: String]
+    /// Every read of every section, each once: the inputs the document as a whole
+    /// depends on, which the sections' traces number.
+    public var reads: DocumentReads
 }
 
 /// Renders a compiled template against a model through an ``XPathSession``.
@@ -102,8 +81,8 @@ final class TemplateRenderer {
                     fix: "Keep the <html> root free of t:each and t:if.")
             ])
         }
-        let (sections, inputs) = traces()
-        return RenderedDocument(root: root, sections: sections, inputs: inputs)
+        let (sections, reads) = traces()
+        return RenderedDocument(root: root, sections: sections, reads: reads)
     }
 
     // MARK: - Nodes
@@ -295,32 +274,49 @@ final class TemplateRenderer {
     /// The traces of every section. Besides each node read (path -> content hash), the
     /// membership of its parent is recorded (`PARENT/*` -> the list of its children), so
     /// that adding an element to a list a section looped over makes the section stale.
-    private func traces() -> (sections: [SectionTrace], inputs: [String: String]) {
-        // Handles are dense indices: a per-section stamp dedupes reads without hashing.
+    private func traces() -> (sections: [SectionTrace], reads: DocumentReads) {
+        // Every distinct line gets a number when first read; sections keep numbers, and
+        // the document writes each line once. Handles are dense indices, so arrays stand
+        // in for dictionaries.
+        var lines: [(path: String, hash: String)] = []
+        var lineOfNode = [Int](repeating: -1, count: session.nodeCount)
+        var membershipLineOfNode = [Int](repeating: -1, count: session.nodeCount)
+        var lineOfMembership = [Int](repeating: -1, count: session.nodeCount)
         var seenInSection = [Int](repeating: -1, count: session.nodeCount)
-        var seenInDocument = [Bool](repeating: false, count: session.nodeCount)
-        var inputs: [String: String] = [:]
-        inputs.reserveCapacity(min(readLog.count * 2, 1 << 16))
-        let sections = zip(sectionIDs, sectionRanges).enumerated().map { section, item in
-            let (id, range) = item
-            // Lines, not a dictionary: the encoding sorts them and writes a repeated path
-            // (a membership many children share) once.
-            var traced: [(path: String, hash: String)] = []
-            traced.reserveCapacity(range.count * 2)
+        var sectionLines: [[Int]] = []
+        sectionLines.reserveCapacity(sectionRanges.count)
+        for (section, range) in sectionRanges.enumerated() {
+            var numbers: [Int] = []
+            numbers.reserveCapacity(range.count * 2)
             for handle in readLog[range] where seenInSection[handle.index] != section {
                 seenInSection[handle.index] = section
-                let entry = memo.entry(for: handle, in: session)
-                traced.append((entry.path, entry.hash))
-                if let membership = entry.membership { traced.append(membership) }
-                if !seenInDocument[handle.index] {
-                    seenInDocument[handle.index] = true
-                    inputs[entry.path] = entry.hash
-                    if let membership = entry.membership { inputs[membership.path] = membership.hash }
+                let node = handle.index
+                if lineOfNode[node] < 0 {
+                    let entry = memo.entry(for: handle, in: session)
+                    lineOfNode[node] = lines.count
+                    lines.append((entry.path, entry.hash))
+                    if let membership = entry.membership, let parent = session.parent(of: handle)?.index {
+                        // A parent no expression read may have got its handle just now.
+                        if parent >= lineOfMembership.count {
+                            lineOfMembership += repeatElement(-1, count: parent + 1 - lineOfMembership.count)
+                        }
+                        if lineOfMembership[parent] < 0 {
+                            lineOfMembership[parent] = lines.count
+                            lines.append(membership)
+                        }
+                        membershipLineOfNode[node] = lineOfMembership[parent]
+                    }
                 }
+                numbers.append(lineOfNode[node])
+                if membershipLineOfNode[node] >= 0 { numbers.append(membershipLineOfNode[node]) }
             }
-            return SectionTrace(sectionID: id, encodedReads: SectionReads.encode(lines: traced))
+            sectionLines.append(numbers)
         }
-        return (sections, inputs)
+        let built = DocumentReads.build(lines: lines, sections: sectionLines)
+        let sections = zip(sectionIDs, built.sections).map { id, numbers in
+            SectionTrace(sectionID: id, encodedLineNumbers: numbers, document: built.reads)
+        }
+        return (sections, built.reads)
     }
 
     private func report(_ expression: TemplateExpression, _ summary: String, fix: String) {
