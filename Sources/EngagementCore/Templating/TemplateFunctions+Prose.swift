@@ -34,6 +34,18 @@ extension TemplateFunctions {
             try expect(arguments, 1...1, "short-role")
             return .string(shortRole(session.stringValue(of: arguments[0])))
         },
+        "role-title": { session, arguments throws(XPathFunctionError) in
+            try expect(arguments, 1...1, "role-title")
+            return .string(roleTitle(session.stringValue(of: arguments[0])))
+        },
+        "metric-name": { session, arguments throws(XPathFunctionError) in
+            try expect(arguments, 1...1, "metric-name")
+            return .string(metricName(session.stringValue(of: arguments[0])))
+        },
+        "uncapitalize": { session, arguments throws(XPathFunctionError) in
+            try expect(arguments, 1...1, "uncapitalize")
+            return .string(uncapitalized(session.stringValue(of: arguments[0])))
+        },
         "measure": { session, arguments throws(XPathFunctionError) in
             try expect(arguments, 2...2, "measure")
             let shown = decimalAsWritten(session, arguments[0], atLeast: 0)
@@ -103,11 +115,90 @@ extension TemplateFunctions {
     /// Director", "Head of Nursing (interim)." reads "Head of Nursing".
     static func shortRole(_ role: String) -> String {
         var text = normalizedSpace(role)
-        if let semicolon = text.range(of: ";") { text = String(text[..<semicolon.lowerBound]) }
-        if let bracket = text.range(of: " (") { text = String(text[..<bracket.lowerBound]) }
+        if contains(text, ";") { text = before(text, ";") }
+        if contains(text, " (") { text = before(text, " (") }
         text = normalizedSpace(text)
         if text.unicodeScalars.last == "." { text.unicodeScalars.removeLast() }
         return text
+    }
+
+    /// ``shortRole(_:)``, also cut before a descriptive clause: a comma followed by a
+    /// lower-case word, after the first or the second part. "Finance Director, holder of
+    /// the budget" reads "Finance Director"; "Team Leader, Patient Access Centre" stays whole.
+    static func roleTitle(_ role: String) -> String {
+        let title = shortRole(role)
+        let first = before(title, ", ")
+        let rest = after(title, ", ")
+        let second = before(rest, ", ")
+        // As XPath's contains('abc...z', substring(x, 1, 1)): true for an empty x too.
+        func startsLowerCase(_ text: String) -> Bool { text.unicodeScalars.first.map(isLowerCaseLetter) ?? true }
+        if !first.isEmpty, startsLowerCase(rest) { return first }
+        if !second.isEmpty, startsLowerCase(after(rest, ", ")) { return "\(first), \(second)" }
+        return title
+    }
+
+    /// A short name for an expectation from its metric: the text before a colon, else
+    /// before the first comma (unless that part holds a quotation mark), without a final
+    /// full stop. "Quality escapes: parts returned per million" reads "Quality escapes".
+    static func metricName(_ metric: String) -> String {
+        let normalized = normalizedSpace(metric)
+        let head = contains(normalized, ":") ? before(normalized, ":") : normalized
+        let short = contains(head, ",") ? before(head, ",") : head
+        var name = normalizedSpace(contains(short, "\"") ? head : short)
+        if name.unicodeScalars.last == "." { name.unicodeScalars.removeLast() }
+        return name
+    }
+
+    /// `text` with its first letter (A to Z) lower-cased when the second is a lower-case
+    /// letter (a to z), so that "Median wait" reads "median wait" and "AOG response time"
+    /// keeps its acronym.
+    static func uncapitalized(_ text: String) -> String {
+        var scalars = Array(text.unicodeScalars)
+        guard scalars.count >= 2, isLowerCaseLetter(scalars[1]), ("A"..."Z").contains(scalars[0]) else { return text }
+        scalars[0] = Unicode.Scalar(scalars[0].value + 32) ?? scalars[0]
+        var result = String.UnicodeScalarView()
+        result.append(contentsOf: scalars)
+        return String(result)
+    }
+
+    private static func isLowerCaseLetter(_ scalar: Unicode.Scalar) -> Bool { ("a"..."z").contains(scalar) }
+
+    /// XPath's `substring-before()`: empty when `separator` does not occur. Like XPath, it
+    /// compares code points, not characters, so a separator followed by a combining mark
+    /// is still found.
+    private static func before(_ text: String, _ separator: String) -> String {
+        guard let (start, _) = find(separator, in: text) else { return "" }
+        return String(String.UnicodeScalarView(text.unicodeScalars[..<start]))
+    }
+
+    /// XPath's `substring-after()`: empty when `separator` does not occur.
+    private static func after(_ text: String, _ separator: String) -> String {
+        guard let (_, end) = find(separator, in: text) else { return "" }
+        return String(String.UnicodeScalarView(text.unicodeScalars[end...]))
+    }
+
+    /// XPath's `contains()`, by code points.
+    private static func contains(_ text: String, _ part: String) -> Bool { find(part, in: text) != nil }
+
+    /// Where `part` first occurs in `text`, by code points.
+    private static func find(_ part: String, in text: String) -> (String.UnicodeScalarIndex, String.UnicodeScalarIndex)? {
+        let scalars = text.unicodeScalars
+        let pattern = Array(part.unicodeScalars)
+        guard let first = pattern.first else { return (scalars.startIndex, scalars.startIndex) }
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            if scalars[index] == first {
+                var end = index
+                var matched = 0
+                while matched < pattern.count, end < scalars.endIndex, scalars[end] == pattern[matched] {
+                    end = scalars.index(after: end)
+                    matched += 1
+                }
+                if matched == pattern.count { return (index, end) }
+            }
+            index = scalars.index(after: index)
+        }
+        return nil
     }
 
     /// `value` as `decimal()` writes it, with as many decimals as it is written with (the

@@ -24,6 +24,9 @@ import XMLSupport
 /// | `span(x)` | `span('P1W')`, `span('P3D')` | `a week`, `3 days` |
 /// | `number-words(n)` | `number-words(0)`, `number-words(7)`, `number-words(13)` | `no`, `seven`, `13` |
 /// | `short-role(x)` | `short-role('Finance Director; holds the budget.')` | `Finance Director` |
+/// | `role-title(x)` | `role-title('Finance Director, holder of the budget')` | `Finance Director` |
+/// | `metric-name(x)` | `metric-name('Quality escapes: parts returned per million')` | `Quality escapes` |
+/// | `uncapitalize(x)` | `uncapitalize('Median wait')`, `uncapitalize('AOG response time')` | `median wait`, `AOG response time` |
 /// | `measure(x, unit)` | `measure('6.50', 'h')`, `measure(58.4, '%')`, `measure(4, 'score')` | `6.50 hours`, `58.4%`, `4` |
 /// | `metric-value(x, unit, target)` | `metric-value(3, 'rating', '4.0')`, `metric-value(78, 'days', 60)` | `3.0`, `78 days` |
 ///

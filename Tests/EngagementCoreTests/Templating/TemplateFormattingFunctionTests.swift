@@ -388,6 +388,52 @@ struct TemplateFormattingFunctionTests {
     }
 
     @Test(
+        "role-title() shortens a role as short-role() does, and also before a descriptive clause",
+        arguments: [
+            ("role-title('Packhouse and Quality Manager; responsible for grading')", "Packhouse and Quality Manager"),
+            ("role-title('Finance Director, holder of the budget')", "Finance Director"),
+            ("role-title('Team Leader, Patient Access Centre')", "Team Leader, Patient Access Centre"),
+            ("role-title('Head of Operations, North Region, accountable for delivery')", "Head of Operations, North Region"),
+            ("role-title('Head of Operations, North Region, Leeds')", "Head of Operations, North Region, Leeds"),
+            ("role-title('Director of Nursing (interim), acting up.')", "Director of Nursing"),
+            ("role-title('Chief Executive, ')", "Chief Executive,"),
+            ("role-title('Chief Executive, .')", "Chief Executive"),
+            ("role-title('Chief Executive.')", "Chief Executive"),
+        ])
+    func roleTitle(expression: String, expected: String) throws {
+        #expect(try text(of: expression) == expected)
+    }
+
+    @Test(
+        "metric-name() takes the text before a colon, else before the first comma outside a quotation, without a final full stop",
+        arguments: [
+            ("metric-name('Quality escapes: parts returned per million')", "Quality escapes"),
+            ("metric-name('Median days from referral to first appointment, all specialties')", "Median days from referral to first appointment"),
+            ("metric-name('Share of calls answered \"first time, every time\", by month')", "Share of calls answered \"first time, every time\", by month"),
+            ("metric-name('Net promoter score.')", "Net promoter score"),
+            ("metric-name('  On-time   delivery ')", "On-time delivery"),
+            ("metric-name('Waits, in weeks: median')", "Waits"),
+        ])
+    func metricName(expression: String, expected: String) throws {
+        #expect(try text(of: expression) == expected)
+    }
+
+    @Test(
+        "uncapitalize() lower-cases a first capital followed by a lower-case letter, and leaves acronyms",
+        arguments: [
+            ("uncapitalize('Median wait')", "median wait"),
+            ("uncapitalize('AOG response time')", "AOG response time"),
+            ("uncapitalize('X-ray turnaround')", "X-ray turnaround"),
+            ("uncapitalize('A')", "A"),
+            ("uncapitalize('already lower')", "already lower"),
+            ("uncapitalize('Écart moyen')", "Écart moyen"),
+            ("uncapitalize(metric-name('Quality escapes: per million'))", "quality escapes"),
+        ])
+    func uncapitalize(expression: String, expected: String) throws {
+        #expect(try text(of: expression) == expected)
+    }
+
+    @Test(
         "measure() keeps the decimals a value is written with, spells out h, min and d, and shows scores bare",
         arguments: [
             ("measure('58.4', '%')", "58.4%"),
@@ -454,6 +500,9 @@ struct TemplateFormattingFunctionTests {
             ("span('P1D', 'P2D')", "span(): takes 1 argument, not 2."),
             ("number-words()", "number-words(): takes 1 argument, not 0."),
             ("short-role('a', 'b')", "short-role(): takes 1 argument, not 2."),
+            ("role-title()", "role-title(): takes 1 argument, not 0."),
+            ("metric-name('a', 'b')", "metric-name(): takes 1 argument, not 2."),
+            ("uncapitalize()", "uncapitalize(): takes 1 argument, not 0."),
             ("measure(1)", "measure(): takes 2 arguments, not 1."),
             ("metric-value(1, '%')", "metric-value(): takes 3 arguments, not 2."),
             ("current(.)", "current() takes no arguments."),
