@@ -59,21 +59,29 @@ public struct RenderedPackDocument: Sendable {
     /// `bytes` with every placeholder of `values` replaced by its value.
     static func substitute(_ values: [String: String], in bytes: [UInt8]) -> [UInt8] {
         // Every placeholder starts with U+E000, whose UTF-8 starts with 0xEE.
-        guard bytes.contains(0xEE) else { return bytes }
+        guard let firstLead = bytes.firstIndex(of: 0xEE) else { return bytes }
         let replacements = values.map { (Array($0.key.utf8), Array($0.value.utf8)) }
         var result: [UInt8] = []
         result.reserveCapacity(bytes.count)
-        var index = 0
-        scanning: while index < bytes.count {
-            if bytes[index] == 0xEE {
+        bytes.withUnsafeBufferPointer { bytes in
+            // Copies the runs between lead bytes whole: documents are mostly plain text.
+            var copied = 0
+            var lead: Int? = firstLead
+            while let index = lead {
+                result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
+                copied = index
                 for (placeholder, value) in replacements where bytes[index...].starts(with: placeholder) {
                     result += value
-                    index += placeholder.count
-                    continue scanning
+                    copied = index + placeholder.count
+                    break
                 }
+                if copied == index {
+                    result.append(bytes[index])
+                    copied = index + 1
+                }
+                lead = bytes[copied...].firstIndex(of: 0xEE)
             }
-            result.append(bytes[index])
-            index += 1
+            result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
         }
         return result
     }

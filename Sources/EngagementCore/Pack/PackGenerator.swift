@@ -83,7 +83,7 @@ public enum PackGenerator {
         var reportDocuments: [GenerationReport.Document] = []
         var filesToWrite: [(name: String, bytes: [UInt8])] = []
         var unchanged: [String] = []
-        let timestamp = ISO8601DateFormatter().string(from: now)
+        let timestamp = Self.timestamp(now)
         for (document, prepared) in zip(documents, slots.values) {
             guard let prepared, let xhtml = prepared.outputs[.xhtml] else { continue }
             for format in OutputFormat.allCases where formats.contains(format) {
@@ -171,6 +171,20 @@ public enum PackGenerator {
         try store.recover()
         lap("rename")
         return GenerationReport(documents: reportDocuments, written: filesToWrite.map(\.name), unchanged: unchanged)
+    }
+
+    /// `date` in UTC as ISO 8601 to the second, `2026-11-22T12:13:06Z`: what
+    /// `ISO8601DateFormatter` writes, without creating one for every pack.
+    static func timestamp(_ date: Date) -> String {
+        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        func padded(_ value: Int32, _ width: Int) -> String {
+            let digits = String(value)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return "\(padded(parts.tm_year + 1900, 4))-\(padded(parts.tm_mon + 1, 2))-\(padded(parts.tm_mday, 2))"
+            + "T\(padded(parts.tm_hour, 2)):\(padded(parts.tm_min, 2)):\(padded(parts.tm_sec, 2))Z"
     }
 }
 
