@@ -17,7 +17,8 @@
 #
 # Measures (a) a batch generate of N profiles (wall time, documents/s, peak RSS),
 # (b) a single generate of Samples/northgate-hospitals.xml into a fresh folder (median
-# of R runs), (c) the same batch again onto the same output (nothing to rewrite).
+# of R runs), (c) the same batch again onto the same output (nothing to rewrite), and
+# the floor of Benchmarks/floor.py (the CPU of the work every pack needs).
 # See Benchmarks/README.md for what the figures mean.
 set -euo pipefail
 
@@ -222,6 +223,14 @@ else
 fi
 
 # ---------------------------------------------------------------------------
+# The floor: what validating a profile, writing its files and storing its
+# revisions cost on their own (Benchmarks/floor.py)
+# ---------------------------------------------------------------------------
+say "floor: the CPU of the work every pack needs, against the target's budget"
+python3 Benchmarks/floor.py --work "$WORK" --engage "$ENGAGE" >"$LOGS/floor.txt" 2>&1 \
+    || { cat "$LOGS/floor.txt" >&2; die "Benchmarks/floor.py failed"; }
+
+# ---------------------------------------------------------------------------
 # Report
 # ---------------------------------------------------------------------------
 DOCS=$((N * 4))
@@ -275,6 +284,8 @@ DIRTY=$(git status --porcelain --untracked-files=no 2>/dev/null | grep -q . && e
     echo "documents/s counts 4 documents per profile, each written as xhtml, html and md; the"
     echo "\"if all cores were free\" line divides by CPU time instead of wall time (an estimate for a quiet machine)."
     echo "single-generate timing: $SINGLE_TOOL. Logs, /usr/bin/time -v reports and outputs: $WORK"
+    echo
+    cat "$LOGS/floor.txt"
 } | tee "$WORK/results.txt"
 
 [[ $C_WRITTEN -eq 0 && $C_CHANGED -eq 0 ]] || { say "warning: the second batch rewrote files although nothing changed"; MISSED=1; }
