@@ -13,8 +13,7 @@ engage's own code wherever possible:
 2. writing a pack's 12 files durably: each into a staging folder, fsync, rename, fsync of
    the folder (the bytes are those run.sh produced);
 3. storing the pack's first revisions in a fresh SQLite database in WAL mode, in one
-   transaction, with Python's sqlite3 module: the same schema and rows engage stored
-   (also shown without the section traces, the part of the rows they take).
+   transaction, with Python's sqlite3 module: the same schema and rows engage stored.
 
 It compares their sum with the CPU a profile may take to reach the throughput target of
 Benchmarks/README.md: 1000 documents/s = 250 profiles/s, on all cores. When the
@@ -93,20 +92,17 @@ def store_rows(pack):
     return schema, tables
 
 
-def store_floor(packs, scratch, with_reads):
+def store_floor(packs, scratch):
     rows = [store_rows(pack) for pack in packs]
     start = own_cpu()
     for index, (schema, tables) in enumerate(rows):
-        db = sqlite3.connect(os.path.join(scratch, f"store-{with_reads}-{index}.sqlite"), isolation_level=None)
+        db = sqlite3.connect(os.path.join(scratch, f"store-{index}.sqlite"), isolation_level=None)
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = NORMAL")
         db.execute("BEGIN")
         for statement in schema:
             db.execute(statement)
         for table, (columns, values) in tables.items():
-            if table == "section" and not with_reads:
-                reads = columns.index("reads")
-                values = [value[:reads] + ("",) + value[reads + 1:] for value in values]
             marks = ", ".join("?" for _ in columns)
             db.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", values)
         db.execute("COMMIT")
@@ -140,8 +136,7 @@ def main():
     try:
         validate = validate_floor(options.engage, profiles)
         files, pack_bytes = files_floor(packs, scratch)
-        store = store_floor(packs, scratch, with_reads=True)
-        store_documents = store_floor(packs, scratch, with_reads=False)
+        store = store_floor(packs, scratch)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 
@@ -149,8 +144,7 @@ def main():
     print(f"CPU floor per profile ({len(profiles)} profiles validated, {len(packs)} packs written, {cores} cores)")
     print(f"  read and validate the profile (engage validate)      {validate:6.2f} ms")
     print(f"  write the 12 files durably ({pack_bytes // 1024} KiB)                {files:6.2f} ms")
-    print(f"  store the revisions in SQLite (WAL, one transaction) {store:6.2f} ms"
-          f"  ({store_documents:.2f} ms without the section traces)")
+    print(f"  store the revisions in SQLite (WAL, one transaction) {store:6.2f} ms")
     print(f"  sum                                                  {total:6.2f} ms")
     print(f"budget per profile for {TARGET_DOCUMENTS_PER_SECOND} documents/s on {cores} cores"
           f"              {budget:6.2f} ms")
