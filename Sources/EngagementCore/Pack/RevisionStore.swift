@@ -86,10 +86,9 @@ public final class RevisionStore {
     /// The latest revision of each kind that has one.
     public func latestRevisions() throws(PackError) -> [DocumentKind: RevisionRecord] {
         try read { db in
-            let rows = try RevisionRecord.fetchAll(db, sql: """
-                SELECT * FROM revision r
-                WHERE number = (SELECT MAX(number) FROM revision WHERE kind = r.kind)
-                """)
+            let rows = try RevisionRecord
+                .filter(sql: "number = (SELECT MAX(latest.number) FROM revision latest WHERE latest.kind = revision.kind)")
+                .fetchAll(db)
             var latest: [DocumentKind: RevisionRecord] = [:]
             for row in rows { if let kind = row.documentKind { latest[kind] = row } }
             return latest

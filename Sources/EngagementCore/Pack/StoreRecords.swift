@@ -52,7 +52,8 @@ public struct RevisionRecord: Codable, Sendable, FetchableRecord, MutablePersist
     public var engineVersion: String
     public var createdAt: String
     /// Every input the document read, "PATH\tHASH" lines sorted by path (see
-    /// ``DocumentReads``); nil for revisions stored before the store kept them here.
+    /// ``DocumentReads``); nil for revisions stored before the store kept them here, and
+    /// in fetched records (``databaseSelection``).
     public var reads: String?
 
     enum CodingKeys: String, CodingKey {
@@ -61,6 +62,10 @@ public struct RevisionRecord: Codable, Sendable, FetchableRecord, MutablePersist
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    /// Fetched records leave out the reads (as large as the document): only status and
+    /// alerts need them, and they read them with ``RevisionStore/traces(ofRevision:)``.
+    public static var databaseSelection: [any SQLSelectable] { [.allColumns(excluding: ["reads"])] }
 
     public var documentKind: DocumentKind? { DocumentKind(rawValue: kind) }
 }
@@ -98,74 +103,12 @@ struct PublicationRecord: Codable, Sendable, FetchableRecord, PersistableRecord 
 }
 
 /// The encoding of a section's reads in stores written before revisions kept their reads
-/// (``DocumentReads``): one `PATH<TAB>HASH` line per input. Read for those revisions;
-/// the tests use the encoder to write them.
+/// (``DocumentReads``): one `PATH<TAB>HASH` line per input, sorted by path. Read for
+/// those revisions; tests write such stores with ``encode(_:)``.
 public enum SectionReads {
     /// The lines for `reads` (path to hash), sorted by path.
     public static func encode(_ reads: [String: String]) -> String {
-        encode(lines: reads.map { (path: $0.key, hash: $0.value) })
-    }
-
-    /// The lines for `lines`, sorted by path, a path given more than once written once
-    /// (a path names one node, so its hash is the same each time): what ``encode(_:)``
-    /// gives for the dictionary of these lines, without building it.
-    public static func encode(lines reads: [(path: String, hash: String)]) -> String {
-        // Paths and hashes are copied into one buffer, and the sort orders byte ranges of
-        // it: it neither compares Strings nor counts references, which dominated this
-        // function (a section reads a hundred paths or more). For ASCII text, byte order
-        // is String order; anything else is sorted as Strings.
-        var bytes: [UInt8] = []
-        var lines: [(path: Range<Int>, hash: Range<Int>)] = []
-        bytes.reserveCapacity(reads.count * 80)
-        lines.reserveCapacity(reads.count)
-        for (path, hash) in reads {
-            let pathStart = bytes.count
-            bytes.append(contentsOf: path.utf8)
-            let hashStart = bytes.count
-            bytes.append(contentsOf: hash.utf8)
-            lines.append((pathStart..<hashStart, hashStart..<bytes.count))
-        }
-        var allBits: UInt8 = 0
-        for byte in bytes { allBits |= byte }
-        guard allBits < 0x80 else {
-            // String equality is canonical equivalence: only a dictionary merges as one.
-            return encodeSortingStrings(Dictionary(reads.map { ($0.path, $0.hash) }, uniquingKeysWith: { _, last in last }))
-        }
-        var text: [UInt8] = []
-        text.reserveCapacity(bytes.count + reads.count * 2)
-        bytes.withUnsafeBufferPointer { bytes in
-            lines.sort { Self.precedes(bytes, $0.path, $1.path) }
-            var previous: Range<Int>?
-            for (path, hash) in lines {
-                if let previous, !Self.precedes(bytes, previous, path) { continue }
-                previous = path
-                if !text.isEmpty { text.append(UInt8(ascii: "\n")) }
-                text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[path]))
-                text.append(UInt8(ascii: "\t"))
-                text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[hash]))
-            }
-        }
-        return String(decoding: text, as: UTF8.self)
-    }
-
-    /// Whether the bytes `first` of `bytes` sort before the bytes `second`.
-    private static func precedes(_ bytes: UnsafeBufferPointer<UInt8>, _ first: Range<Int>, _ second: Range<Int>) -> Bool {
-        guard let base = bytes.baseAddress else { return first.count < second.count }
-        let order = memcmp(base + first.lowerBound, base + second.lowerBound, min(first.count, second.count))
-        return order != 0 ? order < 0 : first.count < second.count
-    }
-
-    /// ``encode(_:)`` for paths that are not all ASCII, sorted by `String` comparison
-    /// (which compares canonically equivalent forms as equal).
-    private static func encodeSortingStrings(_ reads: [String: String]) -> String {
-        var text: [UInt8] = []
-        for (path, hash) in reads.sorted(by: { $0.key < $1.key }) {
-            if !text.isEmpty { text.append(UInt8(ascii: "\n")) }
-            text.append(contentsOf: path.utf8)
-            text.append(UInt8(ascii: "\t"))
-            text.append(contentsOf: hash.utf8)
-        }
-        return String(decoding: text, as: UTF8.self)
+        reads.sorted { $0.key < $1.key }.map { "\($0.key)\t\($0.value)" }.joined(separator: "\n")
     }
 
     /// The reads in `text`, as ``encode(_:)`` writes them; a line without a path before

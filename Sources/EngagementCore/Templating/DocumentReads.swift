@@ -4,8 +4,8 @@ import Foundation
 /// node (its stable path and a hash of its content at render time), sorted by path. The
 /// store keeps the lines in the revision's row, and each section as the numbers of the
 /// lines it read: a pack's sections read the same inputs many times over (the client's
-/// name, a stakeholder in every table), and writing each line once per document makes
-/// the store less than half as large.
+/// name, a stakeholder in every table), and writing each line once per document nearly
+/// halves the store.
 public final class DocumentReads: Sendable {
     /// The lines, joined by newlines: what the store keeps.
     public let encodedLines: String
@@ -31,7 +31,7 @@ public final class DocumentReads: Sendable {
     /// The lines of `text`, as ``encodedLines`` holds them; a line without a tab after a
     /// path is kept with an empty path and hash, so that line numbers stay right.
     public static func lines(of text: String) -> [(path: String, hash: String)] {
-        guard !text.isEmpty else { return [] }
+        guard !text.isEmpty else { return [] }  // no lines, rather than one empty line
         var lines: [(path: String, hash: String)] = []
         var text = text
         text.withUTF8 { bytes in
@@ -58,9 +58,10 @@ public final class DocumentReads: Sendable {
     }
 
     /// The reads of the lines numbered `numbers` (``LineNumbers``) of `lines`: path -> hash.
+    /// Numbers beyond the lines (a damaged store) are skipped.
     public static func reads(_ numbers: String, of lines: [(path: String, hash: String)]) -> [String: String] {
         var reads: [String: String] = [:]
-        for number in LineNumbers.decode(numbers) where number < lines.count && !lines[number].path.isEmpty {
+        for number in LineNumbers.decode(numbers, below: lines.count) where !lines[number].path.isEmpty {
             reads[lines[number].path] = lines[number].hash
         }
         return reads
@@ -90,7 +91,9 @@ public final class DocumentReads: Sendable {
     }
 
     /// The lines to write, in path order, each path once; and for every line the number it
-    /// is written as (a path read through two nodes is written once, from its first node).
+    /// is written as. A path read through two nodes (two text nodes of one element) is
+    /// written once, from the node read first. Paths beyond ASCII are ordered and merged
+    /// as Strings, as the input fingerprint has always ordered them.
     private static func sortedOrder(of lines: [(path: String, hash: String)]) -> (order: [Int], rank: [Int]) {
         var bytes: [UInt8] = []
         var ranges: [Range<Int>] = []
@@ -142,6 +145,7 @@ public final class DocumentReads: Sendable {
 public enum LineNumbers {
     /// `numbers` (ascending; repeats are written once) as runs.
     public static func encode(_ numbers: [Int]) -> String {
+        assert(zip(numbers, numbers.dropFirst()).allSatisfy { $0 <= $1 }, "line numbers must be ascending")
         var text = ""
         var index = 0
         while index < numbers.count {
@@ -158,19 +162,20 @@ public enum LineNumbers {
         return text
     }
 
-    /// The numbers `text` names, ascending; anything that is not a number or a run of two
-    /// is skipped.
-    public static func decode(_ text: String) -> [Int] {
+    /// The numbers `text` names that are below `limit`, ascending; anything that is not a
+    /// number or a run of two is skipped, and a run is cut at `limit`, so that damaged
+    /// text can neither trap nor ask for more memory than the lines it numbers.
+    public static func decode(_ text: String, below limit: Int = Int.max) -> [Int] {
         var numbers: [Int] = []
         for run in text.split(separator: " ") {
             let ends = run.split(separator: "-", maxSplits: 1, omittingEmptySubsequences: false)
-            guard let start = Int(ends[0]), start >= 0 else { continue }
+            guard let start = Int(ends[0]), start >= 0, start < limit else { continue }
             guard ends.count == 2 else {
                 numbers.append(start)
                 continue
             }
             guard let end = Int(ends[1]), end >= start else { continue }
-            numbers += start...end
+            numbers += start...min(end, limit - 1)
         }
         return numbers
     }

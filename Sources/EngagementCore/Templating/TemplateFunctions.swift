@@ -147,6 +147,7 @@ public enum TemplateFunctions {
                 return .string(session.stringValue(of: arguments[0]).replacingOccurrences(of: "-", with: " "))
             },
         ]
+        assert(Set(formatting.keys).isDisjoint(with: proseFunctions.keys), "a prose function shadows a formatting function")
         return formatting.merging(proseFunctions) { formatter, _ in formatter }
     }
 

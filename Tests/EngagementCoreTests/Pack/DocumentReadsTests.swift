@@ -25,6 +25,13 @@ struct DocumentReadsTests {
         #expect(LineNumbers.decode("a 3-1 4 -2 5-x 7-8") == [4, 7, 8])
     }
 
+    @Test("numbers beyond a document's lines are skipped, and a huge run costs nothing")
+    func lineNumbersBeyondTheLines() {
+        #expect(LineNumbers.decode("1 3-9223372036854775806 99999999999999999999", below: 5) == [1, 3, 4])
+        let lines: [(path: String, hash: String)] = [("/client/a", "1"), ("/client/b", "2")]
+        #expect(DocumentReads.reads("0 1-9223372036854775806 7", of: lines) == ["/client/a": "1", "/client/b": "2"])
+    }
+
     @Test("a document writes each line once, sorted by path, and numbers each section's lines in that order")
     func buildsSortedLinesAndNumbers() {
         // In the order first read; a membership line is shared by two sections.
@@ -56,12 +63,14 @@ struct DocumentReadsTests {
         #expect(built.sections == ["1", "0-1"])
     }
 
-    @Test("paths beyond ASCII are sorted as strings")
+    @Test("paths beyond ASCII are sorted and merged as strings, as the input fingerprint has always ordered them")
     func nonASCIIPaths() {
+        // As bytes, "e" + U+0301 (65 CC 81) sorts before U+00E9 (C3 A9); as Strings the
+        // first is the second followed by "z", so it sorts after "\u{E9}a".
         let built = DocumentReads.build(
-            lines: [("/client/value[@id='é']", "1"), ("/client/value[@id='z']", "2"), ("/client/value[@id='a']", "3")],
-            sections: [[0, 1, 2]])
-        #expect(built.reads.encodedLines == "/client/value[@id='a']\t3\n/client/value[@id='z']\t2\n/client/value[@id='é']\t1")
+            lines: [("/c/e\u{301}z", "1"), ("/c/\u{E9}a", "2"), ("/c/\u{E9}z", "3")], sections: [[0], [1], [2]])
+        #expect(built.reads.encodedLines == "/c/\u{E9}a\t2\n/c/e\u{301}z\t1")
+        #expect(built.sections == ["1", "0", "1"])
     }
 
     @Test("the fingerprint is FNV-1a of PATH=HASH lines, each ended by a newline")
@@ -107,6 +116,30 @@ struct DocumentReadsTests {
         let store = try RevisionStore(packFolder: folder, create: false)
         #expect(try store.traces(ofRevision: 1) == ["intro": oldReads])
         let migrations = try store.queue.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") }
-        #expect(migrations.count == 2)
+        #expect(migrations.contains("v2: a revision's reads stored once"))
+
+        // A revision written after the upgrade keeps its reads once; both read back.
+        let built = DocumentReads.build(lines: [("/client/name", "ab"), ("/client/mission", "cd")], sections: [[1], [0, 1]])
+        try store.queue.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO revision (id, kind, number, content_hash, xhtml, profile_snapshot_id, template_hash,
+                                          engine_version, created_at, reads)
+                        VALUES (2, 'strategy', 2, 'c2', x'00', 1, 't', '0.2.0', 't', ?)
+                    """, arguments: [built.reads.encodedLines])
+            for (position, numbers) in built.sections.enumerated() {
+                try db.execute(
+                    sql: "INSERT INTO section (revision_id, position, section_id, content_hash, reads) VALUES (2, ?, ?, 'c', ?)",
+                    arguments: [position, "s\(position)", numbers])
+            }
+        }
+        #expect(try store.traces(ofRevision: 1) == ["intro": oldReads])
+        #expect(try store.traces(ofRevision: 2) == [
+            "s0": ["/client/mission": "cd"], "s1": ["/client/name": "ab", "/client/mission": "cd"],
+        ])
+        // Fetched records leave the reads out.
+        #expect(try store.revisions(of: .strategy).map(\.number) == [1, 2])
+        #expect(try store.latestRevisions()[.strategy]?.number == 2)
+        #expect(try store.revisions(of: .strategy).allSatisfy { $0.reads == nil })
     }
 }
