@@ -48,7 +48,8 @@ public enum PackGenerator {
         defer { withExtendedLifetime(lock) {} }
         let store = try RevisionStore(packFolder: folder, create: true)
         try store.recover()
-        if let pack = try store.pack(), pack.clientID != model.profile.id {
+        let existingPack = try store.pack()
+        if let pack = existingPack, pack.clientID != model.profile.id {
             throw .writeFailed(folder.path, reason: "this pack belongs to client '\(pack.clientID)', not '\(model.profile.id)'")
         }
         let latest = try store.latestRevisions()
@@ -107,9 +108,9 @@ public enum PackGenerator {
         }
 
         let absoluteProfile = URL(fileURLWithPath: profilePath).standardizedFileURL.path
-        let baselineHash = try store.pack()?.baselineSnapshotID.flatMap { id throws(PackError) in try store.snapshot(id: id)?.hash }
+        let baselineHash = try existingPack?.baselineSnapshotID.flatMap { id throws(PackError) in try store.snapshot(id: id)?.hash }
         let absoluteTemplates = templatesPath.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
-        let packChanged = try store.pack().map { $0.profilePath != absoluteProfile || $0.templatesPath != absoluteTemplates } ?? true
+        let packChanged = existingPack.map { $0.profilePath != absoluteProfile || $0.templatesPath != absoluteTemplates } ?? true
             || baselineHash != model.profileHash
         guard !plannedRevisions.isEmpty || !filesToWrite.isEmpty || packChanged else {
             return GenerationReport(documents: reportDocuments, written: [], unchanged: unchanged)

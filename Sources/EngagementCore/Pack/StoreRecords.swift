@@ -114,26 +114,9 @@ public enum SectionReads {
     /// The reads in `text`, as ``encode(_:)`` writes them; a line without a path before
     /// a tab is skipped.
     public static func decode(_ text: String) -> [String: String] {
-        // Byte-level: a store holds tens of thousands of these lines per pack.
         var reads: [String: String] = [:]
-        var text = text
-        text.withUTF8 { bytes in
-            var lineStart = 0
-            var tab = -1
-            for index in 0...bytes.count {
-                let byte = index < bytes.count ? bytes[index] : UInt8(ascii: "\n")
-                if byte == UInt8(ascii: "\t"), tab < 0 {
-                    tab = index
-                } else if byte == UInt8(ascii: "\n") {
-                    if tab > lineStart {
-                        let path = String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<tab]), as: UTF8.self)
-                        let hash = String(decoding: UnsafeBufferPointer(rebasing: bytes[(tab + 1)..<index]), as: UTF8.self)
-                        reads[path] = hash
-                    }
-                    lineStart = index + 1
-                    tab = -1
-                }
-            }
+        for line in DocumentReads.lines(of: text) where !line.path.isEmpty {
+            reads[line.path] = line.hash
         }
         return reads
     }
