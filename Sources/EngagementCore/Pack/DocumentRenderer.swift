@@ -4,9 +4,11 @@ import XMLSupport
 
 /// One document rendered from a model, before it gets its revision number.
 ///
-/// The revision number and the input fingerprint appear in the document, but they must not
-/// make an unchanged document look changed; they are rendered as placeholders, the
-/// content hash is taken then, and ``outputs(revision:formats:)`` fills them in.
+/// The revision number and the input fingerprint appear in the document but are known only
+/// later (the number once the store is read); they are rendered as placeholders and
+/// ``outputs(revision:formats:)`` fills them in. The content hash covers the fingerprint and
+/// leaves out the number: a document whose inputs changed is a new revision even when no
+/// visible sentence changed, so the files always are the revision the store names.
 public struct RenderedPackDocument: Sendable {
     public var kind: DocumentKind
     /// The XHTML tree with placeholders.
@@ -18,7 +20,8 @@ public struct RenderedPackDocument: Sendable {
     public var reads: DocumentReads
     /// The hash of the template files this document was built from.
     public var templateHash: String
-    /// The hash of the draft: equal for equal content, whatever the revision.
+    /// The hash of the draft with its input fingerprint: equal for equal content, whatever
+    /// the revision number.
     public var contentHash: String
     /// The hash of every model input the document read (path and value).
     public var inputHash: String
@@ -200,13 +203,18 @@ public final class DocumentRenderer {
             "template-hash": .string(template.sourceHash),
             "engine-version": .string(Self.engineVersion),
         ]
-        let rendered = try TemplateRenderer(session: session, sources: sources, memo: memo).render(template, variables: variables)
+        let rendered = try TemplateRenderer(
+            session: session, sources: sources, memo: memo, wholeDocumentVariables: ["profile-hash"]
+        ).render(template, variables: variables)
         // One libxml2 tree gives both the compact form the content hash is taken of and
         // the indented file.
         let forms = XMLWriter.serialize(rendered.root, forms: [false, true])
+        let inputHash = FNV1a.hex(rendered.reads.fingerprint)
+        // A revision is its content, input fingerprint included: only the revision number
+        // is left out, so that equal hashes mean equal files whatever the number.
+        let content = RenderedPackDocument.substitute([RenderedPackDocument.Placeholder.inputHash: inputHash], in: forms[0])
         return RenderedPackDocument(
             kind: kind, draft: rendered.root, draftXHTML: forms[1], sections: rendered.sections, reads: rendered.reads,
-            templateHash: template.sourceHash, contentHash: FNV1a.hex(FNV1a.hash(forms[0])),
-            inputHash: FNV1a.hex(rendered.reads.fingerprint))
+            templateHash: template.sourceHash, contentHash: FNV1a.hex(FNV1a.hash(content)), inputHash: inputHash)
     }
 }

@@ -53,12 +53,22 @@ final class TemplateRenderer {
     private var pendingSectionElements = 0
     /// Nodes of absolute read paths, which the whole render shares.
     private var absoluteReads: [ObjectIdentifier: [XPathNodeHandle]] = [:]
+    /// Variables whose value summarizes every input of the document (its input
+    /// fingerprint): a section that shows one depends on all the document's reads.
+    private let wholeDocumentVariables: [String]
+    /// Whether an expression names one of `wholeDocumentVariables`, by shared expression.
+    private var namesWholeDocumentVariable: [ObjectIdentifier: Bool] = [:]
+    /// The sections that read a whole-document variable.
+    private var sectionsReadingEverything: Set<Int> = []
 
     /// - Parameter memo: what earlier renders over the same session learned about nodes;
     ///   the documents of one pack read many of the same nodes.
-    init(session: XPathSession, sources: TemplateSources, memo: TraceMemo? = nil) {
+    /// - Parameter wholeDocumentVariables: variables standing for every input the document
+    ///   reads (the input fingerprint); sections that use them are traced as reading all.
+    init(session: XPathSession, sources: TemplateSources, memo: TraceMemo? = nil, wholeDocumentVariables: [String] = []) {
         self.session = session
         self.memo = memo ?? TraceMemo()
+        self.wholeDocumentVariables = wholeDocumentVariables
         var lines: [String: [String]] = [:]
         for file in sources.files.values { lines[file.displayPath] = file.lines }
         self.linesByFile = lines
@@ -238,6 +248,9 @@ final class TemplateRenderer {
             return nil
         }
         guard !openSections.isEmpty || pendingSectionElements > 0 else { return result }
+        if !wholeDocumentVariables.isEmpty, namesWholeDocumentVariable(expression) {
+            sectionsReadingEverything.formUnion(openSections)
+        }
         if case .nodes(let nodes) = result { readLog += nodes }
         for (index, path) in expression.readPaths.enumerated() {
             if expression.readPathIsAbsolute[index] {
@@ -253,6 +266,25 @@ final class TemplateRenderer {
             }
         }
         return result
+    }
+
+    private func namesWholeDocumentVariable(_ expression: TemplateExpression) -> Bool {
+        let key = ObjectIdentifier(expression.shared)
+        if let known = namesWholeDocumentVariable[key] { return known }
+        let names = wholeDocumentVariables.contains { Self.references(expression.source, variable: $0) }
+        namesWholeDocumentVariable[key] = names
+        return names
+    }
+
+    /// Whether `source` holds `$name` as a whole variable reference (not `$name-suffix`).
+    static func references(_ source: String, variable name: String) -> Bool {
+        let isNameCharacter: (Character) -> Bool = { $0.isLetter || $0.isNumber || "-_.".contains($0) }
+        var rest = source[...]
+        while let found = rest.range(of: "$" + name) {
+            if found.upperBound == rest.endIndex || !isNameCharacter(rest[found.upperBound]) { return true }
+            rest = rest[found.upperBound...]
+        }
+        return false
     }
 
     private func openSection(_ id: String, origin: TemplateOrigin, logStart: Int) -> Int? {
@@ -312,6 +344,8 @@ final class TemplateRenderer {
             }
             sectionLines.append(numbers)
         }
+        // A section showing the input fingerprint changes whenever any input does.
+        for section in sectionsReadingEverything { sectionLines[section] = Array(lines.indices) }
         let built = DocumentReads.build(lines: lines, sections: sectionLines)
         let sections = zip(sectionIDs, built.sections).map { id, numbers in
             SectionTrace(sectionID: id, encodedLineNumbers: numbers, document: built.reads)
