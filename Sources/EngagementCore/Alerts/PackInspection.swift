@@ -167,18 +167,8 @@ public final class PackInspection {
         return expression
     }
 
-    /// Mirrors how ``TemplateRenderer`` hashes what a section read.
+    /// The hash a trace of `path` would record now (``TraceHash``).
     private func hash(of path: String, in session: XPathSession) -> String? {
-        guard let expression = compiled(path), case .nodes(let nodes)? = try? session.evaluate(expression, at: session.documentHandle)
-        else { return nil }
-        if path.hasSuffix("/*") {
-            let parentPath = String(path.dropLast(2))
-            guard let parent = compiled(parentPath), case .nodes(let parents)? = try? session.evaluate(parent, at: session.documentHandle),
-                !parents.isEmpty
-            else { return "missing" }
-            return FNV1a.hex(FNV1a.hash(session.membershipSignature(ofChildren: nodes)))
-        }
-        guard let node = nodes.first else { return "missing" }
-        return FNV1a.hex(FNV1a.hash(session.canonicalContent(of: node)))
+        TraceHash.current(of: path, in: session, compile: compiled)
     }
 }

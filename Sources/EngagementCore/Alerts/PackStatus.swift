@@ -135,31 +135,16 @@ public struct PackStatus: Sendable, Encodable {
 
     /// Whether the profile data at model path `path` can differ, given the element-level
     /// changes of the profile: a path outside every changed element read the same value,
-    /// so it need not be evaluated again. Computed figures depend on the whole profile and
-    /// are always checked.
+    /// so it need not be evaluated again; a figure can differ only when a profile part it
+    /// is computed from changed (``FigureDependencies``).
     static func mayHaveChanged(_ path: String, changes: [ProfileChange]) -> Bool {
         let stripped = path.hasSuffix("/*") ? String(path.dropLast(2)) : path
-        if stripped.hasPrefix("/client/figures") {
-            // Each area of the figures is computed from known parts of the profile only.
-            guard let area = figureSources.first(where: { stripped.hasPrefix($0.area + "/") || stripped == $0.area }) else {
-                return !changes.isEmpty
-            }
-            return changes.contains { change in area.sources.contains { change.path.hasPrefix($0) } }
+        if stripped.hasPrefix(FigureDependencies.root) {
+            guard let sources = FigureDependencies.sources(of: stripped) else { return !changes.isEmpty }
+            return changes.contains { change in sources.contains { change.path.hasPrefix($0) } }
         }
         return changes.contains { stripped.hasPrefix($0.path) || $0.path.hasPrefix(stripped) }
     }
-
-    /// The profile parts each area of `/client/figures` is computed from (FiguresXML).
-    static let figureSources: [(area: String, sources: [String])] = [
-        ("/client/figures/appraisal", ["/client/options", "/client/appraisal", "/client/budget"]),
-        ("/client/figures/loyalty", ["/client/loyalty"]),
-        ("/client/figures/stakeholders", ["/client/stakeholders"]),
-        ("/client/figures/expectations", ["/client/expectations", "/client/measurements"]),
-        ("/client/figures/journey", ["/client/journey"]),
-        ("/client/figures/change", ["/client/change-impacts"]),
-        ("/client/figures/risks", ["/client/risks"]),
-        ("/client/figures/segments", ["/client/segments"]),
-    ]
 
     /// The kinds whose documents are stale or missing.
     public var staleKinds: [DocumentKind] {
@@ -167,35 +152,25 @@ public struct PackStatus: Sendable, Encodable {
     }
 
     /// The profile changes that explain a change at model path `path`: changes at, under or
-    /// above it, and for computed figures the profile element with the same id.
+    /// above it; for a computed figure, the changes to the profile parts it is computed
+    /// from (``FigureDependencies``), narrowed to the element with the figure's id when
+    /// one of them is about it.
     static func changes(_ changes: [ProfileChange], explaining path: String) -> [ProfileChange] {
+        if path.hasPrefix(FigureDependencies.root) {
+            let stripped = path.hasSuffix("/*") ? String(path.dropLast(2)) : path
+            guard let sources = FigureDependencies.sources(of: stripped) else { return changes }
+            let inSources = changes.filter { change in sources.contains { change.path.hasPrefix($0) } }
+            if let id = Self.id(in: path) {
+                // A measurement's id is EXPECTATION@DATE.
+                let aboutIt = inSources.filter { $0.id == id || $0.id?.hasPrefix(id + "@") == true }
+                if !aboutIt.isEmpty { return aboutIt }
+            }
+            return inSources
+        }
         let container = path.hasSuffix("/*") ? String(path.dropLast(2)) : nil
-        let figuresID = path.hasPrefix("/client/figures") ? Self.id(in: path) : nil
         return changes.filter { change in
             if path.hasPrefix(change.path) || change.path.hasPrefix(path) { return true }
             if let container, change.path.hasPrefix(container + "/") { return true }
-            if let figuresID, change.id == figuresID { return true }
-            if path.hasPrefix("/client/figures/expectations"), change.element == "measurement",
-                let id = change.id, let figuresID, id.hasPrefix(figuresID + "@")
-            {
-                return true
-            }
-            if path.hasPrefix("/client/figures/appraisal"), ["option", "appraisal", "budget"].contains(change.element) { return true }
-            // An aggregate figure (a count, the as-at date) depends on every element of its area.
-            if figuresID == nil {
-                let areas: [(String, Set<String>)] = [
-                    ("/client/figures/expectations", ["expectation", "measurement", "measurements"]),
-                    ("/client/figures/journey", ["touchpoint", "stage", "journey"]),
-                    ("/client/figures/stakeholders", ["stakeholder", "stakeholders"]),
-                    ("/client/figures/change", ["change-impact", "change-impacts"]),
-                    ("/client/figures/risks", ["risk", "risks"]),
-                ]
-                for (prefix, elements) in areas where path.hasPrefix(prefix) && elements.contains(change.element) {
-                    return true
-                }
-            }
-            if path.hasPrefix("/client/figures/loyalty"), change.element == "loyalty" { return true }
-            if path.hasPrefix("/client/figures/segments"), change.element == "segment" || change.element == "segments" { return true }
             return false
         }
     }

@@ -37,7 +37,13 @@ import XMLSupport
 /// Numbers are rounded half away from zero; grouping uses commas; no locale is read, so
 /// output is the same on every machine.
 public enum TemplateFunctions {
-    /// The functions, formatting money in `currency` (an ISO 4217 code).
+    /// The model paths a function reads besides its arguments. A section that calls one of
+    /// these functions is traced as reading these paths, so that a change to them (a new
+    /// currency) makes it stale. Keep it in step with what ``make(currency:)`` captures.
+    public static let modelReads: [String: [String]] = ["money": ["/client/identity/currency"]]
+
+    /// The functions, formatting money in `currency`, the ISO 4217 code at
+    /// `/client/identity/currency` of the model rendered (see ``modelReads``).
     public static func make(currency: String) -> [String: XPathFunction] {
         let symbol = currencySymbols[currency] ?? "\(currency) "
         let formatting: [String: XPathFunction] = [

@@ -43,6 +43,21 @@ final class CompiledExpression {
             paths.append(compiledPath)
             absolute.append(path.utf8.first == UInt8(ascii: "/"))
         }
+        // Functions that read the model on their own (money() its currency) record it too.
+        for (function, modelPaths) in TemplateFunctions.modelReads.sorted(by: { $0.key < $1.key })
+        where XPathReadPaths.calls(function, in: source) {
+            for path in modelPaths {
+                let compiledPath: XPathExpression
+                if let known = readPaths[path] {
+                    compiledPath = known
+                } else {
+                    compiledPath = try XPathExpression(path)
+                    readPaths[path] = compiledPath
+                }
+                paths.append(compiledPath)
+                absolute.append(true)
+            }
+        }
         self.readPaths = paths
         self.absolute = absolute
     }

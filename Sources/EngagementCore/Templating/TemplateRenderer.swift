@@ -391,7 +391,7 @@ final class TraceMemo {
     func entry(for handle: XPathNodeHandle, in session: XPathSession) -> Entry {
         if handle.index < entries.count, let entry = entries[handle.index] { return entry }
         let entry = Entry(
-            path: path(of: handle, in: session), hash: FNV1a.hex(FNV1a.hash(session.canonicalContent(of: handle))),
+            path: path(of: handle, in: session), hash: TraceHash.content(of: handle, in: session),
             membership: session.parent(of: handle).map { membership(of: $0, in: session) })
         store(entry, at: handle.index, in: &entries)
         return entry
@@ -410,7 +410,7 @@ final class TraceMemo {
     private func membership(of parent: XPathNodeHandle, in session: XPathSession) -> (path: String, hash: String) {
         if parent.index < memberships.count, let membership = memberships[parent.index] { return membership }
         let membership = (
-            path(of: parent, in: session) + "/*", FNV1a.hex(FNV1a.hash(session.membershipSignature(of: parent))))
+            path(of: parent, in: session) + "/*", TraceHash.membership(of: parent, in: session))
         store(membership, at: parent.index, in: &memberships)
         return membership
     }

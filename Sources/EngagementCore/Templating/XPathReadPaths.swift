@@ -41,6 +41,20 @@ enum XPathReadPaths {
         return found
     }
 
+    /// Whether `expression` calls the function `name`: the name, not preceded by a name
+    /// character, then optional whitespace and `(`. A false positive only adds a read.
+    static func calls(_ name: String, in expression: String) -> Bool {
+        let isNameCharacter: (Character) -> Bool = { $0.isLetter || $0.isNumber || "-_.:".contains($0) }
+        var rest = expression[...]
+        while let found = rest.range(of: name) {
+            let startsName = found.lowerBound == expression.startIndex || !isNameCharacter(expression[expression.index(before: found.lowerBound)])
+            let after = expression[found.upperBound...].drop { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+            if startsName && after.first == "(" { return true }
+            rest = expression[found.upperBound...]
+        }
+        return false
+    }
+
     /// `expression` with every `current()` written as `self::node()`.
     private static func withCurrentAsSelf(_ expression: String) -> String {
         let replaced = expression.utf8.withContiguousStorageIfAvailable { bytes -> String? in

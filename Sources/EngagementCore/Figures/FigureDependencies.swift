@@ -1,0 +1,34 @@
+/// Which parts of the profile each area of the model's `<figures>` is computed from: the
+/// one statement of what ``EngagementFigures/init(profile:)`` and ``FiguresXML`` read.
+///
+/// Staleness derives from it: a figure is evaluated again only when a profile part it is
+/// computed from changed, and the changes behind a new figure are those in its parts. A
+/// figure that reads a part missing here would be reported current when it is not; the
+/// oracle test (StalenessOracleTests) edits every part of the profile to catch that.
+public enum FigureDependencies {
+    /// The model path of the figures.
+    public static let root = "/client/figures"
+
+    /// Each area (`/client/figures/AREA`) and the profile paths it is computed from, in
+    /// the order of ``EngagementFigures``.
+    public static let areas: [(area: String, sources: [String])] = [
+        ("appraisal", ["/client/appraisal", "/client/options", "/client/budget"]),
+        ("loyalty", ["/client/loyalty"]),
+        ("stakeholders", ["/client/stakeholders"]),
+        ("expectations", ["/client/expectations", "/client/measurements"]),
+        ("journey", ["/client/journey"]),
+        ("change", ["/client/change-impacts"]),
+        ("risks", ["/client/risks"]),
+        ("segments", ["/client/segments"]),
+    ]
+
+    /// The profile paths the figure at model path `path` is computed from; nil for a path
+    /// outside every area (the figures element itself), which depends on the whole profile.
+    public static func sources(of path: String) -> [String]? {
+        let prefix = root + "/"
+        guard path.hasPrefix(prefix) else { return nil }
+        let rest = path.dropFirst(prefix.count)
+        let area = rest.prefix { $0 != "/" && $0 != "[" && $0 != "@" }
+        return areas.first { $0.area == area }?.sources
+    }
+}
