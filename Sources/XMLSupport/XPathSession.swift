@@ -224,7 +224,12 @@ public final class XPathSession {
         step(for: nodes[handle.index])
     }
 
-    /// The parent element of a node (the owner element of an attribute).
+    /// Whether the node is an element (not an attribute, text or the document).
+    public func isElement(_ handle: XPathNodeHandle) -> Bool {
+        nodes[handle.index].pointee.type == XML_ELEMENT_NODE
+    }
+
+    /// The parent element of a node (for an attribute, its element); nil for the root.
     public func parent(of handle: XPathNodeHandle) -> XPathNodeHandle? {
         let node = nodes[handle.index]
         guard let parent = node.pointee.parent, parent.pointee.type == XML_ELEMENT_NODE else { return nil }

@@ -115,6 +115,18 @@ public enum ProfileComparison {
         let newKeyed = keyed(newChildren)
         let oldByKey = Dictionary(oldKeyed, uniquingKeysWith: { first, _ in first })
         let newByKey = Dictionary(newKeyed, uniquingKeysWith: { first, _ in first })
+        // Documents list children in profile order: a reordering changes them too.
+        let keptOrder = oldKeyed.map(\.0).filter { newByKey[$0] != nil }
+        let newOrder = newKeyed.map(\.0).filter { oldByKey[$0] != nil }
+        if keptOrder != newOrder {
+            func labels(_ keys: [String], _ byKey: [String: SourceElement]) -> String {
+                keys.compactMap { byKey[$0].map { label($0) ?? $0.name } }.joined(separator: ", ")
+            }
+            changes.append(ProfileChange(
+                kind: .modified, element: owner.element, id: owner.id, path: path,
+                field: fieldName(path: path, ownerPath: owner.path, leaf: "order"),
+                old: labels(keptOrder, oldByKey), new: labels(newOrder, newByKey)))
+        }
         for (childKey, child) in oldKeyed where newByKey[childKey] == nil {
             let childPath = "\(path)/\(step(child, siblings: oldChildren))"
             let isOwner = label(child) != nil

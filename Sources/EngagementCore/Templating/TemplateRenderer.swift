@@ -327,7 +327,7 @@ final class TemplateRenderer {
                     let entry = memo.entry(for: handle, in: session)
                     lineOfNode[node] = lines.count
                     lines.append((entry.path, entry.hash))
-                    if let membership = entry.membership, let parent = session.parent(of: handle)?.index {
+                    if let membership = entry.membership, let parent = entry.listHolder {
                         // A parent no expression read may have got its handle just now.
                         if parent >= lineOfMembership.count {
                             lineOfMembership += repeatElement(-1, count: parent + 1 - lineOfMembership.count)
@@ -376,11 +376,14 @@ final class TraceMemo {
         let path: String
         let hash: String
         let membership: (path: String, hash: String)?
+        /// The index of the element whose children `membership` lists.
+        let listHolder: Int?
 
-        init(path: String, hash: String, membership: (path: String, hash: String)?) {
+        init(path: String, hash: String, membership: (path: String, hash: String)?, listHolder: Int?) {
             self.path = path
             self.hash = hash
             self.membership = membership
+            self.listHolder = listHolder
         }
     }
 
@@ -390,11 +393,20 @@ final class TraceMemo {
 
     func entry(for handle: XPathNodeHandle, in session: XPathSession) -> Entry {
         if handle.index < entries.count, let entry = entries[handle.index] { return entry }
+        let holder = listHolder(of: handle, in: session)
         let entry = Entry(
             path: path(of: handle, in: session), hash: TraceHash.content(of: handle, in: session),
-            membership: session.parent(of: handle).map { membership(of: $0, in: session) })
+            membership: holder.map { membership(of: $0, in: session) }, listHolder: holder?.index)
         store(entry, at: handle.index, in: &entries)
         return entry
+    }
+
+    /// The element whose list of children holds the node read: its parent for an element;
+    /// for an attribute or text, its element's parent, since selecting the attributes of a
+    /// list's items (`preference/@format`) depends on the items' order.
+    private func listHolder(of handle: XPathNodeHandle, in session: XPathSession) -> XPathNodeHandle? {
+        guard let parent = session.parent(of: handle) else { return nil }
+        return session.isElement(handle) ? parent : session.parent(of: parent)
     }
 
     /// ``XPathSession/stablePath(of:)``, built on the parent's remembered path: reads

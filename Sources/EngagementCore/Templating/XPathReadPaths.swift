@@ -105,6 +105,10 @@ enum XPathReadPaths {
             !nestedOnly || path.hasPrefix("/") || path.hasPrefix("$") || path.hasPrefix("self::node()")
         }
         guard let tokens = tokenize(bytes, range) else { return }
+        // Predicates of a location step, with the path up to that step: a relative path
+        // inside one (`expectation[@status = 'missed']`) reads from the step's nodes, so it
+        // is recorded below that path (`expectation/@status`).
+        var stepPredicates: [(prefix: String, range: Range<Int>)] = []
         var index = 0
         var previous: Kind?
         while index < tokens.count {
@@ -124,11 +128,15 @@ enum XPathReadPaths {
                 var isSpan = true
                 var depth = 0
                 var last: Kind?
+                var predicateStart = 0
+                var predicatePrefix = ""
                 while index < tokens.count {
                     let current = tokens[index]
                     if depth == 0 {
                         if current.kind == .openBracket {
                             depth = 1
+                            predicateStart = current.text.upperBound
+                            predicatePrefix = isSpan ? String(decoding: bytes[span], as: UTF8.self) : String(decoding: path, as: UTF8.self)
                         } else if continuesPath(current.kind, after: last) {
                             if isSpan, current.text.lowerBound == span.upperBound, !current.isNodeType {
                                 span = span.lowerBound..<current.text.upperBound
@@ -147,7 +155,12 @@ enum XPathReadPaths {
                         }
                     } else {
                         if current.kind == .openBracket { depth += 1 }
-                        if current.kind == .closeBracket { depth -= 1 }
+                        if current.kind == .closeBracket {
+                            depth -= 1
+                            if depth == 0, !predicatePrefix.isEmpty {
+                                stepPredicates.append((predicatePrefix, predicateStart..<current.text.lowerBound))
+                            }
+                        }
                     }
                     index += 1
                 }
@@ -162,7 +175,17 @@ enum XPathReadPaths {
             index += 1
         }
         // Paths inside predicates are found by scanning again from each "[".
-        for predicate in predicates(in: bytes, range) {
+        for (prefix, predicate) in stepPredicates {
+            var nested: [String] = []
+            collect(bytes, predicate, into: &nested, scratch: &path, nestedOnly: false)
+            for inner in nested {
+                let isOwnContext = inner.hasPrefix("/") || inner.hasPrefix("$") || inner.hasPrefix("self::node()")
+                let text = isOwnContext ? inner : prefix + "/" + inner
+                if !found.contains(text) { found.append(text) }
+            }
+        }
+        let handled = Set(stepPredicates.map(\.range.lowerBound))
+        for predicate in predicates(in: bytes, range) where !handled.contains(predicate.lowerBound) {
             collect(bytes, predicate, into: &found, scratch: &path, nestedOnly: true)
         }
     }
