@@ -50,7 +50,7 @@ struct TemplateSectionTraceTests {
         hash(steps.joined(separator: "\n"))
     }
 
-    @Test("A section records the stable path and content hash of each node it reads, and its parent's membership")
+    @Test("A section records the stable path and content hash of each node it reads, and the membership of the list holding it")
     func recordsPathAndHash() throws {
         let traces = try traces(
             #"<section id="intro"><p t:text="/client/name">x</p><p t:text="/client/values/value[2]/@id">y</p></section>"#)
@@ -62,11 +62,11 @@ struct TemplateSectionTraceTests {
                         // The document element's step carries no id: it is unique.
                         "/client/name": hash("<name>Acme</name>"),
                         Self.clientMembers: membership("name", "mission", "values", "a"),
-                        // The predicate [2] is removed for tracing: every value's @id is recorded.
+                        // The predicate [2] is removed for tracing: every value's @id is recorded,
+                        // with the list of values (an attribute's list is its element's siblings).
                         "/client/values/value[@id='v1']/@id": hash("v1"),
                         "/client/values/value[@id='v2']/@id": hash("v2"),
-                        Self.valueMembers("v1"): membership("statement"),
-                        Self.valueMembers("v2"): membership("statement"),
+                        Self.valuesMembers: membership("value[@id='v1']", "value[@id='v2']"),
                     ])
             ])
     }
@@ -74,7 +74,11 @@ struct TemplateSectionTraceTests {
     @Test("Reads through count() and a predicate record every node the path without predicate selects")
     func countWithPredicateRecordsEveryCandidate() throws {
         let traces = try traces(#"<section id="s"><p t:text="count(/client/a/b[@x='1'])">n</p></section>"#)
-        #expect(try reads("s", in: traces) == ["/client/a/b[1]", "/client/a/b[2]", "/client/a/b[3]", Self.aMembers])
+        #expect(try reads("s", in: traces) == [
+            "/client/a/b[1]", "/client/a/b[2]", "/client/a/b[3]", Self.aMembers,
+            // The predicate's relative path is read below its step.
+            "/client/a/b[1]/@x", "/client/a/b[2]/@x", "/client/a/b[3]/@x",
+        ])
     }
 
     @Test("Relative reads are recorded from the context node, with the item of a loop")
@@ -135,10 +139,12 @@ struct TemplateSectionTraceTests {
         #expect(traces.map(\.sectionID) == ["value-v1", "value-v2"])
         // The section's id is computed from the item, so the item's @id is its input too.
         #expect(try reads("value-v1", in: traces) == [
-            "/client/values/value[@id='v1']/@id", "/client/values/value[@id='v1']/statement", Self.valueMembers("v1"),
+            "/client/values/value[@id='v1']/@id", Self.valuesMembers, "/client/values/value[@id='v1']/statement",
+            Self.valueMembers("v1"),
         ])
         #expect(try reads("value-v2", in: traces) == [
-            "/client/values/value[@id='v2']/@id", "/client/values/value[@id='v2']/statement", Self.valueMembers("v2"),
+            "/client/values/value[@id='v2']/@id", Self.valuesMembers, "/client/values/value[@id='v2']/statement",
+            Self.valueMembers("v2"),
         ])
     }
 
