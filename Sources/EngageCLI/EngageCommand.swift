@@ -1,10 +1,11 @@
 import ArgumentParser
+import EngagementCore
 
 /// The `engage` command: plans client engagements from XML client profiles.
 @available(macOS 10.15, macCatalyst 13, iOS 13, tvOS 13, watchOS 6, *)
 public struct EngageCommand: AsyncParsableCommand {
-    /// The version `engage --version` prints and generated documents record.
-    public static let version = "0.1.0"
+    /// The version `engage --version` prints: the one every document and revision records.
+    public static let version = EngageVersion.current
 
     public static let configuration = CommandConfiguration(
         commandName: "engage",

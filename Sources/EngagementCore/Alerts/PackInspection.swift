@@ -55,7 +55,17 @@ public final class PackInspection {
         guard loaded.isValid, let profile = loaded.profile, let root = loaded.root else {
             throw .invalidProfile(loaded.diagnostics)
         }
+        // Comparing one client's pack with another client's profile reports nonsense.
+        guard profile.id == pack.clientID else {
+            throw .pack(.profileOfAnotherClient(profile: profilePath, client: profile.id, packClient: pack.clientID))
+        }
         current = EngagementModel(profile: profile, root: root)
+        if templatesOverride == nil, let recorded = pack.templatesPath {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: recorded, isDirectory: &isFolder), isFolder.boolValue else {
+                throw .pack(.templatesMissing(recorded))
+            }
+        }
         let templatesFolder = templatesOverride.map { URL(fileURLWithPath: $0) }
             ?? pack.templatesPath.map { URL(fileURLWithPath: $0) } ?? TemplateLocator.defaultFolder()
         guard let templatesFolder else {

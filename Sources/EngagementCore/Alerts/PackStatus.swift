@@ -58,10 +58,10 @@ public struct PackStatus: Sendable, Encodable {
                     type: "template-change", read: nil, oldValue: revision.templateHash, newValue: inspection.templateHashes[kind],
                     changes: [], summary: "the templates of \(kind.rawValue) changed (\(revision.templateHash) -> \(inspection.templateHashes[kind] ?? "?"))"))
             }
-            if revision.engineVersion != DocumentRenderer.engineVersion {
+            if revision.engineVersion != EngageVersion.current {
                 blanket.append(Cause(
-                    type: "engine-change", read: nil, oldValue: revision.engineVersion, newValue: DocumentRenderer.engineVersion,
-                    changes: [], summary: "engage changed from \(revision.engineVersion) to \(DocumentRenderer.engineVersion)"))
+                    type: "engine-change", read: nil, oldValue: revision.engineVersion, newValue: EngageVersion.current,
+                    changes: [], summary: "engage changed from \(revision.engineVersion) to \(EngageVersion.current)"))
             }
             // Generated from exactly this profile and these templates: nothing to re-read.
             if blanket.isEmpty && inspection.profileUnchanged(since: revision.profileSnapshotID) {

@@ -99,9 +99,6 @@ public struct RenderedPackDocument: Sendable {
 /// Renders the four documents of a pack. Compiles the templates once; holds libxml2
 /// objects, so each thread keeps its own renderer.
 public final class DocumentRenderer {
-    /// The engine version recorded in every document and revision.
-    public static let engineVersion = "0.2.0"
-
     private let sources: TemplateSources
     private let templates: [DocumentKind: CompiledTemplate]
 
@@ -201,7 +198,7 @@ public final class DocumentRenderer {
             "revision": .string(RenderedPackDocument.Placeholder.revision),
             "profile-hash": .string(RenderedPackDocument.Placeholder.inputHash),
             "template-hash": .string(template.sourceHash),
-            "engine-version": .string(Self.engineVersion),
+            "engine-version": .string(EngageVersion.current),
         ]
         let rendered = try TemplateRenderer(
             session: session, sources: sources, memo: memo, wholeDocumentVariables: ["profile-hash"]

@@ -11,6 +11,10 @@ public enum PackError: Error, Sendable, CustomStringConvertible {
     case unknownRevision(DocumentKind, Int, latest: Int?)
     case noRevisions(DocumentKind)
     case profileMissing(String)
+    /// The profile given belongs to another client than the pack.
+    case profileOfAnotherClient(profile: String, client: String, packClient: String)
+    /// The template folder the pack was generated with is gone.
+    case templatesMissing(String)
 
     public var description: String {
         switch self {
@@ -36,6 +40,10 @@ public enum PackError: Error, Sendable, CustomStringConvertible {
             "\(kind.rawValue) has no revisions yet; run engage generate first."
         case .profileMissing(let path):
             "The pack's profile \(path) does not exist. Pass --profile with its new path."
+        case .profileOfAnotherClient(let profile, let client, let packClient):
+            "The profile \(profile) is for client '\(client)', but this pack belongs to client '\(packClient)'. Pass --profile with \(packClient)'s profile, or use that client's own pack."
+        case .templatesMissing(let path):
+            "The pack was generated with the templates in \(path), which no longer exists. Restore that folder, or pass --templates DIR with the templates to compare against."
         }
     }
 }

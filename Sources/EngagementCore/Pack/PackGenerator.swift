@@ -101,7 +101,7 @@ public enum PackGenerator {
                 plannedRevisions.append((document, RevisionRecord(
                     id: nil, kind: document.kind.rawValue, number: prepared.number, contentHash: document.contentHash,
                     xhtml: Data(xhtml), profileSnapshotID: 0, templateHash: document.templateHash,
-                    engineVersion: DocumentRenderer.engineVersion, createdAt: timestamp,
+                    engineVersion: EngageVersion.current, createdAt: timestamp,
                     reads: document.reads.encodedLines), prepared.sectionHashes))
             }
             reportDocuments.append(.init(kind: document.kind, revision: prepared.number, isNewRevision: prepared.isNew))
