@@ -125,11 +125,17 @@ public struct PackStatus: Sendable, Encodable {
             }
         }
         let explained = order.compactMap { byChanges[$0] }
-        // A cause whose changes are all named by the other causes adds nothing.
-        let kept = explained.enumerated().filter { index, cause in
-            let others = Set(explained.enumerated().filter { $0.offset != index }.flatMap(\.element.changes))
-            return cause.changes.count == 1 || !Set(cause.changes).isSubset(of: others)
-        }.map(\.element)
+        // A cause whose changes are all named by causes already kept adds nothing. Taking
+        // the widest first keeps at least one: two causes naming the same changes must not
+        // drop each other.
+        var covered: Set<ProfileChange> = []
+        var keptIndices: Set<Int> = []
+        let widestFirst = explained.indices.sorted { (explained[$0].changes.count, $1) > (explained[$1].changes.count, $0) }
+        for index in widestFirst where !Set(explained[index].changes).isSubset(of: covered) {
+            keptIndices.insert(index)
+            covered.formUnion(explained[index].changes)
+        }
+        let kept = explained.indices.filter(keptIndices.contains).map { explained[$0] }
         return kept + unexplained
     }
 

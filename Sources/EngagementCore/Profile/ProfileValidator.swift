@@ -220,6 +220,20 @@ struct ProfileValidator {
                 }
             }
         }
+        // A measurement is known by its expectation and date (staleness, alerts and the
+        // "latest measurement" all rely on it): two on one date are ambiguous.
+        var measured: [String: SourceElement] = [:]
+        for measurement in children("measurements", "measurement") {
+            let key = "\(measurement[attribute: "expectation"] ?? "")|\(measurement[attribute: "date"] ?? "")"
+            if let first = measured[key] {
+                report(
+                    measurement,
+                    "Expectation '\(measurement[attribute: "expectation"] ?? "")' already has a measurement on \(measurement[attribute: "date"] ?? "") at line \(first.position.line).",
+                    fix: "Keep one measurement per expectation and date: remove this one or correct its date or expectation.")
+            } else {
+                measured[key] = measurement
+            }
+        }
         for measurement in children("measurements", "measurement") {
             guard let id = measurement[attribute: "expectation"], percentIDs.contains(id),
                 let value = measurement[attribute: "value"].flatMap(Self.decimal), !(0...100).contains(value)

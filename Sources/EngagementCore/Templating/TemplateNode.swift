@@ -19,6 +19,10 @@ final class CompiledExpression {
     /// render evaluates each once.
     let absolute: [Bool]
 
+    /// Which read paths are read for their nodes' places only: the expression itself
+    /// without its predicates, and each step a predicate chooses from.
+    let candidates: [Bool]
+
     /// Compiles `source` and its read paths.
     ///
     /// - Parameter readPaths: the read paths compiled so far, by text, taken from and added
@@ -31,7 +35,16 @@ final class CompiledExpression {
         // A plain path is its own read path: its result already says what it read.
         var paths: [XPathExpression] = []
         var absolute: [Bool] = []
-        for path in XPathReadPaths.paths(in: source) where path != trimmed {
+        var placesOnly: [Bool] = []
+        let found = XPathReadPaths.reads(in: source)
+        // Without its predicates, the expression's own path gives the candidates the
+        // predicates chose from: only their places matter (which exist, in which order);
+        // the predicates' reads and the result say the rest.
+        let wholeWithoutPredicates = XPathReadPaths.withoutPredicates(trimmed)
+        let candidates = wholeWithoutPredicates != trimmed ? wholeWithoutPredicates : nil
+        var seen: Set<String> = [trimmed]
+        let listed = found.paths.map { ($0, $0 == candidates) } + found.places.map { ($0, true) }
+        for (path, placeOnly) in listed where seen.insert(path).inserted {
             let compiledPath: XPathExpression
             if let known = readPaths[path] {
                 compiledPath = known
@@ -42,6 +55,7 @@ final class CompiledExpression {
             }
             paths.append(compiledPath)
             absolute.append(path.utf8.first == UInt8(ascii: "/"))
+            placesOnly.append(placeOnly)
         }
         // Functions that read the model on their own (money() its currency) record it too.
         for (function, modelPaths) in TemplateFunctions.modelReads.sorted(by: { $0.key < $1.key })
@@ -56,10 +70,12 @@ final class CompiledExpression {
                 }
                 paths.append(compiledPath)
                 absolute.append(true)
+                placesOnly.append(false)
             }
         }
         self.readPaths = paths
         self.absolute = absolute
+        self.candidates = placesOnly
     }
 
     /// `source` without the spaces and tabs around it (`CharacterSet.whitespaces`); only
@@ -80,6 +96,7 @@ final class TemplateExpression {
     var compiled: XPathExpression { shared.compiled }
     var readPaths: [XPathExpression] { shared.readPaths }
     var readPathIsAbsolute: [Bool] { shared.absolute }
+    var readPathIsCandidates: [Bool] { shared.candidates }
 
     init(source: String, shared: CompiledExpression, origin: TemplateOrigin) {
         self.source = source

@@ -46,6 +46,10 @@ final class TemplateRenderer {
     /// Every node read while a section was open (or a section element's own instructions
     /// were being evaluated), in order; a section's reads are a range of it.
     private var readLog: [XPathNodeHandle] = []
+    /// For each entry of `readLog`: whether only the node's place was read (an item of
+    /// `t:each`, a node bound by `t:let`, a node that makes a `t:if` true), not its content. What an item's content gives
+    /// the output is read by the expressions that use it; its place is its parent's list.
+    private var readIsPlaceOnly: [Bool] = []
     /// Per section: where its reads start and end in `readLog` (end set when it closes).
     private var sectionRanges: [Range<Int>] = []
     private var openSections: [Int] = []
@@ -111,7 +115,7 @@ final class TemplateRenderer {
             renderOnce(element, context: context, into: &output)
             return
         }
-        guard let result = evaluate(each.expression, context: context) else { return }
+        guard let result = evaluate(each.expression, context: context, resultIsPlaceOnly: true) else { return }
         guard case .nodes(let items) = result else {
             report(each.expression, "t:each needs a node-set, but '\(each.expression.source)' gives a single value.",
                    fix: "Select nodes, for example /client/values/value.")
@@ -141,11 +145,12 @@ final class TemplateRenderer {
         let mark = bindingNames.count
         defer { unbind(to: mark) }
         for (name, expression) in element.lets {
-            guard let value = evaluate(expression, context: context) else { continue }
+            guard let value = evaluate(expression, context: context, resultIsPlaceOnly: true) else { continue }
             bind(name, value)
         }
         if let condition = element.condition {
-            let value = evaluate(condition.expression, context: context)
+            // A condition on nodes asks only whether there are any: their places.
+            let value = evaluate(condition.expression, context: context, resultIsPlaceOnly: true)
             if value == nil || session.booleanValue(of: value ?? .boolean(false)) == condition.negated {
                 if mayOpenSection { pendingSectionElements -= 1 }
                 return
@@ -233,7 +238,9 @@ final class TemplateRenderer {
 
     // MARK: - Evaluation and traces
 
-    private func evaluate(_ expression: TemplateExpression, context: XPathNodeHandle) -> XPathObject? {
+    private func evaluate(
+        _ expression: TemplateExpression, context: XPathNodeHandle, resultIsPlaceOnly: Bool = false
+    ) -> XPathObject? {
         let lookup = variableLookup
         let result: XPathObject
         do {
@@ -251,21 +258,27 @@ final class TemplateRenderer {
         if !wholeDocumentVariables.isEmpty, namesWholeDocumentVariable(expression) {
             sectionsReadingEverything.formUnion(openSections)
         }
-        if case .nodes(let nodes) = result { readLog += nodes }
+        if case .nodes(let nodes) = result { logReads(nodes, placeOnly: resultIsPlaceOnly) }
         for (index, path) in expression.readPaths.enumerated() {
+            let placeOnly = expression.readPathIsCandidates[index]
             if expression.readPathIsAbsolute[index] {
                 let key = ObjectIdentifier(path)
                 if let cached = absoluteReads[key] {
-                    readLog += cached
+                    logReads(cached, placeOnly: placeOnly)
                 } else if case .nodes(let nodes)? = try? session.evaluate(path, at: context, variables: lookup) {
                     absoluteReads[key] = nodes
-                    readLog += nodes
+                    logReads(nodes, placeOnly: placeOnly)
                 }
             } else if case .nodes(let nodes)? = try? session.evaluate(path, at: context, variables: lookup) {
-                readLog += nodes
+                logReads(nodes, placeOnly: placeOnly)
             }
         }
         return result
+    }
+
+    private func logReads(_ nodes: [XPathNodeHandle], placeOnly: Bool) {
+        readLog += nodes
+        readIsPlaceOnly += repeatElement(placeOnly, count: nodes.count)
     }
 
     private func namesWholeDocumentVariable(_ expression: TemplateExpression) -> Bool {
@@ -315,29 +328,43 @@ final class TemplateRenderer {
         var membershipLineOfNode = [Int](repeating: -1, count: session.nodeCount)
         var lineOfMembership = [Int](repeating: -1, count: session.nodeCount)
         var seenInSection = [Int](repeating: -1, count: session.nodeCount)
+        var seenPlaceInSection = [Int](repeating: -1, count: session.nodeCount)
+        /// The number of the line listing the children that hold the node of `entry`,
+        /// added when new.
+        func membershipLine(_ entry: TraceMemo.Entry) -> Int? {
+            guard let membership = entry.membership, let holder = entry.listHolder else { return nil }
+            // A holder no expression read may have got its handle just now.
+            if holder >= lineOfMembership.count {
+                lineOfMembership += repeatElement(-1, count: holder + 1 - lineOfMembership.count)
+            }
+            if lineOfMembership[holder] < 0 {
+                lineOfMembership[holder] = lines.count
+                lines.append(membership)
+            }
+            return lineOfMembership[holder]
+        }
         var sectionLines: [[Int]] = []
         sectionLines.reserveCapacity(sectionRanges.count)
         for (section, range) in sectionRanges.enumerated() {
             var numbers: [Int] = []
             numbers.reserveCapacity(range.count * 2)
-            for handle in readLog[range] where seenInSection[handle.index] != section {
-                seenInSection[handle.index] = section
+            for position in range {
+                let handle = readLog[position]
                 let node = handle.index
+                if readIsPlaceOnly[position] {
+                    // Only the list holding the node: its membership line.
+                    guard seenPlaceInSection[node] != section else { continue }
+                    seenPlaceInSection[node] = section
+                    if let line = membershipLine(memo.entry(for: handle, in: session)) { numbers.append(line) }
+                    continue
+                }
+                guard seenInSection[node] != section else { continue }
+                seenInSection[node] = section
                 if lineOfNode[node] < 0 {
                     let entry = memo.entry(for: handle, in: session)
                     lineOfNode[node] = lines.count
                     lines.append((entry.path, entry.hash))
-                    if let membership = entry.membership, let parent = entry.listHolder {
-                        // A parent no expression read may have got its handle just now.
-                        if parent >= lineOfMembership.count {
-                            lineOfMembership += repeatElement(-1, count: parent + 1 - lineOfMembership.count)
-                        }
-                        if lineOfMembership[parent] < 0 {
-                            lineOfMembership[parent] = lines.count
-                            lines.append(membership)
-                        }
-                        membershipLineOfNode[node] = lineOfMembership[parent]
-                    }
+                    membershipLineOfNode[node] = membershipLine(entry) ?? -1
                 }
                 numbers.append(lineOfNode[node])
                 if membershipLineOfNode[node] >= 0 { numbers.append(membershipLineOfNode[node]) }

@@ -31,14 +31,39 @@ enum XPathReadPaths {
     /// The location paths of `expression`, predicates stripped, each a valid expression
     /// of its own; nested paths inside predicates and function arguments are included.
     static func paths(in expression: String) -> [String] {
+        reads(in: expression).paths
+    }
+
+    /// The read paths of `expression` (``paths(in:)``) and the paths of the steps that
+    /// carry a predicate (`/a/b` for `/a/b[1]/c`): a predicate chooses among its step's
+    /// nodes, so which of them exist and their order (their places) are read as well.
+    static func reads(in expression: String) -> (paths: [String], places: [String]) {
         // current() is the context node the evaluation started from: read it as self.
         var text = withCurrentAsSelf(expression)
         var found: [String] = []
+        var places: [String] = []
         var scratch: [UInt8] = []
         text.withUTF8 { bytes in
-            collect(bytes, bytes.indices, into: &found, scratch: &scratch, nestedOnly: false)
+            collect(bytes, bytes.indices, into: &found, places: &places, scratch: &scratch, nestedOnly: false)
         }
-        return found
+        return (found, places)
+    }
+
+    /// `expression` without its outermost predicates and the whitespace around it: for a
+    /// single location path (`a/b[@id = $x]/c`), the read path ``paths(in:)`` gives for it.
+    static func withoutPredicates(_ expression: String) -> String {
+        let bytes = Array(expression.utf8)
+        var kept: [UInt8] = []
+        bytes.withUnsafeBufferPointer { buffer in
+            var next = 0
+            for predicate in predicates(in: buffer, buffer.indices) {
+                // Drop "[" ... "]" around the predicate's contents.
+                kept += buffer[next..<(predicate.lowerBound - 1)]
+                next = predicate.upperBound + 1
+            }
+            if next < buffer.count { kept += buffer[next...] }
+        }
+        return String(decoding: kept, as: UTF8.self).trimmingCharacters(in: .whitespaces)
     }
 
     /// Whether `expression` calls the function `name`: the name, not preceded by a name
@@ -98,7 +123,7 @@ enum XPathReadPaths {
     /// node, since relative paths inside a predicate read the candidate. `path` is scratch
     /// space.
     private static func collect(
-        _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into found: inout [String],
+        _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into found: inout [String], places: inout [String],
         scratch path: inout [UInt8], nestedOnly: Bool
     ) {
         func keep(_ path: String) -> Bool {
@@ -137,6 +162,9 @@ enum XPathReadPaths {
                             depth = 1
                             predicateStart = current.text.upperBound
                             predicatePrefix = isSpan ? String(decoding: bytes[span], as: UTF8.self) : String(decoding: path, as: UTF8.self)
+                            if !predicatePrefix.isEmpty, keep(predicatePrefix), !places.contains(predicatePrefix) {
+                                places.append(predicatePrefix)
+                            }
                         } else if continuesPath(current.kind, after: last) {
                             if isSpan, current.text.lowerBound == span.upperBound, !current.isNodeType {
                                 span = span.lowerBound..<current.text.upperBound
@@ -177,16 +205,18 @@ enum XPathReadPaths {
         // Paths inside predicates are found by scanning again from each "[".
         for (prefix, predicate) in stepPredicates {
             var nested: [String] = []
-            collect(bytes, predicate, into: &nested, scratch: &path, nestedOnly: false)
-            for inner in nested {
+            var nestedPlaces: [String] = []
+            collect(bytes, predicate, into: &nested, places: &nestedPlaces, scratch: &path, nestedOnly: false)
+            func below(_ inner: String) -> String {
                 let isOwnContext = inner.hasPrefix("/") || inner.hasPrefix("$") || inner.hasPrefix("self::node()")
-                let text = isOwnContext ? inner : prefix + "/" + inner
-                if !found.contains(text) { found.append(text) }
+                return isOwnContext ? inner : prefix + "/" + inner
             }
+            for inner in nested.map(below) where !found.contains(inner) { found.append(inner) }
+            for inner in nestedPlaces.map(below) where !places.contains(inner) { places.append(inner) }
         }
         let handled = Set(stepPredicates.map(\.range.lowerBound))
         for predicate in predicates(in: bytes, range) where !handled.contains(predicate.lowerBound) {
-            collect(bytes, predicate, into: &found, scratch: &path, nestedOnly: true)
+            collect(bytes, predicate, into: &found, places: &places, scratch: &path, nestedOnly: true)
         }
     }
 

@@ -73,6 +73,15 @@ struct StalenessOracleTests {
                     tally.changed += changed.count
                     tally.flagged += stale.count
                     tally.overReported += stale.subtracting(changed).count
+                    if environment["ENGAGE_ORACLE_DEBUG"] != nil {
+                        for section in (reported?.staleSections ?? []) where !changed.contains(section.sectionId) {
+                            for cause in section.causes {
+                                let shape = (cause.read ?? cause.type).replacingOccurrences(
+                                    of: #"\[[^\]]*\]"#, with: "", options: .regularExpression)
+                                tally.overReportedReads[shape, default: 0] += 1
+                            }
+                        }
+                    }
                     for missed in changed.subtracting(stale) {
                         tally.misses.append("\(base.lastPathComponent) [\(label)]: \(document.kind.rawValue)#\(missed) changed but was reported current")
                     }
@@ -86,6 +95,9 @@ struct StalenessOracleTests {
             + "\(tally.changed) changed, \(tally.flagged) reported stale, \(tally.overReported) of them unchanged (over-reporting "
             + "\(tally.flagged == 0 ? 0 : tally.overReported * 100 / tally.flagged)%), \(tally.misses.count) missed"
         print(summary)
+        for (read, count) in tally.overReportedReads.sorted(by: { $0.value > $1.value }).prefix(25) {
+            print("  over-reported through \(read): \(count)")
+        }
         #expect(tally.edits >= bases.count * editsPerBase / 3, "enough edits keep the profile valid to mean something")
         #expect(tally.changed > 0)
         #expect(tally.misses.isEmpty, Comment(rawValue: "\(summary)\n" + tally.misses.prefix(40).joined(separator: "\n")))
@@ -119,6 +131,8 @@ struct StalenessOracleTests {
     struct Tally {
         var edits = 0, invalid = 0, sections = 0, changed = 0, flagged = 0, overReported = 0
         var misses: [String] = []
+        /// With ENGAGE_ORACLE_DEBUG: the reads behind over-reported sections, ids removed.
+        var overReportedReads: [String: Int] = [:]
     }
 
     /// The samples and two synthetic profiles from the benchmark generator.

@@ -239,6 +239,12 @@ extension BrokenProfileCase {
             [.replace("target=\"99\"", with: "baseline=\"-5\" target=\"99\"")],
             [.error(20, 5, "Expectation 'exp-uptime' is in percent, but its baseline is -5.")]),
         .init(
+            "two measurements of one expectation on one date",
+            [.afterJourney(measurementLines.replacingOccurrences(
+                of: "</measurements>", with: "  <measurement expectation=\"exp-uptime\" date=\"2026-05-01\" value=\"98\"/>\n  </measurements>"))],
+            [.error(49, 5, "Expectation 'exp-uptime' already has a measurement on 2026-05-01 at line 48.",
+                    "Keep one measurement per expectation and date")]),
+        .init(
             "percent measurement out of 0..100",
             [.afterJourney(measurementLines.replacingOccurrences(of: "value=\"97\"", with: "value=\"101.5\""))],
             [.error(48, 5, "The measurement of 'exp-uptime' is 101.5, but that expectation is in percent.")]),
