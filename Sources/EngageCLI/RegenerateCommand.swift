@@ -17,7 +17,8 @@ struct RegenerateCommand: ParsableCommand {
         let folder = URL(fileURLWithPath: packOptions.pack)
         let inspection: PackInspection
         do {
-            inspection = try PackInspection(packFolder: folder, profileOverride: packOptions.profile, lockWait: lockWait.lockWait)
+            inspection = try PackInspection(packFolder: folder, profileOverride: packOptions.profile, lockWait: lockWait.lockWait,
+                forWriting: true)
         } catch {
             Console.standardError(error.description)
             throw ExitCode(2)

@@ -39,12 +39,15 @@ public final class PackInspection {
 
     /// Opens the pack at `folder` and loads its profile (or `profileOverride`).
     ///
-    /// - Parameter lockWait: how long to wait for a run that is writing the pack.
+    /// - Parameters:
+    ///   - lockWait: how long to wait for a run that is writing the pack.
+    ///   - forWriting: upgrade a store written by an older engage first, for regenerate.
     public init(
-        packFolder folder: URL, profileOverride: String?, templatesOverride: String? = nil, lockWait: LockWait = .standard
+        packFolder folder: URL, profileOverride: String?, templatesOverride: String? = nil, lockWait: LockWait = .standard,
+        forWriting: Bool = false
     ) throws(Failure) {
         do {
-            store = try PackAccess.open(folder, wait: lockWait)
+            store = try PackAccess.open(folder, wait: lockWait, upgrade: forWriting)
             guard let record = try store.pack() else { throw PackError.notAPack(folder.path) }
             pack = record
             latest = try store.latestRevisions()

@@ -59,8 +59,8 @@ public enum PackError: Error, Sendable, CustomStringConvertible {
         case .storeWithoutHistory(let pack):
             "\(pack) has a revision store but no revisions: its first generate did not finish. Run engage generate PROFILE --out \(pack)."
         case .storeNeedsUpgrade(let path):
-            "The revision store \(path) was written by an older version of engage and must be upgraded, which needs write access. "
-                + "Run engage status or engage generate on the pack where you may write to it, then read it again."
+            "The revision store \(path) was written by an older version of engage and must be upgraded before it can be read, "
+                + "which needs write access. Run engage regenerate or engage generate on the pack where you may write to it, then read it again."
         case .storeFromNewerVersion(let path):
             "The revision store \(path) was written by a newer version of engage. Upgrade engage to use this pack; it was left untouched."
         case .revisionAltered(let kind, let number, let pack):

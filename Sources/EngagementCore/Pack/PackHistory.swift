@@ -88,8 +88,11 @@ public enum PackAccess {
     ///
     /// - Throws: ``PackError`` when the folder is not a pack, or its store is missing,
     ///   empty, damaged or without history.
-    public static func open(_ folder: URL, wait: LockWait = .standard) throws(PackError) -> RevisionStore {
-        try RevisionStore.openForReading(folder, wait: wait)
+    ///
+    /// - Parameter upgrade: migrate a store written by an older engage first, for a
+    ///   command that goes on to write the pack; readers read it as it is.
+    public static func open(_ folder: URL, wait: LockWait = .standard, upgrade: Bool = false) throws(PackError) -> RevisionStore {
+        try RevisionStore.openForReading(folder, wait: wait, upgrade: upgrade)
     }
 
     /// The stored XHTML of a revision as a tree, for rendering or comparing.

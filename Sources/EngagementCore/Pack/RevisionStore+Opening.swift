@@ -21,12 +21,14 @@ extension RevisionStore {
     }
 
     /// Opens the store of the pack at `folder` for reading, under a shared lock when the
-    /// lock file can be opened. An interrupted run is finished first, and an older
-    /// schema upgraded, when the pack is writable; on a read-only pack the reader says
-    /// so through `wait.notice` and reads the store as it is.
+    /// lock file can be opened. An interrupted run is finished first when the pack is
+    /// writable; on a read-only pack the reader says so through `wait.notice` and reads
+    /// the store as it is. A reader never migrates: it reads an older store as it is.
     ///
+    /// - Parameter upgrade: migrate an older store first (under the exclusive lock), for
+    ///   a command that goes on to write the pack.
     /// - Throws: ``PackError`` when the pack has no usable history.
-    static func openForReading(_ folder: URL, wait: LockWait) throws(PackError) -> RevisionStore {
+    static func openForReading(_ folder: URL, wait: LockWait, upgrade: Bool = false) throws(PackError) -> RevisionStore {
         switch storeSize(folder) {
         case nil:
             let documents = documentFiles(in: folder)
@@ -36,25 +38,38 @@ extension RevisionStore {
         default:
             break
         }
-        var upgraded = false
-        while true {
+        /// The store under a shared lock; nil when it must be upgraded first, with the
+        /// lock already let go (the upgrade takes the exclusive one).
+        func openShared() throws(PackError) -> (store: RevisionStore, locked: Bool)? {
             let lock = try PackLock.shared(folder: folder, wait: wait)
-            let writable = lock != nil && access(folder.appendingPathComponent(folderName).path, W_OK) == 0
-            let store: RevisionStore
             do throws(PackError) {
-                store = try RevisionStore(packFolder: folder, access: .reading, lock: lock)
+                return (try RevisionStore(packFolder: folder, access: .reading, lock: lock), lock != nil)
             } catch .storeNeedsUpgrade(let path) {
-                guard writable, !upgraded else { throw .storeNeedsUpgrade(path) }
-                try upgradeAndRecover(folder, wait: wait)
-                upgraded = true
+                guard upgrade else { throw .storeNeedsUpgrade(path) }
+                return nil
+            }
+        }
+        var recovered = false
+        while true {
+            guard let (store, locked) = try openShared() else {
+                guard !recovered else { throw .storeNeedsUpgrade(folder.appendingPathComponent(folderName).appendingPathComponent(fileName).path) }
+                try recover(folder, wait: wait, migrating: true)
+                recovered = true
+                continue
+            }
+            let writable = locked && access(folder.appendingPathComponent(folderName).path, W_OK) == 0
+            if upgrade, !store.hasRevisionHashes, !recovered {
+                store.close()
+                try recover(folder, wait: wait, migrating: true)
+                recovered = true
                 continue
             }
             if try store.hasPendingPublication() {
-                if writable, !upgraded {
+                if writable, !recovered {
                     // Finishing the renames needs the exclusive lock: let go, finish, read again.
                     store.close()
-                    try upgradeAndRecover(folder, wait: wait)
-                    upgraded = true
+                    try recover(folder, wait: wait, migrating: upgrade)
+                    recovered = true
                     continue
                 }
                 wait.notice(
@@ -67,10 +82,12 @@ extension RevisionStore {
         }
     }
 
-    /// Migrates and recovers the store of `folder` under the exclusive lock.
-    private static func upgradeAndRecover(_ folder: URL, wait: LockWait) throws(PackError) {
+    /// Finishes a committed run's renames in the pack at `folder` under the exclusive
+    /// lock, migrating the store first when `migrating`.
+    private static func recover(_ folder: URL, wait: LockWait, migrating: Bool) throws(PackError) {
         let lock = try PackLock(folder: folder, wait: wait)
-        let store = try RevisionStore(packFolder: folder, access: .writing(create: false), lock: lock)
+        let store = try RevisionStore(
+            packFolder: folder, access: migrating ? .writing(create: false) : .recovering, lock: lock)
         try store.recover()
         store.close()
     }

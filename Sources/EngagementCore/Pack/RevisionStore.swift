@@ -16,6 +16,9 @@ public final class RevisionStore {
     /// The pack's lock, when this store was opened under one: held as long as the store
     /// is open, because a reader's view relies on no writer changing the file under it.
     private var lock: PackLock?
+    /// Whether revisions carry the hash of their bytes (schema v3): false only for a
+    /// reader of an older store, which it may not upgrade.
+    let hasRevisionHashes: Bool
 
     /// Opens the store of the pack at `folder` for writing, migrating it to the current
     /// schema, without taking the pack's lock (the caller holds it).
@@ -31,10 +34,18 @@ public final class RevisionStore {
     enum Access {
         /// Read and write, in WAL mode, migrated to the current schema.
         case writing(create: Bool)
+        /// Read and write without migrating: to finish a committed run's renames, which
+        /// only touch the publication table every schema has.
+        case recovering
         /// Read only: nothing is written, not even the journal mode, and no migration
-        /// runs, so a read-only or full disk still serves.
+        /// runs, so a read-only or full disk still serves. A store of schema v2 is read
+        /// as it is; an older one needs a writer to upgrade it first.
         case reading
     }
+
+    /// The oldest schema a reader can read without migrating it: from v2 on, every
+    /// query but the hash check finds its columns.
+    static let oldestReadableMigration = "v2: a revision's reads stored once"
 
     init(packFolder folder: URL, access: Access, lock: PackLock?) throws(PackError) {
         let storeFolder = folder.appendingPathComponent(Self.folderName)
@@ -60,6 +71,8 @@ public final class RevisionStore {
                 try db.execute(sql: "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL")
             }
             openPath = path
+        case .recovering:
+            openPath = path
         case .reading:
             configuration.readonly = true
             openPath = Self.readingPath(path)
@@ -69,12 +82,19 @@ public final class RevisionStore {
             let migrator = Self.migrator
             let superseded = try queue.read { db in try migrator.hasBeenSuperseded(db) }
             guard !superseded else { throw PackError.storeFromNewerVersion(path) }
-            if case .writing = access {
+            var current = true
+            switch access {
+            case .writing:
                 try migrator.migrate(queue)
-            } else if try !queue.read({ db in try migrator.hasCompletedMigrations(db) }) {
-                throw PackError.storeNeedsUpgrade(path)
+            case .recovering, .reading:
+                let applied = try queue.read { db in try migrator.appliedIdentifiers(db) }
+                current = Set(migrator.migrations).isSubset(of: applied)
+                if case .reading = access, !applied.contains(Self.oldestReadableMigration) {
+                    throw PackError.storeNeedsUpgrade(path)
+                }
             }
             self.queue = queue
+            hasRevisionHashes = current
         } catch {
             throw PackError.store(path, error)
         }
@@ -155,8 +175,10 @@ public final class RevisionStore {
     /// `revision` after checking its bytes against the hash stored with them.
     ///
     /// - Throws: ``PackError/revisionAltered(_:_:pack:)`` when they differ (or the hash
-    ///   is missing, which only a hand edit leaves).
+    ///   is missing, which only a hand edit leaves). A store from before the hashes, read
+    ///   without upgrading it, has none to check against: its revisions pass unchecked.
     public func verified(_ revision: RevisionRecord) throws(PackError) -> RevisionRecord {
+        guard hasRevisionHashes else { return revision }
         guard revision.xhtmlHash == RevisionRecord.xhtmlHash(of: revision.xhtml) else {
             throw .revisionAltered(revision.documentKind ?? .strategy, revision.number, pack: packFolder.path)
         }

@@ -8,13 +8,14 @@ import Testing
 /// revisions stored before), and the pack row gains its formats.
 @Suite("Revision store v3")
 struct RevisionStoreUpgradeTests {
-    /// A pack folder whose store stops at the v2 schema, with one pack row and one revision.
-    static func v2Store(xhtml: Data) throws -> URL {
+    /// A pack folder whose store stops at the v2 schema (or `migration`), with one pack
+    /// row and one revision.
+    static func v2Store(xhtml: Data, upTo migration: String = "v2: a revision's reads stored once") throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("engage-v3-\(UUID().uuidString)")
         let storeFolder = folder.appendingPathComponent(RevisionStore.folderName)
         try FileManager.default.createDirectory(at: storeFolder, withIntermediateDirectories: true)
         let queue = try DatabaseQueue(path: storeFolder.appendingPathComponent(RevisionStore.fileName).path)
-        try RevisionStore.migrator.migrate(queue, upTo: "v2: a revision's reads stored once")
+        try RevisionStore.migrator.migrate(queue, upTo: migration)
         try queue.write { db in
             try db.execute(sql: """
                 INSERT INTO profile_snapshot (id, hash, canonical_xml, created_at) VALUES (1, 'h', x'00', 't');
@@ -64,5 +65,41 @@ struct RevisionStoreUpgradeTests {
         }
         #expect(try store.pack()?.formats == [.xhtml, .md])
         #expect(try store.queue.read { db in try String.fetchOne(db, sql: "SELECT formats FROM pack") } == "xhtml,md")
+    }
+
+    static func appliedMigrations(_ folder: URL) throws -> Set<String> {
+        let path = folder.appendingPathComponent(RevisionStore.folderName).appendingPathComponent(RevisionStore.fileName).path
+        return try DatabaseQueue(path: path).read { db in try RevisionStore.migrator.appliedIdentifiers(db) }
+    }
+
+    @Test("a reader reads a v2 store as it is, without migrating it")
+    func readerLeavesAnOlderStoreAlone() throws {
+        let bytes = Data("<html>old revision</html>".utf8)
+        let folder = try Self.v2Store(xhtml: bytes)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let before = try Self.appliedMigrations(folder)
+        do {
+            let store = try PackAccess.open(folder)
+            defer { store.close() }
+            let revision = try store.verified(store.revision(.strategy, number: 1))
+            #expect(revision.xhtml == bytes)
+            #expect(try store.pack()?.clientID == "c")
+        }
+        #expect(try Self.appliedMigrations(folder) == before)
+    }
+
+    @Test("a v1 store is refused by a reader with advice, and upgraded for a writer")
+    func v1StoreNeedsAWriter() throws {
+        let folder = try Self.v2Store(xhtml: Data("<html/>".utf8), upTo: "v1: revisions, sections and traces")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect {
+            try PackAccess.open(folder).close()
+        } throws: { error in
+            guard case PackError.storeNeedsUpgrade = error else { return false }
+            return "\(error)".contains("engage regenerate")
+        }
+        let store = try PackAccess.open(folder, upgrade: true)
+        store.close()
+        #expect(try Self.appliedMigrations(folder) == Set(RevisionStore.migrator.migrations))
     }
 }
