@@ -140,7 +140,7 @@ struct PackStoreSafetyTests {
         holder.arguments = ["--no-fork", Self.storeFolder(pack).appendingPathComponent("lock").path, "sleep", "30"]
         try holder.run()
         defer {
-            holder.terminate()
+            kill(holder.processIdentifier, SIGKILL)
             holder.waitUntilExit()
         }
         // flock has taken the lock once its child runs; give it a moment.
