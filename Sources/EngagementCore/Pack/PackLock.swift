@@ -5,7 +5,9 @@ import Foundation
 public struct LockWait: Sendable {
     /// The longest wait, in seconds; 0 tries once.
     public var seconds: Double
-    /// Called once, after a second of waiting, with a sentence for the user.
+    /// Receives sentences for the user while a pack is opened: once, after a second of
+    /// waiting, that the command waits; and, for a reader, that a pending run cannot be
+    /// finished on a read-only pack.
     public var notice: @Sendable (String) -> Void
 
     /// - Parameters:

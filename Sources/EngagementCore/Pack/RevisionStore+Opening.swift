@@ -52,7 +52,9 @@ extension RevisionStore {
         var recovered = false
         while true {
             guard let (store, locked) = try openShared() else {
-                guard !recovered else { throw .storeNeedsUpgrade(folder.appendingPathComponent(folderName).appendingPathComponent(fileName).path) }
+                guard !recovered else {
+                    throw .storeNeedsUpgrade(folder.appendingPathComponent(folderName).appendingPathComponent(fileName).path)
+                }
                 try recover(folder, wait: wait, migrating: true)
                 recovered = true
                 continue
