@@ -54,6 +54,22 @@ struct PackStoreSafetyTests {
         #expect(log.status == 0 && log.standardOutput.contains("strategy@1"))
     }
 
+    @Test func aFolderInTheStoresPlaceIsRefusedAsDamagedAndCanBeMovedAside() async throws {
+        let scratch = try ScratchFolder()
+        defer { scratch.remove() }
+        let pack = try await StorePack.make(in: scratch.url, revisions: 1)
+        let store = Self.storeFolder(pack).appendingPathComponent("revisions.sqlite")
+        try FileManager.default.removeItem(at: store)
+        try FileManager.default.createDirectory(at: store, withIntermediateDirectories: false)
+        for command in [["log", "pack"], ["generate", Self.sample, "--out", "pack"]] {
+            let outcome = try await EngageProcess.run(command, in: scratch.url)
+            #expect(outcome.status != 0)
+            #expect(outcome.standardError.contains("is damaged: it is a folder"), "\(outcome.standardError)")
+        }
+        let restart = try await EngageProcess.run(["generate", Self.sample, "--out", "pack", "--force-new-history"], in: scratch.url)
+        #expect(restart.status == 0, "\(restart.standardError)")
+    }
+
     @Test func aBrandNewFolderStillGeneratesWithoutAWarning() async throws {
         let scratch = try ScratchFolder()
         defer { scratch.remove() }

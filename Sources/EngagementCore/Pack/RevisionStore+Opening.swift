@@ -14,9 +14,14 @@ extension RevisionStore {
     }
 
     /// The size of the store file of `folder`, nil when there is none.
-    private static func storeSize(_ folder: URL) -> Int? {
+    ///
+    /// - Throws: ``PackError/storeDamaged(_:reason:)`` when a folder stands in its place.
+    private static func storeSize(_ folder: URL) throws(PackError) -> Int? {
         let path = folder.appendingPathComponent(folderName).appendingPathComponent(fileName).path
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return nil }
+        if attributes[.type] as? FileAttributeType == .typeDirectory {
+            throw .storeDamaged(path, reason: "it is a folder, not a database file")
+        }
         return (attributes[.size] as? NSNumber)?.intValue ?? 0
     }
 
@@ -29,7 +34,7 @@ extension RevisionStore {
     ///   a command that goes on to write the pack.
     /// - Throws: ``PackError`` when the pack has no usable history.
     static func openForReading(_ folder: URL, wait: LockWait, upgrade: Bool = false) throws(PackError) -> RevisionStore {
-        switch storeSize(folder) {
+        switch try storeSize(folder) {
         case nil:
             let documents = documentFiles(in: folder)
             throw documents.isEmpty ? .notAPack(folder.path) : .storeMissing(folder.path, documents: documents)
@@ -108,7 +113,16 @@ extension RevisionStore {
         let lock = try PackLock(folder: folder, wait: wait)
         let documents = documentFiles(in: folder)
         var movedAside: String?
-        switch storeSize(folder) {
+        let size: Int?
+        do throws(PackError) {
+            size = try storeSize(folder)
+        } catch .storeDamaged(let path, let reason) {
+            // A folder in the store's place: moved aside like any damaged store.
+            guard startNewHistory else { throw .storeDamaged(path, reason: reason) }
+            movedAside = try moveAside(folder, now: now)
+            size = nil
+        }
+        switch size {
         case nil:
             if !documents.isEmpty, !startNewHistory { throw .storeMissing(folder.path, documents: documents) }
         case 0:
