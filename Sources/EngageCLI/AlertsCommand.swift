@@ -17,6 +17,7 @@ struct AlertsCommand: ParsableCommand {
     )
 
     @OptionGroup var packOptions: PackOptions
+    @OptionGroup var lockWait: LockWaitOption
 
     @Option(help: ArgumentHelp("The date overdue checks use (default: today).", valueName: "yyyy-mm-dd"))
     var today: String?
@@ -36,7 +37,8 @@ struct AlertsCommand: ParsableCommand {
     func run() throws {
         let inspection: PackInspection
         do {
-            inspection = try PackInspection(packFolder: URL(fileURLWithPath: packOptions.pack), profileOverride: packOptions.profile)
+            inspection = try PackInspection(packFolder: URL(fileURLWithPath: packOptions.pack), profileOverride: packOptions.profile,
+                lockWait: lockWait.lockWait)
         } catch {
             Console.standardError(error.description)
             throw ExitCode(2)

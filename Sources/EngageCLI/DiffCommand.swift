@@ -35,6 +35,8 @@ struct DiffCommand: ParsableCommand {
     @Flag(name: .customLong("exit-code"), help: "Exit 1 when the revisions differ, 0 when they do not.")
     var exitCode = false
 
+    @OptionGroup var lockWait: LockWaitOption
+
     /// The JSON form: which revisions, whether they differ, the section summary and the edits.
     struct Report: Encodable {
         struct Summary: Encodable {
@@ -61,7 +63,7 @@ struct DiffCommand: ParsableCommand {
             if let secondReference, secondReference.kind != firstReference.kind {
                 throw ValidationError("Compare two revisions of one document: \(first) and \(second ?? "") are different documents.")
             }
-            let store = try PackAccess.open(URL(fileURLWithPath: pack))
+            let store = try PackAccess.open(URL(fileURLWithPath: pack), wait: lockWait.lockWait)
             let revisions = try store.revisions(of: firstReference.kind)
             guard let latest = revisions.last else { throw PackError.noRevisions(firstReference.kind) }
             let (oldNumber, newNumber): (Int, Int)
@@ -70,8 +72,8 @@ struct DiffCommand: ParsableCommand {
             case (let a?, nil): (oldNumber, newNumber) = (a, latest.number)
             case (let a, let b?): (oldNumber, newNumber) = (a ?? latest.number, b)
             }
-            let oldRevision = try store.revision(firstReference.kind, number: oldNumber)
-            let newRevision = try store.revision(firstReference.kind, number: newNumber)
+            let oldRevision = try store.verified(store.revision(firstReference.kind, number: oldNumber))
+            let newRevision = try store.verified(store.revision(firstReference.kind, number: newNumber))
             let oldRoot = try parse(oldRevision)
             let newRoot = try parse(newRevision)
             let diff = DocumentComparison.compare(old: oldRoot, new: newRoot)

@@ -34,6 +34,15 @@ struct GenerateCommand: ParsableCommand {
         help: ArgumentHelp("The formats to write, comma-separated: xhtml, html, md.", valueName: "formats"))
     var formatList = "xhtml,html,md"
 
+    @Flag(
+        name: .customLong("force-new-history"),
+        help: ArgumentHelp(
+            "Start a new history (revision 1) when a pack's revision store is missing, empty or damaged, instead of refusing. "
+                + "A damaged store is kept as .engage/revisions.sqlite.damaged-TIMESTAMP; a healthy one is kept and used."))
+    var forceNewHistory = false
+
+    @OptionGroup var lockWait: LockWaitOption
+
     func validate() throws {
         if out == nil && outDir == nil { throw ValidationError("Give --out PACK for one profile, or --out-dir PACKS.") }
         if out != nil && outDir != nil { throw ValidationError("Give either --out or --out-dir, not both.") }
@@ -59,7 +68,9 @@ struct GenerateCommand: ParsableCommand {
         let sources = try loadTemplates()
         let formats = try formats()
         let jobs: [PackJob] = profiles.map { profile in
-            PackJob(profilePath: profile, destination: out.map { URL(fileURLWithPath: $0) })
+            PackJob(
+                profilePath: profile, destination: out.map { URL(fileURLWithPath: $0) }, lockWait: lockWait.lockWait,
+                startNewHistory: forceNewHistory)
         }
         let outputRoot = outDir.map { URL(fileURLWithPath: $0) }
         let outcomes: [PackOutcome]
@@ -88,6 +99,10 @@ struct GenerateCommand: ParsableCommand {
         for outcome in outcomes {
             switch outcome.result {
             case .success(let report):
+                if let movedAside = report.movedAsideStore {
+                    Console.standardError(
+                        "warning: \(outcome.destination?.path ?? "?"): started a new history at revision 1; the previous store was kept as \(movedAside).")
+                }
                 if jobs.count == 1 || !Console.isTerminal {
                     let revisions = report.documents.map { "\($0.kind.rawValue) r\($0.revision)\($0.isNewRevision ? " (new)" : "")" }
                     Console.status(

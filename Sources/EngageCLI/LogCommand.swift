@@ -19,10 +19,12 @@ struct LogCommand: ParsableCommand {
     @Flag(help: "Print the history as one JSON document on standard output.")
     var json = false
 
+    @OptionGroup var lockWait: LockWaitOption
+
     func run() throws {
         do {
             let kind = try document.map { text throws(PackError) in try DocumentReference(parsing: text).kind }
-            let history = try PackHistory(packFolder: URL(fileURLWithPath: pack), kind: kind)
+            let history = try PackHistory(packFolder: URL(fileURLWithPath: pack), kind: kind, wait: lockWait.lockWait)
             if json { return try Console.writeJSON(history) }
             var lines: [String] = []
             if let client = history.clientId { lines.append("Pack \(history.pack) for \(client), profile \(history.profilePath ?? "?")") }

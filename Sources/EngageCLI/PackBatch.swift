@@ -7,6 +7,10 @@ struct PackJob: Sendable {
     var profilePath: String
     /// The pack folder; nil in --out-dir mode, where the client id names it.
     var destination: URL?
+    /// How long to wait for another run on the pack.
+    var lockWait: LockWait = .standard
+    /// Whether a missing, empty or damaged store may be replaced by a new history.
+    var startNewHistory = false
 }
 
 /// Why a job failed, as the text to print.
@@ -123,7 +127,7 @@ enum PackBatch {
             let rendered = clock.now
             let report = try PackGenerator.publish(
                 documents, model: model, profilePath: job.profilePath, templatesPath: templatesPath, formats: formats,
-                into: destination)
+                into: destination, lockWait: job.lockWait, startNewHistory: job.startNewHistory)
             if ProcessInfo.processInfo.environment["ENGAGE_TIMING"] != nil {
                 Console.standardError(
                     "timing \(job.profilePath): model \(modelled - start), render \(rendered - modelled), publish \(clock.now - rendered)")

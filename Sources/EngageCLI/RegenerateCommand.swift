@@ -11,14 +11,24 @@ struct RegenerateCommand: ParsableCommand {
     )
 
     @OptionGroup var packOptions: PackOptions
+    @OptionGroup var lockWait: LockWaitOption
 
     func run() throws {
         let folder = URL(fileURLWithPath: packOptions.pack)
         let inspection: PackInspection
         do {
-            inspection = try PackInspection(packFolder: folder, profileOverride: packOptions.profile)
+            inspection = try PackInspection(packFolder: folder, profileOverride: packOptions.profile, lockWait: lockWait.lockWait,
+                forWriting: true)
         } catch {
             Console.standardError(error.description)
+            throw ExitCode(2)
+        }
+        do {
+            // A writing command: it checks the whole store before trusting it, which
+            // status, a reader, leaves out for speed.
+            try inspection.store.checkIntegrity()
+        } catch {
+            Console.standardError("error: \(error)")
             throw ExitCode(2)
         }
         let status = PackStatus(inspection)
@@ -33,10 +43,12 @@ struct RegenerateCommand: ParsableCommand {
                 sources: TemplateSources(folder: inspection.templatesFolder), kinds: stale, parallel: true)
             let documents = try renderer.render(inspection.current, parallel: true)
             let previous = inspection.latest
+            // Publishing takes the pack's exclusive lock: let go of the reader's shared one.
+            inspection.store.close()
             let report = try PackGenerator.publish(
                 documents, model: inspection.current, profilePath: inspection.profilePath,
                 templatesPath: inspection.pack.templatesPath, formats: Set(OutputFormat.allCases), into: folder,
-                parallel: true)
+                parallel: true, lockWait: lockWait.lockWait)
             var lines: [String] = []
             for document in report.documents {
                 let before = previous[document.kind]?.number

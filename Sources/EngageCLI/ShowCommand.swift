@@ -20,11 +20,13 @@ struct ShowCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The format: xhtml, html or md.", valueName: "format"))
     var format: OutputFormat = .xhtml
 
+    @OptionGroup var lockWait: LockWaitOption
+
     func run() throws {
         do {
             let reference = try DocumentReference(parsing: document)
-            let store = try PackAccess.open(URL(fileURLWithPath: pack))
-            let revision = try store.revision(reference.kind, number: reference.revision)
+            let store = try PackAccess.open(URL(fileURLWithPath: pack), wait: lockWait.lockWait)
+            let revision = try store.verified(store.revision(reference.kind, number: reference.revision))
             if format == .xhtml {
                 FileHandle.standardOutput.write(revision.xhtml)
                 return

@@ -64,7 +64,7 @@ enum SinglePack {
         do {
             let report = try PackGenerator.publish(
                 rendered, model: model, profilePath: job.profilePath, templatesPath: templatesPath, formats: formats,
-                into: destination, parallel: true)
+                into: destination, parallel: true, lockWait: job.lockWait, startNewHistory: job.startNewHistory)
             if ProcessInfo.processInfo.environment["ENGAGE_TIMING"] != nil {
                 Console.standardError(
                     "timing \(job.profilePath): load, compile and render \(renderedAt - start), publish \(clock.now - renderedAt)")

@@ -15,6 +15,7 @@ struct StatusCommand: ParsableCommand {
     )
 
     @OptionGroup var packOptions: PackOptions
+    @OptionGroup var lockWait: LockWaitOption
 
     @Option(help: ArgumentHelp("Accepted for symmetry with alerts; staleness does not depend on the date.", valueName: "yyyy-mm-dd"))
     var today: String?
@@ -28,7 +29,8 @@ struct StatusCommand: ParsableCommand {
     func run() throws {
         let inspection: PackInspection
         do {
-            inspection = try PackInspection(packFolder: URL(fileURLWithPath: packOptions.pack), profileOverride: packOptions.profile)
+            inspection = try PackInspection(packFolder: URL(fileURLWithPath: packOptions.pack), profileOverride: packOptions.profile,
+                lockWait: lockWait.lockWait)
         } catch {
             Console.standardError(error.description)
             throw ExitCode(2)

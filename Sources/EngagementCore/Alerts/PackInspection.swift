@@ -38,9 +38,16 @@ public final class PackInspection {
     private var compiledPaths: [String: XPathExpression] = [:]
 
     /// Opens the pack at `folder` and loads its profile (or `profileOverride`).
-    public init(packFolder folder: URL, profileOverride: String?, templatesOverride: String? = nil) throws(Failure) {
+    ///
+    /// - Parameters:
+    ///   - lockWait: how long to wait for a run that is writing the pack.
+    ///   - forWriting: upgrade a store written by an older engage first, for regenerate.
+    public init(
+        packFolder folder: URL, profileOverride: String?, templatesOverride: String? = nil, lockWait: LockWait = .standard,
+        forWriting: Bool = false
+    ) throws(Failure) {
         do {
-            store = try PackAccess.open(folder)
+            store = try PackAccess.open(folder, wait: lockWait, upgrade: forWriting)
             guard let record = try store.pack() else { throw PackError.notAPack(folder.path) }
             pack = record
             latest = try store.latestRevisions()

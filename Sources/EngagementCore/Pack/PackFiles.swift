@@ -14,30 +14,30 @@ enum PackFiles {
         defer { for descriptor in descriptors { close(descriptor) } }
         for file in files {
             let descriptor = open(file.url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-            guard descriptor >= 0 else { throw .writeFailed(file.url.path, reason: String(cString: strerror(errno))) }
+            guard descriptor >= 0 else { throw PackError.posix(errno, path: file.url.path) }
             descriptors.append(descriptor)
             var written = 0
             while written < file.bytes.count {
                 let count = file.bytes[written...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
                 if count < 0, errno == EINTR { continue }
-                guard count > 0 else { throw .writeFailed(file.url.path, reason: String(cString: strerror(errno))) }
+                guard count > 0 else { throw PackError.posix(errno, path: file.url.path) }
                 written += count
             }
         }
-        let failures = ParallelSlots<String>(count: files.count)
+        let failures = ParallelSlots<Int32>(count: files.count)
         let toFlush = descriptors
         DispatchQueue.concurrentPerform(iterations: toFlush.count) { index in
-            if fsync(toFlush[index]) != 0 { failures[index] = String(cString: strerror(errno)) }
+            if fsync(toFlush[index]) != 0 { failures[index] = errno }
         }
         for (index, failure) in failures.values.enumerated() {
-            if let failure { throw .writeFailed(files[index].url.path, reason: failure) }
+            if let failure { throw PackError.posix(failure, path: files[index].url.path) }
         }
     }
 
     /// Renames `source` over `target` in one step: a reader sees the old or the new file.
     static func replace(_ target: URL, with source: URL) throws(PackError) {
         guard rename(source.path, target.path) == 0 else {
-            throw .writeFailed(target.path, reason: String(cString: strerror(errno)))
+            throw PackError.posix(errno, path: target.path)
         }
     }
 
@@ -47,5 +47,38 @@ enum PackFiles {
         guard descriptor >= 0 else { return }
         fsync(descriptor)
         close(descriptor)
+    }
+
+    /// Checks that `folder` can hold a pack: a folder, or nothing yet (it is created).
+    ///
+    /// - Throws: ``PackError/notAFolder(_:detail:)`` for a file or a symbolic link to nothing.
+    static func checkPackFolder(_ folder: URL) throws(PackError) {
+        var status = stat()
+        guard lstat(folder.path, &status) == 0 else { return }
+        if status.st_mode & S_IFMT == S_IFLNK, stat(folder.path, &status) != 0 {
+            let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: folder.path)) ?? "?"
+            throw .notAFolder(folder.path, detail: "is a symbolic link to \(target), which does not exist. Create that folder, or give another one")
+        }
+        guard status.st_mode & S_IFMT == S_IFDIR else {
+            throw .notAFolder(folder.path, detail: "is an existing file, not a folder. Give a folder for the pack (engage creates it when it does not exist)")
+        }
+    }
+
+    /// Creates the folder `url` inside the pack's store folder (staging), saying plainly
+    /// when a file stands where the folder belongs.
+    static func createStoreFolder(_ url: URL) throws(PackError) {
+        var isFolder: ObjCBool = false
+        var parent = url
+        while parent.lastPathComponent != RevisionStore.folderName, parent.pathComponents.count > 1 {
+            if FileManager.default.fileExists(atPath: parent.path, isDirectory: &isFolder), !isFolder.boolValue {
+                throw .fileInPlaceOfFolder(parent.path)
+            }
+            parent = parent.deletingLastPathComponent()
+        }
+        do {
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        } catch {
+            throw PackError.fileProblem(url.path, error)
+        }
     }
 }

@@ -16,6 +16,8 @@ public struct GenerationReport: Sendable {
     public var documents: [Document]
     public var written: [String]
     public var unchanged: [String]
+    /// Where a damaged store was moved when this run started a new history on purpose.
+    public var movedAsideStore: String? = nil
 }
 
 /// Records a run's documents in a pack: new revisions only for changed documents, files
@@ -31,10 +33,16 @@ public struct GenerationReport: Sendable {
 public enum PackGenerator {
     /// Publishes `documents`, rendered from `model`, into the pack at `folder`.
     ///
-    /// - Parameter profilePath: the profile's path, remembered by the pack.
+    /// - Parameters:
+    ///   - profilePath: the profile's path, remembered by the pack.
+    ///   - formats: the formats to write, remembered by the pack.
+    ///   - lockWait: how long to wait for another run on the pack.
+    ///   - startNewHistory: when the pack's store is missing, empty or damaged, move it
+    ///     aside and start again at revision 1 instead of refusing.
     public static func publish(
         _ documents: [RenderedPackDocument], model: EngagementModel, profilePath: String, templatesPath: String? = nil,
-        formats: Set<OutputFormat>, into folder: URL, now: Date = Date(), parallel: Bool = false
+        formats: Set<OutputFormat>, into folder: URL, now: Date = Date(), parallel: Bool = false,
+        lockWait: LockWait = .standard, startNewHistory: Bool = false
     ) throws(PackError) -> GenerationReport {
         let timing = ProcessInfo.processInfo.environment["ENGAGE_TIMING"] != nil
         let clock = ContinuousClock()
@@ -44,9 +52,9 @@ public enum PackGenerator {
             FileHandle.standardError.write(Data("  publish \(label): \(clock.now - mark)\n".utf8))
             mark = clock.now
         }
-        let lock = try PackLock(folder: folder)
-        defer { withExtendedLifetime(lock) {} }
-        let store = try RevisionStore(packFolder: folder, create: true)
+        let (store, movedAside) = try RevisionStore.openForWriting(
+            folder, wait: lockWait, startNewHistory: startNewHistory, now: now)
+        defer { store.close() }
         try store.recover()
         let existingPack = try store.pack()
         if let pack = existingPack, pack.clientID != model.profile.id {
@@ -110,21 +118,19 @@ public enum PackGenerator {
         let absoluteProfile = URL(fileURLWithPath: profilePath).standardizedFileURL.path
         let baselineHash = try existingPack?.baselineSnapshotID.flatMap { id throws(PackError) in try store.snapshot(id: id)?.hash }
         let absoluteTemplates = templatesPath.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
-        let packChanged = existingPack.map { $0.profilePath != absoluteProfile || $0.templatesPath != absoluteTemplates } ?? true
-            || baselineHash != model.profileHash
+        let formatList = OutputFormat.allCases.filter(formats.contains)
+        let packChanged = existingPack.map {
+            $0.profilePath != absoluteProfile || $0.templatesPath != absoluteTemplates || $0.formats != formatList
+        } ?? true || baselineHash != model.profileHash
         guard !plannedRevisions.isEmpty || !filesToWrite.isEmpty || packChanged else {
-            return GenerationReport(documents: reportDocuments, written: [], unchanged: unchanged)
+            return GenerationReport(documents: reportDocuments, written: [], unchanged: unchanged, movedAsideStore: movedAside)
         }
 
         lap("prepare bytes")
         // (1) Stage.
         let runID = UUID().uuidString.lowercased()
         let staging = store.stagingFolder.appendingPathComponent(runID)
-        do {
-            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
-        } catch {
-            throw .writeFailed(staging.path, reason: error.localizedDescription)
-        }
+        try PackFiles.createStoreFolder(staging)
         try PackFiles.writeDurably(filesToWrite.map { ($0.bytes, staging.appendingPathComponent($0.name)) })
         PackFiles.synchronizeFolder(staging)
 
@@ -141,7 +147,7 @@ public enum PackGenerator {
                 }
                 try PackRecord(
                     clientID: model.profile.id, profilePath: absoluteProfile, templatesPath: absoluteTemplates,
-                    baselineSnapshotID: snapshotID
+                    baselineSnapshotID: snapshotID, formats: formatList
                 ).save(db)
                 let insertSection = try db.makeStatement(sql: """
                     INSERT INTO section (revision_id, position, section_id, content_hash, reads) VALUES (?, ?, ?, ?, ?)
@@ -164,14 +170,15 @@ public enum PackGenerator {
             }
         } catch {
             try? FileManager.default.removeItem(at: staging)
-            throw .writeFailed(store.databasePath, reason: "\(error)")
+            throw PackError.store(store.databasePath, error)
         }
 
         lap("commit")
         // (3) Publish.
         try store.recover()
         lap("rename")
-        return GenerationReport(documents: reportDocuments, written: filesToWrite.map(\.name), unchanged: unchanged)
+        return GenerationReport(
+            documents: reportDocuments, written: filesToWrite.map(\.name), unchanged: unchanged, movedAsideStore: movedAside)
     }
 
     /// `date` in UTC as ISO 8601 to the second, `2026-11-22T12:13:06Z`: what
@@ -202,7 +209,7 @@ extension RevisionStore {
         do {
             pending = try queue.read { db in try PublicationRecord.fetchAll(db) }
         } catch {
-            throw .storeUnreadable(databasePath, reason: "\(error)")
+            throw PackError.store(databasePath, error)
         }
         for publication in pending {
             let staging = stagingFolder.appendingPathComponent(publication.runID)
@@ -217,7 +224,7 @@ extension RevisionStore {
             do {
                 _ = try queue.write { db in try PublicationRecord.deleteOne(db, key: publication.runID) }
             } catch {
-                throw .writeFailed(databasePath, reason: "\(error)")
+                throw PackError.store(databasePath, error)
             }
         }
         // Whatever remains staged belongs to runs that never committed.

@@ -46,8 +46,10 @@ public struct PackHistory: Sendable, Encodable {
     public var revisions: [Entry]
 
     /// Reads the history of the pack at `folder`, of one kind or all.
-    public init(packFolder folder: URL, kind: DocumentKind?) throws(PackError) {
-        let store = try PackAccess.open(folder)
+    ///
+    /// - Parameter wait: how long to wait for a run that is writing the pack.
+    public init(packFolder folder: URL, kind: DocumentKind?, wait: LockWait = .standard) throws(PackError) {
+        let store = try PackAccess.open(folder, wait: wait)
         let packRecord = try store.pack()
         pack = folder.path
         clientId = packRecord?.clientID
@@ -77,17 +79,20 @@ public struct PackHistory: Sendable, Encodable {
     }
 }
 
-/// Opening a pack for reading: finishes an interrupted run first, under the lock.
+/// Opening a pack for reading.
 public enum PackAccess {
-    public static func open(_ folder: URL) throws(PackError) -> RevisionStore {
-        let storePath = folder.appendingPathComponent(RevisionStore.folderName)
-            .appendingPathComponent(RevisionStore.fileName).path
-        guard FileManager.default.fileExists(atPath: storePath) else { throw .notAPack(folder.path) }
-        let lock = try PackLock(folder: folder)
-        let store = try RevisionStore(packFolder: folder, create: false)
-        try store.recover()
-        withExtendedLifetime(lock) {}
-        return store
+    /// Opens the store of the pack at `folder` read-only, holding a shared lock on the
+    /// pack (when its lock file can be opened) until the store is closed or released.
+    /// An interrupted run is finished first when the pack is writable; on a read-only
+    /// pack, `wait.notice` is told that one is pending.
+    ///
+    /// - Throws: ``PackError`` when the folder is not a pack, or its store is missing,
+    ///   empty, damaged or without history.
+    ///
+    /// - Parameter upgrade: migrate a store written by an older engage first, for a
+    ///   command that goes on to write the pack; readers read it as it is.
+    public static func open(_ folder: URL, wait: LockWait = .standard, upgrade: Bool = false) throws(PackError) -> RevisionStore {
+        try RevisionStore.openForReading(folder, wait: wait, upgrade: upgrade)
     }
 
     /// The stored XHTML of a revision as a tree, for rendering or comparing.

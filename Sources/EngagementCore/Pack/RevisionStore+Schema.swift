@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 extension RevisionStore {
@@ -58,6 +59,22 @@ extension RevisionStore {
             // sections read the same inputs many times over. NULL for revisions written
             // before, whose sections keep their lines.
             try db.execute(sql: "ALTER TABLE revision ADD COLUMN reads TEXT")
+        }
+        migrator.registerMigration("v3: revision bytes hashed, pack formats") { db in
+            // The hash of each revision's stored XHTML, checked before show and diff use
+            // the bytes, so that a store altered outside engage is noticed. Filled here for
+            // revisions stored before; NOT NULL cannot be declared by ALTER TABLE.
+            try db.execute(sql: "ALTER TABLE revision ADD COLUMN xhtml_hash TEXT")
+            let rows = try Row.fetchCursor(db, sql: "SELECT id, xhtml FROM revision")
+            let update = try db.makeStatement(sql: "UPDATE revision SET xhtml_hash = ? WHERE id = ?")
+            while let row = try rows.next() {
+                let bytes: Data = row["xhtml"]
+                let id: Int64 = row["id"]
+                try update.execute(arguments: [RevisionRecord.xhtmlHash(of: bytes), id])
+            }
+            // The formats the pack was last written in, comma-separated ("xhtml,html,md");
+            // NULL until a run after this migration writes the pack.
+            try db.execute(sql: "ALTER TABLE pack ADD COLUMN formats TEXT")
         }
         return migrator
     }

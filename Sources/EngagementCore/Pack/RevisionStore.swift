@@ -13,45 +13,111 @@ public final class RevisionStore {
 
     let queue: DatabaseQueue
     public let packFolder: URL
+    /// The pack's lock, when this store was opened under one: held as long as the store
+    /// is open, because a reader's view relies on no writer changing the file under it.
+    private var lock: PackLock?
+    /// Whether revisions carry the hash of their bytes (schema v3): false only for a
+    /// reader of an older store, which it may not upgrade.
+    let hasRevisionHashes: Bool
 
-    /// Opens the store of the pack at `folder`.
+    /// Opens the store of the pack at `folder` for writing, migrating it to the current
+    /// schema, without taking the pack's lock (the caller holds it).
     ///
     /// - Parameter create: create the store when the pack has none.
     /// - Throws: ``PackError`` when there is no store (and `create` is false), when it is
     ///   unreadable, or when a newer engage wrote it.
-    public init(packFolder folder: URL, create: Bool) throws(PackError) {
+    public convenience init(packFolder folder: URL, create: Bool) throws(PackError) {
+        try self.init(packFolder: folder, access: .writing(create: create), lock: nil)
+    }
+
+    /// How a store is opened.
+    enum Access {
+        /// Read and write, in WAL mode, migrated to the current schema.
+        case writing(create: Bool)
+        /// Read and write without migrating: to finish a committed run's renames, which
+        /// only touch the publication table every schema has.
+        case recovering
+        /// Read only: nothing is written, not even the journal mode, and no migration
+        /// runs, so a read-only or full disk still serves. A store of schema v2 is read
+        /// as it is; an older one needs a writer to upgrade it first.
+        case reading
+    }
+
+    /// The oldest schema a reader can read without migrating it: from v2 on, every
+    /// query but the hash check finds its columns.
+    static let oldestReadableMigration = "v2: a revision's reads stored once"
+
+    init(packFolder folder: URL, access: Access, lock: PackLock?) throws(PackError) {
         let storeFolder = folder.appendingPathComponent(Self.folderName)
         let path = storeFolder.appendingPathComponent(Self.fileName).path
-        if !FileManager.default.fileExists(atPath: path) {
-            guard create else { throw .notAPack(folder.path) }
-            do {
-                try FileManager.default.createDirectory(at: storeFolder, withIntermediateDirectories: true)
-            } catch {
-                throw .writeFailed(storeFolder.path, reason: error.localizedDescription)
-            }
-        }
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(30)
-        // Write-ahead logging: a commit appends to the log instead of rewriting pages, and
-        // readers never block the one writer. synchronous=NORMAL keeps the store consistent
-        // through any crash; a power cut may lose the last commit, never corrupt one.
-        configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL")
+        let openPath: String
+        switch access {
+        case .writing(let create):
+            if !FileManager.default.fileExists(atPath: path) {
+                guard create else { throw .notAPack(folder.path) }
+                do {
+                    try FileManager.default.createDirectory(at: storeFolder, withIntermediateDirectories: true)
+                } catch {
+                    throw PackError.fileProblem(storeFolder.path, error)
+                }
+            }
+            // Write-ahead logging: a commit appends to the log instead of rewriting pages, and
+            // readers never block the one writer. synchronous=NORMAL keeps the store consistent
+            // through any crash; a power cut may lose the last commit, never corrupt one.
+            configuration.prepareDatabase { db in
+                try db.execute(sql: "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL")
+            }
+            openPath = path
+        case .recovering:
+            openPath = path
+        case .reading:
+            configuration.readonly = true
+            openPath = Self.readingPath(path)
         }
         do {
-            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            let queue = try DatabaseQueue(path: openPath, configuration: configuration)
             let migrator = Self.migrator
             let superseded = try queue.read { db in try migrator.hasBeenSuperseded(db) }
             guard !superseded else { throw PackError.storeFromNewerVersion(path) }
-            try migrator.migrate(queue)
+            var current = true
+            switch access {
+            case .writing:
+                try migrator.migrate(queue)
+            case .recovering, .reading:
+                let applied = try queue.read { db in try migrator.appliedIdentifiers(db) }
+                current = Set(migrator.migrations).isSubset(of: applied)
+                if case .reading = access, !applied.contains(Self.oldestReadableMigration) {
+                    throw PackError.storeNeedsUpgrade(path)
+                }
+            }
             self.queue = queue
-        } catch let error as PackError {
-            throw error
+            hasRevisionHashes = current
         } catch {
-            throw .storeUnreadable(path, reason: "\(error)")
+            throw PackError.store(path, error)
         }
         self.packFolder = folder
+        self.lock = lock
+    }
+
+    /// The name a reader opens `path` by. Without a write-ahead log to replay, the file
+    /// is opened as immutable: SQLite then reads it as it is, without creating the `-shm`
+    /// index that a WAL database otherwise needs, which a read-only folder, a read-only
+    /// file system or a full disk refuse. That is safe while the reader holds the shared
+    /// lock (no writer runs) or the medium is read-only (none can).
+    static func readingPath(_ path: String) -> String {
+        let log = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
+        guard log == 0 else { return path }
+        return URL(fileURLWithPath: path).absoluteString + "?immutable=1"
+    }
+
+    /// Closes the store and releases the pack's lock if it holds it: before a command
+    /// that read the pack publishes into it.
+    public func close() {
+        try? queue.close()
+        lock = nil
     }
 
     /// Runs a read-only query, turning database errors into ``PackError``.
@@ -59,7 +125,7 @@ public final class RevisionStore {
         do {
             return try queue.read(body)
         } catch {
-            throw .storeUnreadable(packFolder.path, reason: "\(error)")
+            throw PackError.store(databasePath, error)
         }
     }
 
@@ -75,9 +141,9 @@ public final class RevisionStore {
         try read { db in
             let rows: [RevisionRecord]
             if let kind {
-                rows = try RevisionRecord.filter(Column("kind") == kind.rawValue).order(Column("number")).fetchAll(db)
+                rows = try RevisionRecord.filter(RevisionRecord.Columns.kind == kind.rawValue).order(RevisionRecord.Columns.number).fetchAll(db)
             } else {
-                rows = try RevisionRecord.order(Column("kind"), Column("number")).fetchAll(db)
+                rows = try RevisionRecord.order(RevisionRecord.Columns.kind, RevisionRecord.Columns.number).fetchAll(db)
             }
             return rows.sorted { ($0.documentKind ?? .strategy, $0.number) < ($1.documentKind ?? .strategy, $1.number) }
         }
@@ -104,6 +170,19 @@ public final class RevisionStore {
             throw .unknownRevision(kind, number, latest: latest.number)
         }
         return match
+    }
+
+    /// `revision` after checking its bytes against the hash stored with them.
+    ///
+    /// - Throws: ``PackError/revisionAltered(_:_:pack:)`` when they differ (or the hash
+    ///   is missing, which only a hand edit leaves). A store from before the hashes, read
+    ///   without upgrading it, has none to check against: its revisions pass unchecked.
+    public func verified(_ revision: RevisionRecord) throws(PackError) -> RevisionRecord {
+        guard hasRevisionHashes else { return revision }
+        guard revision.xhtmlHash == RevisionRecord.xhtmlHash(of: revision.xhtml) else {
+            throw .revisionAltered(revision.documentKind ?? .strategy, revision.number, pack: packFolder.path)
+        }
+        return revision
     }
 
     /// The sections of a revision, in document order.

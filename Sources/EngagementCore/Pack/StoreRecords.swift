@@ -12,10 +12,56 @@ public struct PackRecord: Codable, Sendable, FetchableRecord, PersistableRecord 
     public var templatesPath: String?
     /// The profile the last generate or regenerate ran on: what alerts compare against.
     public var baselineSnapshotID: Int64?
+    /// The formats the last generate or regenerate wrote, in ``OutputFormat`` order; nil
+    /// for packs last written before the store kept them.
+    public var formats: [OutputFormat]?
+
+    /// - Parameter formats: the formats written, nil when unknown.
+    public init(
+        id: Int64 = 1, clientID: String, profilePath: String, templatesPath: String? = nil, baselineSnapshotID: Int64? = nil,
+        formats: [OutputFormat]? = nil
+    ) {
+        self.id = id
+        self.clientID = clientID
+        self.profilePath = profilePath
+        self.templatesPath = templatesPath
+        self.baselineSnapshotID = baselineSnapshotID
+        self.formats = formats
+    }
 
     enum CodingKeys: String, CodingKey {
         case id, clientID = "client_id", profilePath = "profile_path", templatesPath = "templates_path"
-        case baselineSnapshotID = "baseline_snapshot_id"
+        case baselineSnapshotID = "baseline_snapshot_id", formats
+    }
+
+    /// The table's columns, for queries.
+    public enum Columns {
+        public static let clientID = Column(CodingKeys.clientID)
+        public static let formats = Column(CodingKeys.formats)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(Int64.self, forKey: .id)
+        clientID = try container.decode(String.self, forKey: .clientID)
+        profilePath = try container.decode(String.self, forKey: .profilePath)
+        templatesPath = try container.decodeIfPresent(String.self, forKey: .templatesPath)
+        baselineSnapshotID = try container.decodeIfPresent(Int64.self, forKey: .baselineSnapshotID)
+        // One comma-separated column ("xhtml,html,md"): readable in the sqlite3 shell. A
+        // name this engage does not know is left out rather than failing the whole pack.
+        formats = try container.decodeIfPresent(String.self, forKey: .formats).map { list in
+            list.split(separator: ",").compactMap { OutputFormat(rawValue: String($0)) }
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(clientID, forKey: .clientID)
+        try container.encode(profilePath, forKey: .profilePath)
+        try container.encode(templatesPath, forKey: .templatesPath)
+        try container.encode(baselineSnapshotID, forKey: .baselineSnapshotID)
+        try container.encode(formats?.map(\.rawValue).joined(separator: ","), forKey: .formats)
     }
 }
 
@@ -55,11 +101,30 @@ public struct RevisionRecord: Codable, Sendable, FetchableRecord, MutablePersist
     /// ``DocumentReads``); nil for revisions stored before the store kept them here, and
     /// in fetched records (``databaseSelection``).
     public var reads: String?
+    /// The hash of ``xhtml`` (``xhtmlHash(of:)``), set when the record is inserted:
+    /// what ``RevisionStore/verified(_:)`` checks the bytes against before they are used.
+    public var xhtmlHash: String? = nil
 
     enum CodingKeys: String, CodingKey {
         case id, kind, number, contentHash = "content_hash", xhtml, profileSnapshotID = "profile_snapshot_id"
         case templateHash = "template_hash", engineVersion = "engine_version", createdAt = "created_at", reads
+        case xhtmlHash = "xhtml_hash"
     }
+
+    /// The table's columns, for queries.
+    public enum Columns {
+        public static let id = Column(CodingKeys.id)
+        public static let kind = Column(CodingKeys.kind)
+        public static let number = Column(CodingKeys.number)
+        public static let xhtml = Column(CodingKeys.xhtml)
+        public static let xhtmlHash = Column(CodingKeys.xhtmlHash)
+    }
+
+    /// The hash stored with a revision's bytes: FNV-1a over them, as 16 hex digits.
+    public static func xhtmlHash(of bytes: Data) -> String { FNV1a.hex(FNV1a.hash(bytes)) }
+
+    /// Records the hash of the bytes as they go in, so that every writer stores it.
+    public mutating func willInsert(_ db: Database) throws { xhtmlHash = Self.xhtmlHash(of: xhtml) }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
