@@ -73,30 +73,23 @@ struct GenerateCommand: ParsableCommand {
                 startNewHistory: forceNewHistory)
         }
         let outputRoot = outDir.map { URL(fileURLWithPath: $0) }
+        let progress = jobs.count > 1 && Console.isTerminal ? ProgressBar(total: jobs.count) : nil
+        var advance: (@Sendable () -> Void)?
+        if let progress { advance = { progress.advance() } }
         let outcomes: [PackOutcome]
-        if jobs.count == 1 {
-            switch SinglePack.run(jobs[0], sources: sources, templatesPath: templates, formats: formats, outputRoot: outputRoot) {
-            case .success(let outcome):
-                outcomes = [outcome]
-            case .failure(let failure):
-                Console.standardError(failure.formatted)
-                throw ExitCode(1)
-            }
-        } else {
-            // Compile here to report template errors before any work; the first worker uses it.
-            let compiled: DocumentRenderer
-            do {
-                compiled = try DocumentRenderer(sources: sources, parallel: true)
-            } catch {
-                Console.standardError(error.formatted)
-                throw ExitCode(1)
-            }
-            outcomes = PackBatch.run(
-                jobs, sources: sources, compiled: compiled, templatesPath: templates, formats: formats,
-                outputRoot: outputRoot, showProgress: Console.isTerminal)
+        let result = PackBuilder.generate(
+            jobs, sources: sources, templatesPath: templates, formats: formats, outputRoot: outputRoot, progress: advance)
+        switch result {
+        case .success(let done):
+            outcomes = done
+        case .failure(let failure):
+            Console.standardError(failure.formatted)
+            throw ExitCode(1)
         }
+        progress?.finish()
         var failed = 0
         for outcome in outcomes {
+            for warning in outcome.warnings { Console.diagnostic(warning) }
             switch outcome.result {
             case .success(let report):
                 if let movedAside = report.movedAsideStore {

@@ -14,57 +14,30 @@ struct RegenerateCommand: ParsableCommand {
     @OptionGroup var lockWait: LockWaitOption
 
     func run() throws {
-        let folder = URL(fileURLWithPath: packOptions.pack)
-        let inspection: PackInspection
+        let report: PackBuilder.RegenerationReport
         do {
-            inspection = try PackInspection(packFolder: folder, profileOverride: packOptions.profile, lockWait: lockWait.lockWait,
-                forWriting: true)
+            report = try PackBuilder.regenerate(
+                pack: URL(fileURLWithPath: packOptions.pack), profile: packOptions.profile, lockWait: lockWait.lockWait)
         } catch {
             Console.standardError(error.description)
-            throw ExitCode(2)
+            if case .inspection = error { throw ExitCode(2) }
+            throw ExitCode(1)
         }
-        do {
-            // A writing command: it checks the whole store before trusting it, which
-            // status, a reader, leaves out for speed.
-            try inspection.store.checkIntegrity()
-        } catch {
-            Console.standardError("error: \(error)")
-            throw ExitCode(2)
-        }
-        let status = PackStatus(inspection)
-        let stale = status.staleKinds
-        guard !stale.isEmpty else {
+        guard !report.documents.isEmpty else {
             Console.output("All documents are current; nothing to regenerate.")
             return
         }
-        do {
-            // One pack: the stale documents compile and render in parallel.
-            let renderer = try DocumentRenderer(
-                sources: TemplateSources(folder: inspection.templatesFolder), kinds: stale, parallel: true)
-            let documents = try renderer.render(inspection.current, parallel: true)
-            let previous = inspection.latest
-            // Publishing takes the pack's exclusive lock: let go of the reader's shared one.
-            inspection.store.close()
-            let report = try PackGenerator.publish(
-                documents, model: inspection.current, profilePath: inspection.profilePath,
-                templatesPath: inspection.pack.templatesPath, formats: Set(OutputFormat.allCases), into: folder,
-                parallel: true, lockWait: lockWait.lockWait)
-            var lines: [String] = []
-            for document in report.documents {
-                let before = previous[document.kind]?.number
-                let sections = status.documents.first { $0.kind == document.kind.rawValue }?.staleSections.map(\.sectionId) ?? []
-                lines.append("\(document.kind.rawValue): revision \(before.map(String.init) ?? "none") -> \(document.revision); sections \(sections.joined(separator: ", "))")
-            }
-            let untouched = DocumentKind.allCases.filter { !stale.contains($0) }.map(\.rawValue)
-            if !untouched.isEmpty { lines.append("unchanged: \(untouched.joined(separator: ", "))") }
-            lines.append("\(report.written.count) files written.")
-            Console.output(lines.joined(separator: "\n"))
-        } catch let failure as TemplateFailure {
-            Console.standardError(failure.formatted)
-            throw ExitCode(1)
-        } catch let error as PackError {
-            Console.standardError("error: \(error)")
-            throw ExitCode(1)
+        var lines: [String] = []
+        for document in report.documents {
+            let before = document.previousRevision.map(String.init) ?? "none"
+            var line = "\(document.kind.rawValue): "
+            line += document.isNewRevision ? "revision \(before) -> \(document.revision)" : "revision \(document.revision) kept"
+            if !document.staleSections.isEmpty { line += "; sections \(document.staleSections.joined(separator: ", "))" }
+            if !document.restoredFiles.isEmpty { line += "; restored \(document.restoredFiles.joined(separator: ", "))" }
+            lines.append(line)
         }
+        if !report.unchanged.isEmpty { lines.append("unchanged: \(report.unchanged.map(\.rawValue).joined(separator: ", "))") }
+        lines.append("\(report.written.count) files written.")
+        Console.output(lines.joined(separator: "\n"))
     }
 }

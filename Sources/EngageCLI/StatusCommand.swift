@@ -47,6 +47,10 @@ struct StatusCommand: ParsableCommand {
                     lines.append("  section \(section.sectionId)")
                     for cause in section.causes { lines.append("    - \(cause.summary)") }
                 }
+                for file in document.files {
+                    let what = file.problem == "missing" ? "was deleted" : "was edited outside engage"
+                    lines.append("  file \(file.file) \(what); regenerate restores revision \(document.revision ?? 0)")
+                }
             }
             lines.append(status.current ? "All documents are current." : "Run engage regenerate \(packOptions.pack) to update the stale documents.")
             Console.output(lines.joined(separator: "\n"))

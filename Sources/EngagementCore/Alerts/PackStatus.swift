@@ -26,13 +26,24 @@ public struct PackStatus: Sendable, Encodable {
         public var causes: [Cause]
     }
 
+    /// A document file that is not what the pack published: deleted or edited by hand.
+    public struct FileProblem: Sendable, Encodable, Hashable {
+        /// The file name inside the pack, `strategy.md`.
+        public var file: String
+        /// `missing` or `modified`.
+        public var problem: String
+    }
+
     public struct Document: Sendable, Encodable {
         public var kind: String
         /// The latest revision, nil when the kind has none yet.
         public var revision: Int?
-        /// `current`, `stale` or `missing`.
+        /// `current`, `stale` (regenerating would change its sections or restore its
+        /// files) or `missing` (never generated).
         public var state: String
         public var staleSections: [Section]
+        /// Its files that differ from what was published; regenerate restores them.
+        public var files: [FileProblem]
     }
 
     public var pack: String
@@ -47,9 +58,10 @@ public struct PackStatus: Sendable, Encodable {
         pack = inspection.store.packFolder.path
         profile = inspection.profilePath
         var documents: [Document] = []
+        let published = (try? inspection.store.publishedFiles()) ?? [:]
         for kind in DocumentKind.allCases {
             guard let revision = inspection.latest[kind], let revisionID = revision.id else {
-                documents.append(Document(kind: kind.rawValue, revision: nil, state: "missing", staleSections: []))
+                documents.append(Document(kind: kind.rawValue, revision: nil, state: "missing", staleSections: [], files: []))
                 continue
             }
             var blanket: [Cause] = []
@@ -63,9 +75,12 @@ public struct PackStatus: Sendable, Encodable {
                     type: "engine-change", read: nil, oldValue: revision.engineVersion, newValue: EngageVersion.current,
                     changes: [], summary: "engage changed from \(revision.engineVersion) to \(EngageVersion.current)"))
             }
+            let files = Self.fileProblems(kind, revision: revision, inspection: inspection, published: published)
             // Generated from exactly this profile and these templates: nothing to re-read.
             if blanket.isEmpty && inspection.profileUnchanged(since: revision.profileSnapshotID) {
-                documents.append(Document(kind: kind.rawValue, revision: revision.number, state: "current", staleSections: []))
+                documents.append(Document(
+                    kind: kind.rawValue, revision: revision.number, state: files.isEmpty ? "current" : "stale",
+                    staleSections: [], files: files))
                 continue
             }
             let traces = (try? inspection.store.traces(ofRevision: revisionID)) ?? [:]
@@ -93,12 +108,41 @@ public struct PackStatus: Sendable, Encodable {
                 if !causes.isEmpty { stale.append(Section(sectionId: sectionID, causes: causes)) }
             }
             documents.append(Document(
-                kind: kind.rawValue, revision: revision.number, state: stale.isEmpty ? "current" : "stale", staleSections: stale))
+                kind: kind.rawValue, revision: revision.number, state: stale.isEmpty && files.isEmpty ? "current" : "stale",
+                staleSections: stale, files: files))
         }
         self.documents = documents
         current = documents.allSatisfy { $0.state == "current" }
         let baseline = inspection.pack.baselineSnapshotID
         profileChanges = baseline.map { inspection.changes(sinceSnapshot: $0) } ?? []
+    }
+
+    /// The files of `kind` that differ from what the pack published: each format the pack
+    /// is written in, compared with the hash the store recorded (for packs written before
+    /// files were recorded, the XHTML with the revision's own bytes).
+    static func fileProblems(
+        _ kind: DocumentKind, revision: RevisionRecord, inspection: PackInspection, published: [String: String]
+    ) -> [FileProblem] {
+        let folder = inspection.store.packFolder
+        var problems: [FileProblem] = []
+        for format in inspection.pack.formats ?? OutputFormat.allCases {
+            let name = PackFiles.fileName(kind, format)
+            let expected: String?
+            if let hash = published[name] {
+                expected = hash
+            } else if format == .xhtml, published.isEmpty {
+                expected = PublishedFileRecord.hash(of: revision.xhtml)
+            } else {
+                expected = nil
+            }
+            guard let expected else { continue }
+            guard let bytes = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) else {
+                problems.append(FileProblem(file: name, problem: "missing"))
+                continue
+            }
+            if PublishedFileRecord.hash(of: bytes) != expected { problems.append(FileProblem(file: name, problem: "modified")) }
+        }
+        return problems
     }
 
     /// One cause per profile change: a section that read an element and its children,

@@ -92,12 +92,16 @@ public enum PackGenerator {
         var reportDocuments: [GenerationReport.Document] = []
         var filesToWrite: [(name: String, bytes: [UInt8])] = []
         var unchanged: [String] = []
+        // What each file of these documents holds once the run is done.
+        var published: [PublishedFileRecord] = []
+        var unpublished: [String] = []
         let timestamp = Self.timestamp(now)
         for (document, prepared) in zip(documents, slots.values) {
             guard let prepared, let xhtml = prepared.outputs[.xhtml] else { continue }
             for format in OutputFormat.allCases where formats.contains(format) {
                 let name = PackFiles.fileName(document.kind, format)
                 guard let bytes = prepared.outputs[format] else { continue }
+                published.append(PublishedFileRecord(name: name, hash: PublishedFileRecord.hash(of: bytes)))
                 let existing = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path)
                 if let existing, existing.elementsEqual(bytes) {
                     unchanged.append(name)
@@ -113,7 +117,10 @@ public enum PackGenerator {
                     reads: document.reads.encodedLines), prepared.sectionHashes))
             }
             reportDocuments.append(.init(kind: document.kind, revision: prepared.number, isNewRevision: prepared.isNew))
+            unpublished += OutputFormat.allCases.filter { !formats.contains($0) }.map { PackFiles.fileName(document.kind, $0) }
         }
+        let recordedFiles = try store.publishedFiles()
+        let filesRecorded = published.allSatisfy { recordedFiles[$0.name] == $0.hash } && unpublished.allSatisfy { recordedFiles[$0] == nil }
 
         let absoluteProfile = URL(fileURLWithPath: profilePath).standardizedFileURL.path
         let baselineHash = try existingPack?.baselineSnapshotID.flatMap { id throws(PackError) in try store.snapshot(id: id)?.hash }
@@ -122,7 +129,7 @@ public enum PackGenerator {
         let packChanged = existingPack.map {
             $0.profilePath != absoluteProfile || $0.templatesPath != absoluteTemplates || $0.formats != formatList
         } ?? true || baselineHash != model.profileHash
-        guard !plannedRevisions.isEmpty || !filesToWrite.isEmpty || packChanged else {
+        guard !plannedRevisions.isEmpty || !filesToWrite.isEmpty || packChanged || !filesRecorded else {
             return GenerationReport(documents: reportDocuments, written: [], unchanged: unchanged, movedAsideStore: movedAside)
         }
 
@@ -163,6 +170,8 @@ public enum PackGenerator {
                         ])
                     }
                 }
+                for file in published { try file.save(db) }
+                for name in unpublished { try PublishedFileRecord.deleteOne(db, key: name) }
                 if !filesToWrite.isEmpty {
                     let names = String(decoding: try JSONEncoder().encode(filesToWrite.map(\.name)), as: UTF8.self)
                     try PublicationRecord(runID: runID, files: names).insert(db)

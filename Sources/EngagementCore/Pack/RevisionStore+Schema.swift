@@ -76,6 +76,15 @@ extension RevisionStore {
             // NULL until a run after this migration writes the pack.
             try db.execute(sql: "ALTER TABLE pack ADD COLUMN formats TEXT")
         }
+        migrator.registerMigration("v4: the hash of every document file published") { db in
+            // What each document file of the pack holds (FNV-1a of its bytes), as the last
+            // run wrote or found it: status compares the files with it to notice a file
+            // deleted or edited by hand. Empty for packs last written before.
+            try db.create(table: "published_file") { table in
+                table.column("name", .text).primaryKey()
+                table.column("hash", .text).notNull()
+            }
+        }
         return migrator
     }
 }

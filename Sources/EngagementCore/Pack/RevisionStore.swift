@@ -161,6 +161,13 @@ public final class RevisionStore {
         }
     }
 
+    /// The document files of the pack and the hash each had when last published.
+    public func publishedFiles() throws(PackError) -> [String: String] {
+        try read { db in
+            Dictionary(try PublishedFileRecord.fetchAll(db).map { ($0.name, $0.hash) }, uniquingKeysWith: { a, _ in a })
+        }
+    }
+
     /// Revision `number` of `kind` (the latest when nil).
     public func revision(_ kind: DocumentKind, number: Int?) throws(PackError) -> RevisionRecord {
         let all = try revisions(of: kind)

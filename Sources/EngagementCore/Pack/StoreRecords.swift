@@ -154,6 +154,24 @@ public struct SectionRecord: Codable, Sendable, FetchableRecord, MutablePersista
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
+/// A document file of the pack as the last run wrote (or found) it.
+public struct PublishedFileRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "published_file"
+    /// The file name inside the pack, `strategy.md`.
+    public var name: String
+    /// FNV-1a of its bytes (``hash(of:)``).
+    public var hash: String
+
+    public enum Columns {
+        static let name = Column(CodingKeys.name)
+    }
+
+    /// The hash a published file is recorded with.
+    public static func hash<Bytes: Sequence<UInt8>>(of bytes: Bytes) -> String {
+        FNV1a.hex(FNV1a.hash(Array(bytes)))
+    }
+}
+
 /// Files staged by a committed run that are still to be moved into the pack; present only
 /// between a run's commit and the end of its renames (or after a crash in between).
 struct PublicationRecord: Codable, Sendable, FetchableRecord, PersistableRecord {

@@ -1,36 +1,12 @@
-import EngagementCore
 import Foundation
 import XMLSupport
 
-/// One profile to render into one pack.
-struct PackJob: Sendable {
-    var profilePath: String
-    /// The pack folder; nil in --out-dir mode, where the client id names it.
-    var destination: URL?
-    /// How long to wait for another run on the pack.
-    var lockWait: LockWait = .standard
-    /// Whether a missing, empty or damaged store may be replaced by a new history.
-    var startNewHistory = false
-}
-
-/// Why a job failed, as the text to print.
-struct PackProblem: Error, Sendable {
-    var message: String
-}
-
-/// What happened to one job.
-struct PackOutcome: Sendable {
-    var job: PackJob
-    var destination: URL?
-    var result: Result<GenerationReport, PackProblem>
-}
-
 /// Runs jobs on all cores: each worker thread compiles the templates once and then takes
 /// jobs from a shared counter until none are left.
-enum PackBatch {
+enum PackBatchRun {
     static func run(
         _ jobs: [PackJob], sources: TemplateSources, compiled: DocumentRenderer?, templatesPath: String?,
-        formats: Set<OutputFormat>, outputRoot: URL?, showProgress: Bool
+        formats: Set<OutputFormat>, outputRoot: URL?, progress: (@Sendable () -> Void)?
     ) -> [PackOutcome] {
         let handOff = RendererHandOff(compiled)
         let workers = max(1, min(jobs.count, ProcessInfo.processInfo.activeProcessorCount))
@@ -66,7 +42,6 @@ enum PackBatch {
         let refusals = duplicates
         // Phase 2: render and write, each worker compiling the templates once.
         let state = BatchState<PackOutcome>(count: jobs.count)
-        let progress = showProgress ? ProgressBar(total: jobs.count) : nil
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             let renderer: DocumentRenderer
             do throws(TemplateFailure) {
@@ -92,10 +67,9 @@ enum PackBatch {
                         outputRoot: outputRoot)
                 }
                 state.finish(index, outcome)
-                progress?.advance()
+                progress?()
             }
         }
-        progress?.finish()
         return state.results().compactMap { $0 }
     }
 
@@ -113,7 +87,6 @@ enum PackBatch {
         guard loaded.isValid, let profile = loaded.profile, let root = loaded.root else {
             return invalidProfileOutcome(job, loaded: loaded)
         }
-        for warning in loaded.diagnostics { Console.diagnostic(warning) }
         let destination = job.destination ?? outputRoot?.appendingPathComponent(profile.id)
         guard let destination else {
             return PackOutcome(job: job, destination: nil, result: .failure(PackProblem(message: "No output folder given.")))
@@ -129,10 +102,10 @@ enum PackBatch {
                 documents, model: model, profilePath: job.profilePath, templatesPath: templatesPath, formats: formats,
                 into: destination, lockWait: job.lockWait, startNewHistory: job.startNewHistory)
             if ProcessInfo.processInfo.environment["ENGAGE_TIMING"] != nil {
-                Console.standardError(
-                    "timing \(job.profilePath): model \(modelled - start), render \(rendered - modelled), publish \(clock.now - rendered)")
+                FileHandle.standardError.write(Data(
+                    "timing \(job.profilePath): model \(modelled - start), render \(rendered - modelled), publish \(clock.now - rendered)\n".utf8))
             }
-            return PackOutcome(job: job, destination: destination, result: .success(report))
+            return PackOutcome(job: job, destination: destination, result: .success(report), warnings: loaded.diagnostics)
         } catch let failure as TemplateFailure {
             return PackOutcome(job: job, destination: destination, result: .failure(PackProblem(message: failure.formatted)))
         } catch {
@@ -187,33 +160,5 @@ private final class BatchState<Value: Sendable>: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return values
-    }
-}
-
-/// A one-line progress bar on stderr, redrawn in place.
-private final class ProgressBar: @unchecked Sendable {
-    private let lock = NSLock()
-    private let total: Int
-    private var done = 0
-    private var lastDrawn = -1
-
-    init(total: Int) {
-        self.total = total
-    }
-
-    func advance() {
-        lock.lock()
-        defer { lock.unlock() }
-        done += 1
-        let width = 30
-        let filled = total == 0 ? width : done * width / total
-        guard filled != lastDrawn || done == total else { return }
-        lastDrawn = filled
-        let bar = String(repeating: "=", count: filled) + String(repeating: " ", count: width - filled)
-        FileHandle.standardError.write(Data("\r[\(bar)] \(done)/\(total) packs".utf8))
-    }
-
-    func finish() {
-        FileHandle.standardError.write(Data("\n".utf8))
     }
 }

@@ -1,4 +1,3 @@
-import EngagementCore
 import Foundation
 import XMLSupport
 
@@ -7,7 +6,7 @@ import XMLSupport
 /// soon as its template is compiled and the model is ready, and the pack is then published
 /// with its documents prepared in parallel. Nothing is written before every template has
 /// compiled and the profile has proved valid.
-enum SinglePack {
+enum SinglePackRun {
     /// - Returns: the outcome, or the template errors (reported before any profile error,
     ///   as for a batch).
     static func run(
@@ -43,9 +42,8 @@ enum SinglePack {
         guard templateErrors.isEmpty else { return .failure(TemplateErrors(failures: templateErrors)) }
         let loaded = modelling.loaded()
         guard let model = modelling.model() else {
-            return .success(PackBatch.invalidProfileOutcome(job, loaded: loaded))
+            return .success(PackBatchRun.invalidProfileOutcome(job, loaded: loaded))
         }
-        for warning in loaded.diagnostics { Console.diagnostic(warning) }
         let renderErrors = results.compactMap { result -> TemplateFailure? in
             if case .renderFailed(let failure) = result { failure } else { nil }
         }
@@ -66,10 +64,10 @@ enum SinglePack {
                 rendered, model: model, profilePath: job.profilePath, templatesPath: templatesPath, formats: formats,
                 into: destination, parallel: true, lockWait: job.lockWait, startNewHistory: job.startNewHistory)
             if ProcessInfo.processInfo.environment["ENGAGE_TIMING"] != nil {
-                Console.standardError(
-                    "timing \(job.profilePath): load, compile and render \(renderedAt - start), publish \(clock.now - renderedAt)")
+                FileHandle.standardError.write(Data(
+                    "timing \(job.profilePath): load, compile and render \(renderedAt - start), publish \(clock.now - renderedAt)\n".utf8))
             }
-            return .success(PackOutcome(job: job, destination: destination, result: .success(report)))
+            return .success(PackOutcome(job: job, destination: destination, result: .success(report), warnings: loaded.diagnostics))
         } catch {
             return .success(PackOutcome(job: job, destination: destination, result: .failure(PackProblem(message: "error: \(error)"))))
         }
@@ -84,10 +82,11 @@ enum SinglePack {
 }
 
 /// The errors of several templates, each compiled or rendered on its own.
-struct TemplateErrors: Error {
-    var failures: [TemplateFailure]
+public struct TemplateErrors: Error {
+    public var failures: [TemplateFailure]
 
-    var formatted: String { failures.map(\.formatted).joined(separator: "\n") }
+    /// Every failure's report, one after the other.
+    public var formatted: String { failures.map(\.formatted).joined(separator: "\n") }
 }
 
 /// Loads and models a profile on a thread of its own (not a dispatch worker, which the

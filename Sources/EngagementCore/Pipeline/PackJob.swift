@@ -1,0 +1,35 @@
+import Foundation
+import XMLSupport
+
+/// One profile to render into one pack.
+public struct PackJob: Sendable {
+    public var profilePath: String
+    /// The pack folder; nil in --out-dir mode, where the client id names it.
+    public var destination: URL?
+    /// How long to wait for another run on the pack.
+    public var lockWait: LockWait = .standard
+    /// Whether a missing, empty or damaged store may be replaced by a new history.
+    public var startNewHistory = false
+
+    public init(profilePath: String, destination: URL?, lockWait: LockWait = .standard, startNewHistory: Bool = false) {
+        self.profilePath = profilePath
+        self.destination = destination
+        self.lockWait = lockWait
+        self.startNewHistory = startNewHistory
+    }
+}
+
+/// Why a job failed, as the text to print.
+public struct PackProblem: Error, Sendable {
+    public var message: String
+}
+
+/// What happened to one job.
+public struct PackOutcome: Sendable {
+    public var job: PackJob
+    /// The pack folder written, nil when none was chosen.
+    public var destination: URL?
+    public var result: Result<GenerationReport, PackProblem>
+    /// The profile's warnings (valid, but worth a look).
+    public var warnings: [Diagnostic] = []
+}
