@@ -106,6 +106,34 @@ struct TrustworthyStateTests {
         #expect(!status.standardOutput.contains("cbf29ce484222325"))
     }
 
+    @Test func aDeletedOrHandEditedFileIsReportedAndRegenerateRestoresIt() async throws {
+        let pack = try await SamplePack()
+        defer { pack.scratch.remove() }
+        try FileManager.default.removeItem(at: pack.pack.appendingPathComponent("strategy.html"))
+        let markdown = pack.pack.appendingPathComponent("strategy.md")
+        try (String(contentsOf: markdown, encoding: .utf8) + "\nA sentence added by hand.\n").write(to: markdown, atomically: true, encoding: .utf8)
+        let status = try await pack.run(["status", "pack", "--exit-code"])
+        #expect(status.status == 1)
+        #expect(status.standardOutput.contains("file strategy.html was deleted"), "\(status.standardOutput)")
+        #expect(status.standardOutput.contains("file strategy.md was edited outside engage"), "\(status.standardOutput)")
+        #expect(status.standardOutput.contains("regenerate restores"))
+        let regenerated = try await pack.run(["regenerate", "pack"])
+        #expect(regenerated.standardOutput.contains("strategy: revision 1 kept; restored strategy.html, strategy.md"), "\(regenerated.standardOutput)")
+        #expect(try await pack.run(["status", "pack", "--exit-code"]).status == 0)
+        try await pack.filesMatchTheStore()
+    }
+
+    @Test func regenerateKeepsTheFormatsThePackWasGeneratedIn() async throws {
+        // Code review B4: an xhtml-only pack gained .html and .md files on regenerate.
+        let pack = try await SamplePack(extra: ["--format", "xhtml"])
+        defer { pack.scratch.remove() }
+        try pack.edit("<currency>GBP</currency>", "<currency>EUR</currency>")
+        let regenerated = try await pack.run(["regenerate", "pack"])
+        #expect(regenerated.status == 0, "\(regenerated.standardError)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: pack.pack.path).filter { !$0.hasPrefix(".") }.sorted()
+        #expect(files == ["business-case.xhtml", "change-management.xhtml", "communication.xhtml", "strategy.xhtml"])
+    }
+
     @Test func versionIsTheOneEveryRevisionRecords() async throws {
         let pack = try await SamplePack()
         defer { pack.scratch.remove() }
