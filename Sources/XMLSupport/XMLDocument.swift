@@ -55,6 +55,7 @@ public final class XMLDocument {
                     fix: "Write an XML document into it, starting with its root element.")
             ])
         }
+        if let problem = encodingProblem(bytes.bytes, fileName: fileName) { throw XMLParseFailure(diagnostics: [problem]) }
         let scan = bytes.withUnsafeBufferPointer {
             StartTagScanner.scan($0, maximumDepth: limits.maximumDepth)
         }
@@ -115,6 +116,32 @@ public final class XMLDocument {
             ])
         }
         return XMLDocument(pointer: document, fileName: fileName, startTags: scan.startTags)
+    }
+
+    /// Input the parser would misread, named for what it is: UTF-16 without a byte order
+    /// mark (libxml2 would see NUL bytes between the characters), and NUL bytes, which XML
+    /// does not allow anywhere.
+    static func encodingProblem(_ bytes: [UInt8], fileName: String) -> Diagnostic? {
+        if bytes.count >= 2, (bytes[0] == 0x3C && bytes[1] == 0x00) || (bytes[0] == 0x00 && bytes[1] == 0x3C) {
+            let order = bytes[0] == 0x00 ? "big-endian" : "little-endian"
+            return Diagnostic(
+                file: fileName, position: .start,
+                summary: "The file looks like UTF-16 (\(order)) without a byte order mark, which cannot be read reliably.",
+                fix: "Save it as UTF-8 (recommended), or as UTF-16 with a byte order mark.")
+        }
+        guard let nul = bytes.firstIndex(of: 0) else { return nil }
+        var line = 1
+        var lineStart = 0
+        for index in 0..<nul where bytes[index] == UInt8(ascii: "\n") {
+            line += 1
+            lineStart = index + 1
+        }
+        // Columns count characters: the continuation bytes of UTF-8 sequences do not.
+        let column = 1 + bytes[lineStart..<nul].filter { $0 & 0xC0 != 0x80 }.count
+        return Diagnostic(
+            file: fileName, position: SourcePosition(line: line, column: column),
+            summary: "The file contains a NUL byte (U+0000), which XML does not allow.",
+            fix: "Remove it; a NUL byte usually means the file was damaged or is not a text file.")
     }
 
     /// UTF-16 input (recognized by its byte order mark) as UTF-8, so that positions count
