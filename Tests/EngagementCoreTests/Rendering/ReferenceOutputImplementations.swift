@@ -325,38 +325,3 @@ enum ReferenceHTMLRenderer {
         return result
     }
 }
-
-/// Section hashes as they were computed before the canonical form was written as bytes
-/// (commit 14202ff).
-enum ReferenceSectionFingerprint {
-    static func sections(of root: XMLOutputElement) -> [(id: String, hash: String)] {
-        var result: [(String, String)] = []
-        func visit(_ element: XMLOutputElement) {
-            if element.name == "section", let id = element.attributes["id"] {
-                result.append((id, FNV1a.hex(FNV1a.hash(canonical(element)))))
-            }
-            element.elements.forEach(visit)
-        }
-        visit(root)
-        return result
-    }
-
-    static func canonical(_ element: XMLOutputElement) -> String {
-        var text = "<\(element.name)"
-        for name in element.attributes.keys.sorted() {
-            text += " \(name)=\"\(element.attributes[name] ?? "")\""
-        }
-        text += ">"
-        for child in element.children {
-            switch child {
-            case .text(let value): text += value.replacingOccurrences(of: "<", with: "&lt;")
-            case .element(let nested): text += canonical(nested)
-            }
-        }
-        return text + "</\(element.name)>"
-    }
-
-    static func encode(_ reads: [String: String]) -> String {
-        reads.keys.sorted().map { "\($0)\t\(reads[$0] ?? "")" }.joined(separator: "\n")
-    }
-}
