@@ -16,27 +16,41 @@ enum MarkdownEscaper {
     /// `&amp;`, line breaks as spaces, and the `://` of a URL or the `.` of `www.`
     /// escaped so that GitHub's extension does not make the text a link.
     static func appendEscaped(_ text: String, to buffer: inout [UInt8]) {
-        // The last three bytes of text, to recognize `www.` and `:/`.
-        var previous: (UInt8, UInt8, UInt8) = (0, 0, 0)
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["),
-                UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "#"), UInt8(ascii: "|"),
-                UInt8(ascii: "~"):
-                buffer.append(backslash)
-                buffer.append(byte)
-            case UInt8(ascii: "&"):
-                buffer.append(contentsOf: "&amp;".utf8)
-            case UInt8(ascii: "\n"), UInt8(ascii: "\r"):
-                buffer.append(space)
-            case UInt8(ascii: ".") where previous == (UInt8(ascii: "w"), UInt8(ascii: "w"), UInt8(ascii: "w")),
-                UInt8(ascii: "/") where previous.1 == UInt8(ascii: ":") && previous.2 == UInt8(ascii: "/"):
-                buffer.append(backslash)
-                buffer.append(byte)
-            default:
-                buffer.append(byte)
+        // Runs between special bytes are copied whole, as in HTMLEscaper.
+        var text = text
+        text.withUTF8 { utf8 in
+            var runStart = 0
+            for index in utf8.indices {
+                let byte = utf8[index]
+                // What the byte becomes; nil for the byte behind a backslash.
+                let replacement: StaticString?
+                switch byte {
+                case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["),
+                    UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "#"), UInt8(ascii: "|"),
+                    UInt8(ascii: "~"):
+                    replacement = nil
+                case UInt8(ascii: "&"):
+                    replacement = "&amp;"
+                case UInt8(ascii: "\n"), UInt8(ascii: "\r"):
+                    replacement = " "
+                case UInt8(ascii: ".") where index >= 3 && utf8[index - 3] == UInt8(ascii: "w")
+                    && utf8[index - 2] == UInt8(ascii: "w") && utf8[index - 1] == UInt8(ascii: "w"):
+                    replacement = nil
+                case UInt8(ascii: "/") where index >= 2 && utf8[index - 2] == UInt8(ascii: ":") && utf8[index - 1] == UInt8(ascii: "/"):
+                    replacement = nil
+                default:
+                    continue
+                }
+                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                if let replacement {
+                    replacement.withUTF8Buffer { buffer.append(contentsOf: $0) }
+                } else {
+                    buffer.append(backslash)
+                    buffer.append(byte)
+                }
+                runStart = index + 1
             }
-            previous = (previous.1, previous.2, byte)
+            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
         }
     }
 
