@@ -1,6 +1,7 @@
 /// The rules for writing data into GitHub-flavoured Markdown so that it reads as text:
 /// no character of data can open emphasis, a link, a code span, raw HTML, a heading, a
-/// list item, a table cell or any other construct.
+/// list item, a table cell or any other construct. One gap remains: GitHub's extension
+/// links an e-mail address (`a@b.org`) whatever is escaped in it.
 ///
 /// The rules work on Unicode scalars, as cmark-gfm does, not on `Character`s: cmark-gfm
 /// reads `*` as a delimiter even when a combining mark follows it. Every character
