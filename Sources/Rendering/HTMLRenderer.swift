@@ -143,38 +143,17 @@ struct HTMLOutput {
         bytes.append(UInt8(ascii: "\""))
     }
 
-    /// All text inside `element`, escaped as one text: a character is escaped or not
-    /// as a whole, even when it spans two text nodes.
+    /// All text inside `element`, escaped as text.
     mutating func appendEscapedTextContent(of element: XMLOutputElement) {
-        var text: [UInt8] = []
-        UTF8Text.appendTextContent(of: element, to: &text)
-        text.withUnsafeBufferPointer { appendEscaped($0, inAttribute: false) }
+        for child in element.children {
+            switch child {
+            case .text(let text): appendEscaped(text, inAttribute: false)
+            case .element(let nested): appendEscapedTextContent(of: nested)
+            }
+        }
     }
 
     mutating func appendEscaped(_ text: String, inAttribute: Bool) {
-        UTF8Text.withBytes(of: text) { appendEscaped($0, inAttribute: inAttribute) }
-    }
-
-    /// Appends `text` with `&` and `<`, and `>` in text or `"` in attribute values, as
-    /// entity references. Like the `Character` comparisons this replaces, a special
-    /// character that a following combining mark extends into a larger character is
-    /// written as it is.
-    mutating func appendEscaped(_ text: UnsafeBufferPointer<UInt8>, inAttribute: Bool) {
-        var runStart = 0
-        for index in text.indices {
-            let entity: StaticString
-            switch text[index] {
-            case UInt8(ascii: "&"): entity = "&amp;"
-            case UInt8(ascii: "<"): entity = "&lt;"
-            case UInt8(ascii: ">") where !inAttribute: entity = "&gt;"
-            case UInt8(ascii: "\"") where inAttribute: entity = "&quot;"
-            default: continue
-            }
-            guard UTF8Text.isWholeCharacter(text, at: index, within: text.indices) else { continue }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<index]))
-            append(entity)
-            runStart = index + 1
-        }
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart...]))
+        HTMLEscaper.append(text, for: inAttribute ? .attribute : .text, to: &bytes)
     }
 }

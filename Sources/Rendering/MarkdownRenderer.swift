@@ -4,10 +4,9 @@ import XMLSupport
 /// lists, pipe tables, emphasis and links; every character of data that Markdown would
 /// read as syntax is escaped.
 ///
-/// The Markdown is written as UTF-8 bytes. Where the rules speak of characters (a `-`
-/// that starts a block, a space trimmed from the end of a line) they mean Swift
-/// `Character`s, so a `-` followed by a combining mark is not a `-`; ``UTF8Text`` answers
-/// those questions from the bytes.
+/// The Markdown is written as UTF-8 bytes; ``MarkdownEscaper`` holds the rules for data,
+/// which work on Unicode scalars as cmark-gfm does, so a `*` followed by a combining mark
+/// is still escaped.
 public enum MarkdownRenderer {
     /// The Markdown for `document`, the root `<html>` element of an XHTML document.
     public static func render(_ document: XMLOutputElement) -> String {
@@ -56,19 +55,4 @@ public enum MarkdownRenderer {
     }()
 
     static func tag(of element: XMLOutputElement) -> Tag? { tags[element.name] }
-
-    /// A block that begins like a list item ("- ", "+ ", "1. ") would become one: the
-    /// `Character`-level rule, used on the rare blocks whose start the byte-level check
-    /// in ``MarkdownWriter`` cannot settle.
-    static func escapeLineStart(_ text: String) -> String {
-        guard let first = text.first else { return text }
-        if first == "-" || first == "+" { return "\\" + text }
-        let digits = text.prefix(while: \.isNumber)
-        if !digits.isEmpty, text.dropFirst(digits.count).first == "." || text.dropFirst(digits.count).first == ")" {
-            var result = text
-            result.insert("\\", at: text.index(text.startIndex, offsetBy: digits.count))
-            return result
-        }
-        return text
-    }
 }

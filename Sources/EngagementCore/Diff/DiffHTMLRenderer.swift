@@ -1,3 +1,5 @@
+import Rendering
+
 /// Writes a ``DocumentDiff`` as a self-contained redline page: one HTML file with its
 /// stylesheet inline and no external resources, so it can be mailed or archived as is.
 ///
@@ -190,23 +192,7 @@ public struct DiffHTMLRenderer: Sendable {
 
     /// Escapes text for element content and double- or single-quoted attribute values.
     static func escape(_ text: String) -> String {
-        // Most text needs nothing; looking at bytes first keeps large pages fast.
-        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
-            return text
-        }
-        var result: [UInt8] = []
-        result.reserveCapacity(text.utf8.count + 16)
-        for byte in text.utf8 {
-            switch byte {
-            case 0x26: result += "&amp;".utf8
-            case 0x3C: result += "&lt;".utf8
-            case 0x3E: result += "&gt;".utf8
-            case 0x22: result += "&quot;".utf8
-            case 0x27: result += "&#39;".utf8
-            default: result.append(byte)
-            }
-        }
-        return String(decoding: result, as: UTF8.self)
+        HTMLEscaper.escape(text, for: .anywhere)
     }
 
     static let stylesheet = """
