@@ -1,17 +1,17 @@
-/// A 64-bit FNV-1a hash over the content of blocks and sections.
+/// A 64-bit FNV-1a hash (``FNV1a``) over the content of blocks and sections.
 ///
 /// Swift's `Hasher` is seeded per process, which is fine for equality but would make any
 /// order that depends on a hash differ between runs; this one is stable, so comparison
 /// results never depend on the process. Equal hashes are only a fast path: blocks are still
 /// compared field by field before they are treated as equal.
 struct ContentHash: Hashable, Sendable {
-    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+    private(set) var value: UInt64 = FNV1a.offsetBasis
 
     mutating func combine(_ string: String) {
         var string = string
         string.withUTF8 { bytes in
             var value = self.value
-            for byte in bytes { value = (value ^ UInt64(byte)) &* Self.prime }
+            for byte in bytes { value = FNV1a.combine(byte, into: value) }
             self.value = value
         }
         // A terminator keeps ("ab", "c") and ("a", "bc") apart.
@@ -27,8 +27,6 @@ struct ContentHash: Hashable, Sendable {
     }
 
     mutating func combine(byte: UInt8) {
-        value = (value ^ UInt64(byte)) &* Self.prime
+        value = FNV1a.combine(byte, into: value)
     }
-
-    private static let prime: UInt64 = 0x0000_0100_0000_01b3
 }

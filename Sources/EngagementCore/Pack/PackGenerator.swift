@@ -144,42 +144,21 @@ public enum PackGenerator {
         lap("stage")
         // (2) Commit.
         do {
-            try store.queue.write { db in
-                var snapshotID = try Int64.fetchOne(db, sql: "SELECT id FROM profile_snapshot WHERE hash = ?", arguments: [model.profileHash])
-                if snapshotID == nil {
-                    var snapshot = ProfileSnapshotRecord(
-                        id: nil, hash: model.profileHash, canonicalXML: Data(model.profileBytes), createdAt: timestamp)
-                    try snapshot.insert(db)
-                    snapshotID = snapshot.id
-                }
-                try PackRecord(
+            try store.commit(StoreCommit(
+                snapshot: ProfileSnapshotRecord(
+                    id: nil, hash: model.profileHash, canonicalXML: Data(model.profileBytes), createdAt: timestamp),
+                pack: PackRecord(
                     clientID: model.profile.id, profilePath: absoluteProfile, templatesPath: absoluteTemplates,
-                    baselineSnapshotID: snapshotID, formats: formatList
-                ).save(db)
-                let insertSection = try db.makeStatement(sql: """
-                    INSERT INTO section (revision_id, position, section_id, content_hash, reads) VALUES (?, ?, ?, ?, ?)
-                    """)
-                for (document, planned, hashes) in plannedRevisions {
-                    var revision = planned
-                    revision.profileSnapshotID = snapshotID ?? 0
-                    try revision.insert(db)
+                    baselineSnapshotID: nil, formats: formatList),
+                revisions: plannedRevisions.map { document, revision, hashes in
                     let reads = Dictionary(document.sections.map { ($0.sectionID, $0.encodedLineNumbers) }, uniquingKeysWith: { a, _ in a })
-                    for (position, section) in hashes.enumerated() {
-                        try insertSection.execute(arguments: [
-                            revision.id, position, section.id, section.hash, reads[section.id] ?? "",
-                        ])
-                    }
-                }
-                for file in published { try file.save(db) }
-                for name in unpublished { try PublishedFileRecord.deleteOne(db, key: name) }
-                if !filesToWrite.isEmpty {
-                    let names = String(decoding: try JSONEncoder().encode(filesToWrite.map(\.name)), as: UTF8.self)
-                    try PublicationRecord(runID: runID, files: names).insert(db)
-                }
-            }
+                    return (revision, hashes.map { ($0.id, $0.hash, reads[$0.id] ?? "") })
+                },
+                publishedFiles: published, unpublishedFiles: unpublished,
+                staged: filesToWrite.isEmpty ? nil : (runID, filesToWrite.map(\.name))))
         } catch {
             try? FileManager.default.removeItem(at: staging)
-            throw PackError.store(store.databasePath, error)
+            throw error
         }
 
         lap("commit")
@@ -202,43 +181,5 @@ public enum PackGenerator {
         }
         return "\(padded(parts.tm_year + 1900, 4))-\(padded(parts.tm_mon + 1, 2))-\(padded(parts.tm_mday, 2))"
             + "T\(padded(parts.tm_hour, 2)):\(padded(parts.tm_min, 2)):\(padded(parts.tm_sec, 2))Z"
-    }
-}
-
-extension RevisionStore {
-    var stagingFolder: URL { packFolder.appendingPathComponent(Self.folderName).appendingPathComponent("staging") }
-    var databasePath: String {
-        packFolder.appendingPathComponent(Self.folderName).appendingPathComponent(Self.fileName).path
-    }
-
-    /// Finishes what a committed run left undone (its renames) and discards what an
-    /// uncommitted run staged. Call while holding the pack's lock.
-    public func recover() throws(PackError) {
-        let pending: [PublicationRecord]
-        do {
-            pending = try queue.read { db in try PublicationRecord.fetchAll(db) }
-        } catch {
-            throw PackError.store(databasePath, error)
-        }
-        for publication in pending {
-            let staging = stagingFolder.appendingPathComponent(publication.runID)
-            let names = (try? JSONDecoder().decode([String].self, from: Data(publication.files.utf8))) ?? []
-            for name in names {
-                let staged = staging.appendingPathComponent(name)
-                // A file already moved by an earlier, interrupted recovery is simply gone.
-                guard FileManager.default.fileExists(atPath: staged.path) else { continue }
-                try PackFiles.replace(packFolder.appendingPathComponent(name), with: staged)
-            }
-            PackFiles.synchronizeFolder(packFolder)
-            do {
-                _ = try queue.write { db in try PublicationRecord.deleteOne(db, key: publication.runID) }
-            } catch {
-                throw PackError.store(databasePath, error)
-            }
-        }
-        // Whatever remains staged belongs to runs that never committed.
-        if let leftovers = try? FileManager.default.contentsOfDirectory(atPath: stagingFolder.path) {
-            for name in leftovers { try? FileManager.default.removeItem(at: stagingFolder.appendingPathComponent(name)) }
-        }
     }
 }

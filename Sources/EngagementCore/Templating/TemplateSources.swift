@@ -178,24 +178,3 @@ public struct TemplateSources: Sendable {
         case notFound(String)
     }
 }
-
-/// 64-bit FNV-1a: a fast, stable hash for change detection (not for security).
-public enum FNV1a {
-    public static func hash<Bytes: Sequence>(_ bytes: Bytes, seed: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64
-    where Bytes.Element == UInt8 {
-        var hash = seed
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash &*= 0x100_0000_01b3
-        }
-        return hash
-    }
-
-    public static func hash(_ text: String) -> UInt64 { hash(text.utf8) }
-
-    /// The hash as 16 lower-case hex digits.
-    public static func hex(_ value: UInt64) -> String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
-    }
-}
