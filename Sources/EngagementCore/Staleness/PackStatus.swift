@@ -169,12 +169,17 @@ public struct PackStatus: Sendable, Encodable {
             }
         }
         let explained = order.compactMap { byChanges[$0] }
-        // A cause whose changes are all named by causes already kept adds nothing. Taking
-        // the widest first keeps at least one: two causes naming the same changes must not
-        // drop each other.
+        // A cause naming one change is kept: it says which read that change reached. A
+        // cause naming several is kept only for changes no kept cause names yet; taking the
+        // widest first, two causes naming the same changes cannot drop each other.
         var covered: Set<ProfileChange> = []
         var keptIndices: Set<Int> = []
-        let widestFirst = explained.indices.sorted { (explained[$0].changes.count, $1) > (explained[$1].changes.count, $0) }
+        for index in explained.indices where explained[index].changes.count == 1 {
+            keptIndices.insert(index)
+            covered.formUnion(explained[index].changes)
+        }
+        let widestFirst = explained.indices.filter { explained[$0].changes.count > 1 }
+            .sorted { (explained[$0].changes.count, $1) > (explained[$1].changes.count, $0) }
         for index in widestFirst where !Set(explained[index].changes).isSubset(of: covered) {
             keptIndices.insert(index)
             covered.formUnion(explained[index].changes)
