@@ -127,9 +127,10 @@ struct TrustworthyStateTests {
         // Code review B4: an xhtml-only pack gained .html and .md files on regenerate.
         let pack = try await SamplePack(extra: ["--format", "xhtml"])
         defer { pack.scratch.remove() }
-        try pack.edit("<currency>GBP</currency>", "<currency>EUR</currency>")
+        try pack.edit("To provide safe, timely and compassionate hospital care", "To provide safe, timely and kind hospital care")
         let regenerated = try await pack.run(["regenerate", "pack"])
         #expect(regenerated.status == 0, "\(regenerated.standardError)")
+        #expect(regenerated.standardOutput.contains("revision 1 -> 2"), "\(regenerated.standardOutput)")
         let files = try FileManager.default.contentsOfDirectory(atPath: pack.pack.path).filter { !$0.hasPrefix(".") }.sorted()
         #expect(files == ["business-case.xhtml", "change-management.xhtml", "communication.xhtml", "strategy.xhtml"])
     }
