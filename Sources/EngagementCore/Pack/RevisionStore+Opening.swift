@@ -155,7 +155,7 @@ extension RevisionStore {
     /// for whoever wants to rescue it.
     private static func moveAside(_ folder: URL, now: Date) throws(PackError) -> String {
         let path = folder.appendingPathComponent(folderName).appendingPathComponent(fileName).path
-        let stamp = PackGenerator.timestamp(now).replacingOccurrences(of: ":", with: "")
+        let stamp = PackPublisher.timestamp(now).replacingOccurrences(of: ":", with: "")
         var target = "\(path).damaged-\(stamp)"
         var attempt = 1
         while FileManager.default.fileExists(atPath: target) {

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// What one run records, in one transaction (the commit point of
-/// ``PackGenerator/publish``): the profile snapshot, the pack's row, the new revisions with
+/// ``PackPublisher/publish``): the profile snapshot, the pack's row, the new revisions with
 /// their sections, the published files and the files staged for renaming.
 struct StoreCommit {
     var snapshot: ProfileSnapshotRecord

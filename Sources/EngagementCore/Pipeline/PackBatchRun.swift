@@ -5,7 +5,7 @@ import XMLSupport
 /// jobs from a shared counter until none are left.
 enum PackBatchRun {
     static func run(
-        _ jobs: [PackJob], sources: TemplateSources, compiled: DocumentRenderer?, templatesPath: String?,
+        _ jobs: [PackJob], sources: TemplateSources, compiled: PackDocumentBuilder?, templatesPath: String?,
         formats: Set<OutputFormat>, outputRoot: URL?, progress: (@Sendable () -> Void)?
     ) -> [PackOutcome] {
         let handOff = RendererHandOff(compiled)
@@ -43,12 +43,12 @@ enum PackBatchRun {
         // Phase 2: render and write, each worker compiling the templates once.
         let state = BatchState<PackOutcome>(count: jobs.count)
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            let renderer: DocumentRenderer
+            let renderer: PackDocumentBuilder
             do throws(TemplateFailure) {
                 if let compiled = handOff.take() {
                     renderer = compiled
                 } else {
-                    renderer = try DocumentRenderer(sources: sources)
+                    renderer = try PackDocumentBuilder(sources: sources)
                 }
             } catch {
                 while let index = state.next() {
@@ -81,7 +81,7 @@ enum PackBatchRun {
     }
 
     static func generate(
-        _ job: PackJob, loaded: ProfileLoadResult, renderer: DocumentRenderer, templatesPath: String?,
+        _ job: PackJob, loaded: ProfileLoadResult, renderer: PackDocumentBuilder, templatesPath: String?,
         formats: Set<OutputFormat>, outputRoot: URL?
     ) -> PackOutcome {
         guard loaded.isValid, let profile = loaded.profile, let root = loaded.root else {
@@ -98,7 +98,7 @@ enum PackBatchRun {
             let modelled = clock.now
             let documents = try renderer.render(model)
             let rendered = clock.now
-            let report = try PackGenerator.publish(
+            let report = try PackPublisher.publish(
                 documents, model: model, profilePath: job.profilePath, templatesPath: templatesPath, formats: formats,
                 into: destination, lockWait: job.lockWait, startNewHistory: job.startNewHistory)
             if ProcessInfo.processInfo.environment["ENGAGE_TIMING"] != nil {
@@ -118,13 +118,13 @@ enum PackBatchRun {
 /// profile compiles the templates once. Each renderer is then used by one thread only.
 private final class RendererHandOff: @unchecked Sendable {
     private let lock = NSLock()
-    private var renderer: DocumentRenderer?
+    private var renderer: PackDocumentBuilder?
 
-    init(_ renderer: DocumentRenderer?) {
+    init(_ renderer: PackDocumentBuilder?) {
         self.renderer = renderer
     }
 
-    func take() -> DocumentRenderer? {
+    func take() -> PackDocumentBuilder? {
         lock.lock()
         defer { lock.unlock() }
         defer { renderer = nil }

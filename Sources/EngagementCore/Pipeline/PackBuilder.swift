@@ -2,7 +2,7 @@ import Foundation
 import XMLSupport
 
 /// The one entry point of the pipeline: profile -> model -> documents -> pack. `generate`
-/// (one profile or a batch) and `regenerate` both end in ``PackGenerator/publish``; the
+/// (one profile or a batch) and `regenerate` both end in ``PackPublisher/publish``; the
 /// commands only parse their arguments, call one of these and print the result.
 public enum PackBuilder {
     /// Renders each job's profile into its pack.
@@ -28,9 +28,9 @@ public enum PackBuilder {
             ).map { [$0] }
         }
         // Compile here to report template errors before any work; the first worker uses it.
-        let compiled: DocumentRenderer
+        let compiled: PackDocumentBuilder
         do {
-            compiled = try DocumentRenderer(sources: sources, parallel: true)
+            compiled = try PackDocumentBuilder(sources: sources, parallel: true)
         } catch {
             return .failure(TemplateErrors(failures: [error]))
         }
@@ -109,7 +109,7 @@ public enum PackBuilder {
         let documents: [RenderedPackDocument]
         do {
             // One pack: the stale documents compile and render in parallel.
-            let renderer = try DocumentRenderer(
+            let renderer = try PackDocumentBuilder(
                 sources: TemplateSources(folder: inspection.templatesFolder), kinds: stale, parallel: true)
             documents = try renderer.render(inspection.current, parallel: true)
         } catch {
@@ -122,7 +122,7 @@ public enum PackBuilder {
         inspection.store.close()
         let report: GenerationReport
         do {
-            report = try PackGenerator.publish(
+            report = try PackPublisher.publish(
                 documents, model: inspection.current, profilePath: inspection.profilePath,
                 templatesPath: inspection.pack.templatesPath, formats: formats, into: folder, parallel: true,
                 lockWait: lockWait)

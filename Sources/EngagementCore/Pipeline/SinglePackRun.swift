@@ -18,9 +18,9 @@ enum SinglePackRun {
         let kinds = DocumentKind.allCases
         let documents = ParallelSlots<DocumentResult>(count: kinds.count)
         DispatchQueue.concurrentPerform(iterations: kinds.count) { index in
-            let renderer: DocumentRenderer
+            let renderer: PackDocumentBuilder
             do throws(TemplateFailure) {
-                renderer = try DocumentRenderer(sources: sources, kinds: [kinds[index]])
+                renderer = try PackDocumentBuilder(sources: sources, kinds: [kinds[index]])
             } catch {
                 documents[index] = .templateFailed(error)
                 return
@@ -60,7 +60,7 @@ enum SinglePackRun {
         }
         let renderedAt = clock.now
         do {
-            let report = try PackGenerator.publish(
+            let report = try PackPublisher.publish(
                 rendered, model: model, profilePath: job.profilePath, templatesPath: templatesPath, formats: formats,
                 into: destination, parallel: true, lockWait: job.lockWait, startNewHistory: job.startNewHistory)
             if ProcessInfo.processInfo.environment["ENGAGE_TIMING"] != nil {

@@ -32,13 +32,13 @@ struct PlaceholderAndTimestampTests {
         arguments: [0.0, 1_795_000_000.0, 1_795_000_000.999, 951_782_400.5, 4_102_444_799.0, 1_000_000_000.25])
     func timestampMatchesFormatter(seconds: Double) {
         let date = Date(timeIntervalSince1970: seconds)
-        #expect(PackGenerator.timestamp(date) == ISO8601DateFormatter().string(from: date))
+        #expect(PackPublisher.timestamp(date) == ISO8601DateFormatter().string(from: date))
     }
 
     @Test("timestamps worked out by hand")
     func timestampsByHand() {
-        #expect(PackGenerator.timestamp(Date(timeIntervalSince1970: 0)) == "1970-01-01T00:00:00Z")
-        #expect(PackGenerator.timestamp(Date(timeIntervalSince1970: 951_782_400)) == "2000-02-29T00:00:00Z")
-        #expect(PackGenerator.timestamp(Date(timeIntervalSince1970: 1_795_000_000.999)) == "2026-11-18T11:06:40Z")
+        #expect(PackPublisher.timestamp(Date(timeIntervalSince1970: 0)) == "1970-01-01T00:00:00Z")
+        #expect(PackPublisher.timestamp(Date(timeIntervalSince1970: 951_782_400)) == "2000-02-29T00:00:00Z")
+        #expect(PackPublisher.timestamp(Date(timeIntervalSince1970: 1_795_000_000.999)) == "2026-11-18T11:06:40Z")
     }
 }

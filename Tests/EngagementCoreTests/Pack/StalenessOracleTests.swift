@@ -25,7 +25,7 @@ struct StalenessOracleTests {
         defer { try? FileManager.default.removeItem(at: work) }
 
         let sources = try TemplateSources(folder: root.appendingPathComponent("Templates"))
-        let renderer = try DocumentRenderer(sources: sources)
+        let renderer = try PackDocumentBuilder(sources: sources)
         let bases = try Self.baseProfiles(root: root, work: work)
         #expect(bases.count >= 6, "four samples and two synthetic profiles")
 
@@ -36,7 +36,7 @@ struct StalenessOracleTests {
             let loaded = ProfileLoader.load(fileAt: base.path)
             let profile = try #require(loaded.profile, "\(base.lastPathComponent) is valid")
             let model = EngagementModel(profile: profile, root: try #require(loaded.root))
-            _ = try PackGenerator.publish(
+            _ = try PackPublisher.publish(
                 try renderer.render(model), model: model, profilePath: base.path, formats: [.xhtml], into: pack)
             let store = try RevisionStore(packFolder: pack, create: false)
             var original: [DocumentKind: [String: String]] = [:]
@@ -106,7 +106,7 @@ struct StalenessOracleTests {
     @Test("The hash a render records for every input equals the hash staleness computes for its path on the same model")
     func traceHashesAgreeWithStalenessHashes() throws {
         let root = try #require(ProfileFixtures.repositoryRoot())
-        let renderer = try DocumentRenderer(sources: try TemplateSources(folder: root.appendingPathComponent("Templates")))
+        let renderer = try PackDocumentBuilder(sources: try TemplateSources(folder: root.appendingPathComponent("Templates")))
         for name in ProfileFixtures.sampleNames {
             let loaded = ProfileLoader.load(fileAt: root.appendingPathComponent("Samples/\(name)").path)
             let model = EngagementModel(profile: try #require(loaded.profile), root: try #require(loaded.root))

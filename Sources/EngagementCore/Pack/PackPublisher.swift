@@ -30,7 +30,7 @@ public struct GenerationReport: Sendable {
 /// is cleared. Killed before (2), the store is unchanged and the staged files are
 /// discarded by the next run; killed after, the next command that opens the pack finishes
 /// the renames before doing anything else (``RevisionStore/recover()``).
-public enum PackGenerator {
+public enum PackPublisher {
     /// Publishes `documents`, rendered from `model`, into the pack at `folder`.
     ///
     /// - Parameters:
