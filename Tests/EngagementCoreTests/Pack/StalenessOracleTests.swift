@@ -10,14 +10,14 @@ import XMLSupport
 /// content differs must have been reported stale, with a cause. Sections reported stale
 /// that did not change (over-reporting) are counted and kept low.
 ///
-/// `ENGAGE_ORACLE_EDITS=N` sets the edits per base profile (default 25);
+/// `ENGAGE_ORACLE_EDITS=N` sets the edits per base profile (default 40);
 /// `ENGAGE_ORACLE_SEED=S` the seed (default 20261206).
 @Suite("Staleness oracle", .serialized)
 struct StalenessOracleTests {
     @Test("Every section whose content changes after a random profile edit is reported stale, with a cause")
     func everyChangedSectionIsReportedStale() throws {
         let environment = ProcessInfo.processInfo.environment
-        let editsPerBase = environment["ENGAGE_ORACLE_EDITS"].flatMap(Int.init) ?? 25
+        let editsPerBase = environment["ENGAGE_ORACLE_EDITS"].flatMap(Int.init) ?? 40
         let seed = environment["ENGAGE_ORACLE_SEED"].flatMap(UInt64.init) ?? 20_261_206
         let root = try #require(ProfileFixtures.repositoryRoot())
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("oracle-\(UUID().uuidString)")
