@@ -330,7 +330,13 @@ public final class XPathSession {
         return handle
     }
 
-    fileprivate func convert(_ object: xmlXPathObjectPtr) -> XPathObject {
+    /// Why an evaluation that selected namespace nodes fails.
+    static let namespaceNodesRefused =
+        "It selects namespace nodes (the namespace:: axis), and namespace nodes cannot be used in templates."
+
+    /// The Swift value of a libxml2 object, which the caller still frees; nil (with
+    /// ``evaluationError`` set) when the object holds nodes that must not outlive it.
+    fileprivate func convert(_ object: xmlXPathObjectPtr) -> XPathObject? {
         switch object.pointee.type {
         case XPATH_NUMBER:
             return .number(object.pointee.floatval)
@@ -342,7 +348,16 @@ public final class XPathSession {
             guard let set = object.pointee.nodesetval, set.pointee.nodeNr > 0, let table = set.pointee.nodeTab else {
                 return .nodes([])
             }
-            return .nodes((0..<Int(set.pointee.nodeNr)).compactMap { table[$0].map(handle(for:)) })
+            let range = 0..<Int(set.pointee.nodeNr)
+            // libxml2 puts namespace nodes (the namespace:: axis) in a node-set as copies
+            // that `object` owns and frees with it, so a handle to one would dangle. They
+            // are refused before any handle is made: the model has no namespaces, and a
+            // namespace node has no parent, path or position a trace could record.
+            guard !range.contains(where: { table[$0]?.pointee.type == XML_NAMESPACE_DECL }) else {
+                if evaluationError == nil { evaluationError = Self.namespaceNodesRefused }
+                return nil
+            }
+            return .nodes(range.compactMap { table[$0].map(handle(for:)) })
         default:
             return .string("")
         }
@@ -435,13 +450,14 @@ private let callSwiftFunction: xmlXPathFunction = { parserContext, argumentCount
     else { return }
     let session = Unmanaged<XPathSession>.fromOpaque(data).takeUnretainedValue()
     var arguments: [XPathObject] = []
+    var refused = false
     for _ in 0..<Int(argumentCount) {
         guard let object = valuePop(parserContext) else { break }
-        arguments.append(session.convert(object))
+        if let argument = session.convert(object) { arguments.append(argument) } else { refused = true }
         xmlXPathFreeObject(object)
     }
     arguments.reverse()
-    guard let result = session.callFunction(named: String(cString: rawName), arguments: arguments),
+    guard !refused, let result = session.callFunction(named: String(cString: rawName), arguments: arguments),
         let object = session.makeObject(result)
     else {
         parserContext.pointee.error = Int32(XPATH_EXPR_ERROR.rawValue)
