@@ -255,6 +255,51 @@ struct XPathTests {
         #expect(called.value == 0)
     }
 
+    @Test("An evaluation that needs more operations than the session's limit fails and says so; the next one starts afresh")
+    func operationLimitStopsOneEvaluation() throws {
+        let document = try TestXML.parse("<r>" + String(repeating: "<a/>", count: 100) + "</r>")
+        let session = XPathSession(document: document)
+        session.operationLimit = 5_000
+        #expect {
+            try session.evaluate(XPathExpression("count(//*[count(//*) > 0])"), at: session.documentHandle)
+        } throws: { error in
+            guard case XPathError.limitExceeded(_, let reason) = error else { return false }
+            return reason.contains("more than 5000 XPath operations")
+        }
+        // Each evaluation has the whole budget: these together exceed it.
+        for _ in 0..<10 {
+            let count = try session.evaluate(XPathExpression("count(//a)"), at: session.documentHandle)
+            guard case .number(100) = count else {
+                Issue.record("count(//a) gave \(count).")
+                return
+            }
+        }
+    }
+
+    @Test("An evaluation that takes in more string bytes from variables than the session's limit fails")
+    func inputByteLimitBoundsVariableReferences() throws {
+        let document = try TestXML.parse("<r/>")
+        let session = XPathSession(document: document)
+        session.inputByteLimit = 1_000
+        let text = session.variableNumber("text")
+        let value = XPathObject.string(String(repeating: "x", count: 400))
+        let two = try session.evaluate(XPathExpression("string-length(concat($text, $text))"), at: session.documentHandle) {
+            $0 == text ? value : nil
+        }
+        guard case .number(800) = two else {
+            Issue.record("two references gave \(two).")
+            return
+        }
+        #expect {
+            try session.evaluate(XPathExpression("concat($text, $text, $text)"), at: session.documentHandle) {
+                $0 == text ? value : nil
+            }
+        } throws: { error in
+            guard case XPathError.limitExceeded(_, let reason) = error else { return false }
+            return reason.contains("more than 1000 bytes of strings from variables and functions")
+        }
+    }
+
     /// A mutable count a test's closure can update.
     final class Counter: @unchecked Sendable {
         var value = 0
