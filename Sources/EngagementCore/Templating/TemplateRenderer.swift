@@ -266,7 +266,7 @@ final class TemplateRenderer {
             case .limitExceeded(_, let why):
                 // Stop: the same expression in the next loop item would cost as much again.
                 stop(at: expression.origin, "The expression '\(expression.source)' was stopped: \(why)",
-                     fix: "Look up nodes once with t:let, or use a function or a figure (see 'Writing templates that render fast' in docs/templates.md).")
+                     fix: "Look for a value that builds on itself (concat($s, $s) level after level) or an expression nested in its own predicates; see 'Limits' in docs/templates.md.")
                 return nil
             }
             report(expression, "The expression '\(expression.source)' cannot be evaluated: \(reason)",
