@@ -114,12 +114,10 @@ struct GenerateCommand: ParsableCommand {
 
     private func loadTemplates() throws -> TemplateSources {
         let folder: URL
-        if let templates {
-            folder = URL(fileURLWithPath: templates)
-        } else if let found = TemplateLocator.defaultFolder() {
-            folder = found
-        } else {
-            Console.standardError("error: The shipped templates cannot be found. Pass --templates DIR or set ENGAGE_TEMPLATES.")
+        do {
+            folder = try TemplateLocator.folder(option: templates)
+        } catch {
+            Console.standardError("error: \(error)")
             throw ExitCode(1)
         }
         do {

@@ -49,6 +49,9 @@ public final class XPathExpression {
 public enum XPathError: Error, Sendable, Hashable, CustomStringConvertible {
     case invalidExpression(String, reason: String)
     case evaluationFailed(String, reason: String)
+    /// The evaluation was stopped at a limit of the session (``XPathSession/operationLimit``,
+    /// ``XPathSession/inputByteLimit``): the expression asks for too much work or memory.
+    case limitExceeded(String, reason: String)
 
     public var description: String {
         switch self {
@@ -56,6 +59,8 @@ public enum XPathError: Error, Sendable, Hashable, CustomStringConvertible {
             "The XPath expression '\(source)' cannot be compiled. \(reason)"
         case .evaluationFailed(let source, let reason):
             "The XPath expression '\(source)' cannot be evaluated. \(reason)"
+        case .limitExceeded(let source, let reason):
+            "The XPath expression '\(source)' was stopped. \(reason)"
         }
     }
 }

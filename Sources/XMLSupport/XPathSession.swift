@@ -56,6 +56,8 @@ public final class XPathSession {
     private var functionFailure: String?
     /// The first error libxml2 reported during the evaluation in progress.
     fileprivate var evaluationError: String?
+    /// Whether `evaluationError` is a limit of the session, not a mistake in the expression.
+    fileprivate var evaluationErrorIsLimit = false
     /// The context node of the evaluation in progress, for `current()`.
     private var currentNode: XPathNodeHandle?
 
@@ -86,6 +88,26 @@ public final class XPathSession {
     deinit {
         xmlXPathFreeContext(context)
     }
+
+    /// The most operations libxml2 may spend on one evaluation, nil (the default) for no
+    /// limit. An evaluation that needs more fails with an error that says so: it bounds
+    /// what one expression nested in its own predicates can cost
+    /// (`count(//*[count(//*[count(//*)])])`).
+    public var operationLimit: Int? {
+        didSet {
+            // libxml2 (2.9.11 and later) counts operations in opCount and stops at opLimit;
+            // 0 means no limit.
+            context.pointee.opLimit = operationLimit.map { UInt(max(1, $0)) } ?? 0
+        }
+    }
+
+    /// The most bytes of strings Swift may hand to libxml2 during one evaluation (variable
+    /// values and function results), nil (the default) for no limit. A string limit on
+    /// results alone would let one expression multiply a long value by its number of
+    /// references (`concat($s, $s, $s, ...)`) before any result is seen.
+    public var inputByteLimit: Int?
+    /// Bytes handed to libxml2 so far in the evaluation in progress.
+    private var inputBytes = 0
 
     /// How many nodes have handles so far; every handle's index is below it.
     public var nodeCount: Int { nodes.count }
@@ -135,12 +157,17 @@ public final class XPathSession {
         // Errors arrive through the context's own handler (set in init): installing a
         // thread-wide handler per evaluation would cost more than most evaluations.
         evaluationError = nil
+        evaluationErrorIsLimit = false
+        // The limits are per evaluation: libxml2 only ever adds to its count.
+        context.pointee.opCount = 0
+        inputBytes = 0
         var outcome: XPathObject?
         if let object = xmlXPathCompiledEval(expression.compiled, context) {
             outcome = convert(object)
             xmlXPathFreeObject(object)
         }
         guard let outcome, functionFailure == nil, evaluationError == nil else {
+            if evaluationErrorIsLimit, let evaluationError { throw .limitExceeded(expression.source, reason: evaluationError) }
             let reason = functionFailure ?? evaluationError ?? "libxml2 gave no result."
             throw .evaluationFailed(expression.source, reason: reason)
         }
@@ -335,7 +362,13 @@ public final class XPathSession {
         return handle
     }
 
-    fileprivate func convert(_ object: xmlXPathObjectPtr) -> XPathObject {
+    /// Why an evaluation that selected namespace nodes fails.
+    static let namespaceNodesRefused =
+        "It selects namespace nodes (the namespace:: axis), and namespace nodes cannot be used in templates."
+
+    /// The Swift value of a libxml2 object, which the caller still frees; nil (with
+    /// ``evaluationError`` set) when the object holds nodes that must not outlive it.
+    fileprivate func convert(_ object: xmlXPathObjectPtr) -> XPathObject? {
         switch object.pointee.type {
         case XPATH_NUMBER:
             return .number(object.pointee.floatval)
@@ -347,7 +380,16 @@ public final class XPathSession {
             guard let set = object.pointee.nodesetval, set.pointee.nodeNr > 0, let table = set.pointee.nodeTab else {
                 return .nodes([])
             }
-            return .nodes((0..<Int(set.pointee.nodeNr)).compactMap { table[$0].map(handle(for:)) })
+            let range = 0..<Int(set.pointee.nodeNr)
+            // libxml2 puts namespace nodes (the namespace:: axis) in a node-set as copies
+            // that `object` owns and frees with it, so a handle to one would dangle. They
+            // are refused before any handle is made: the model has no namespaces, and a
+            // namespace node has no parent, path or position a trace could record.
+            guard !range.contains(where: { table[$0]?.pointee.type == XML_NAMESPACE_DECL }) else {
+                if evaluationError == nil { evaluationError = Self.namespaceNodesRefused }
+                return nil
+            }
+            return .nodes(range.compactMap { table[$0].map(handle(for:)) })
         default:
             return .string("")
         }
@@ -356,7 +398,17 @@ public final class XPathSession {
     /// A new libxml2 object for `object`; the caller (libxml2) takes ownership.
     fileprivate func makeObject(_ object: XPathObject) -> xmlXPathObjectPtr? {
         switch object {
-        case .string(let string): return xmlXPathNewString(string)
+        case .string(let string):
+            inputBytes += string.utf8.count
+            if let inputByteLimit, inputBytes > inputByteLimit {
+                if evaluationError == nil {
+                    evaluationError =
+                        "It takes in more than \(inputByteLimit) bytes of strings from variables and functions, the limit for one evaluation."
+                    evaluationErrorIsLimit = true
+                }
+                return nil
+            }
+            return xmlXPathNewString(string)
         case .number(let number): return xmlXPathNewFloat(number)
         case .boolean(let flag): return xmlXPathNewBoolean(flag ? 1 : 0)
         case .nodes(let handles):
@@ -412,8 +464,14 @@ private let recordXPathError: xmlStructuredErrorFunc = { data, error in
     let session = Unmanaged<XPathSession>.fromOpaque(data).takeUnretainedValue()
     guard session.evaluationError == nil else { return }
     // libxml2 2.9 leaves `message` empty for XPath errors; the code says what happened.
-    let message = error?.pointee.message.map { String(cString: $0) }
-        ?? xpathErrorMessages[Int(error?.pointee.code ?? 0) - Int(XML_XPATH_EXPRESSION_OK.rawValue), default: "XPath error"]
+    let code = Int(error?.pointee.code ?? 0) - Int(XML_XPATH_EXPRESSION_OK.rawValue)
+    if code == Int(XPATH_OP_LIMIT_EXCEEDED.rawValue), let limit = session.operationLimit {
+        session.evaluationError =
+            "It needs more than \(limit) XPath operations, the limit for one evaluation; an expression nested in its own predicates grows with a power of the document's size."
+        session.evaluationErrorIsLimit = true
+        return
+    }
+    let message = error?.pointee.message.map { String(cString: $0) } ?? xpathErrorMessages[code, default: "XPath error"]
     session.evaluationError = ParserErrorMessages.sentence(message)
 }
 
@@ -425,7 +483,7 @@ private let xpathErrorMessages: [Int: String] = [
     13: "Invalid context size", 14: "Invalid context position", 15: "Memory allocation error", 16: "Syntax error",
     17: "Resource error", 18: "Sub resource error", 19: "Undefined namespace prefix", 20: "Encoding error",
     21: "Char out of XML range", 22: "Invalid or incomplete context", 23: "Stack usage error",
-    24: "Forbidden variable",
+    24: "Forbidden variable", 25: "Operation limit exceeded", 26: "Recursion limit exceeded",
 ]
 
 private let lookUpVariable: xmlXPathVariableLookupFunc = { data, name, _ in
@@ -440,13 +498,14 @@ private let callSwiftFunction: xmlXPathFunction = { parserContext, argumentCount
     else { return }
     let session = Unmanaged<XPathSession>.fromOpaque(data).takeUnretainedValue()
     var arguments: [XPathObject] = []
+    var refused = false
     for _ in 0..<Int(argumentCount) {
         guard let object = valuePop(parserContext) else { break }
-        arguments.append(session.convert(object))
+        if let argument = session.convert(object) { arguments.append(argument) } else { refused = true }
         xmlXPathFreeObject(object)
     }
     arguments.reverse()
-    guard let result = session.callFunction(named: String(cString: rawName), arguments: arguments),
+    guard !refused, let result = session.callFunction(named: String(cString: rawName), arguments: arguments),
         let object = session.makeObject(result)
     else {
         parserContext.pointee.error = Int32(XPATH_EXPR_ERROR.rawValue)

@@ -204,12 +204,105 @@ struct XPathTests {
         #expect(try document.evaluate("count(descendant-or-self::item)") == .number(2))
     }
 
-    @Test(.disabled("bug: XPathNode for a namespace node (namespace:: axis) reads libxml2's xmlNs as an xmlNode, so its name is the namespace URI instead of the prefix"))
-    func namespaceNodesAreNamedByTheirPrefix() throws {
+    // libxml2 hands out namespace nodes as copies the result object owns and frees: a
+    // handle kept to one was a use-after-free (review finding B2), so they are refused.
+    @Test(
+        "Selecting namespace nodes is an evaluation error, not a dangling node",
+        arguments: ["/r/namespace::p", "/r/namespace::*", "/r/namespace::* | /r", "(/r/namespace::*)[1]"])
+    func namespaceNodesAreRefused(source: String) throws {
         let document = try TestXML.parse(#"<r xmlns:p="urn:p"/>"#)
-        let nodes = Self.nodes(try document.evaluate("/r/namespace::p"))
-        #expect(nodes.map(\.name) == ["p"])
-        #expect(nodes.map(\.stringValue) == ["urn:p"])
+        let session = XPathSession(document: document)
+        #expect {
+            try session.evaluate(XPathExpression(source), at: session.documentHandle)
+        } throws: { error in
+            guard case XPathError.evaluationFailed(let expression, let reason) = error else { return false }
+            return expression == source && reason.contains("namespace nodes cannot be used in templates")
+        }
+        #expect(throws: XPathError.self) { try document.evaluate(source) }
+        // The session stays usable, and holds no handle to a copy.
+        #expect(session.nodeCount == 1)
+        let count = try session.evaluate(XPathExpression("count(/r)"), at: session.documentHandle)
+        guard case .number(1) = count else {
+            Issue.record("count(/r) gave \(count).")
+            return
+        }
+    }
+
+    @Test("Namespace nodes may be counted and named inside one expression, since no node leaves libxml2")
+    func namespaceNodesInsideOneExpressionAreAllowed() throws {
+        let document = try TestXML.parse(#"<r xmlns:p="urn:p"/>"#)
+        // xml is always in scope, so two namespace nodes.
+        #expect(try document.evaluate("count(/r/namespace::*)") == .number(2))
+        #expect(try document.evaluate("name(/r/namespace::p)") == .string("p"))
+        #expect(try document.evaluate("string(/r/namespace::p)") == .string("urn:p"))
+    }
+
+    @Test("A Swift function given namespace nodes is not called, and the evaluation fails")
+    func namespaceNodesAreRefusedAsFunctionArguments() throws {
+        let document = try TestXML.parse(#"<r xmlns:p="urn:p"/>"#)
+        let called = Counter()
+        let session = XPathSession(document: document, functions: ["first-name": { session, arguments in
+            called.value += 1
+            guard case .nodes(let handles)? = arguments.first, let first = handles.first else { return .string("") }
+            return .string(session.name(of: first))
+        }])
+        #expect {
+            try session.evaluate(XPathExpression("first-name(/r/namespace::*)"), at: session.documentHandle)
+        } throws: { error in
+            guard case XPathError.evaluationFailed(_, let reason) = error else { return false }
+            return reason.contains("namespace nodes cannot be used in templates")
+        }
+        #expect(called.value == 0)
+    }
+
+    @Test("An evaluation that needs more operations than the session's limit fails and says so; the next one starts afresh")
+    func operationLimitStopsOneEvaluation() throws {
+        let document = try TestXML.parse("<r>" + String(repeating: "<a/>", count: 100) + "</r>")
+        let session = XPathSession(document: document)
+        session.operationLimit = 5_000
+        #expect {
+            try session.evaluate(XPathExpression("count(//*[count(//*) > 0])"), at: session.documentHandle)
+        } throws: { error in
+            guard case XPathError.limitExceeded(_, let reason) = error else { return false }
+            return reason.contains("more than 5000 XPath operations")
+        }
+        // Each evaluation has the whole budget: these together exceed it.
+        for _ in 0..<10 {
+            let count = try session.evaluate(XPathExpression("count(//a)"), at: session.documentHandle)
+            guard case .number(100) = count else {
+                Issue.record("count(//a) gave \(count).")
+                return
+            }
+        }
+    }
+
+    @Test("An evaluation that takes in more string bytes from variables than the session's limit fails")
+    func inputByteLimitBoundsVariableReferences() throws {
+        let document = try TestXML.parse("<r/>")
+        let session = XPathSession(document: document)
+        session.inputByteLimit = 1_000
+        let text = session.variableNumber("text")
+        let value = XPathObject.string(String(repeating: "x", count: 400))
+        let two = try session.evaluate(XPathExpression("string-length(concat($text, $text))"), at: session.documentHandle) {
+            $0 == text ? value : nil
+        }
+        guard case .number(800) = two else {
+            Issue.record("two references gave \(two).")
+            return
+        }
+        #expect {
+            try session.evaluate(XPathExpression("concat($text, $text, $text)"), at: session.documentHandle) {
+                $0 == text ? value : nil
+            }
+        } throws: { error in
+            guard case XPathError.limitExceeded(_, let reason) = error else { return false }
+            return reason.contains("more than 1000 bytes of strings from variables and functions")
+        }
+    }
+
+    /// A mutable count a test's closure can update.
+    final class Counter: @unchecked Sendable {
+        var value = 0
     }
 
     @Test(

@@ -67,18 +67,17 @@ public final class PackInspection {
             throw .pack(.profileOfAnotherClient(profile: profilePath, client: profile.id, packClient: pack.clientID))
         }
         current = EngagementModel(profile: profile, root: root)
+        // The folder the pack was generated with, else the one a generate would use now.
         if templatesOverride == nil, let recorded = pack.templatesPath {
-            var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: recorded, isDirectory: &isFolder), isFolder.boolValue else {
-                throw .pack(.templatesMissing(recorded))
-            }
+            guard TemplateLocator.state(ofFolderAtPath: recorded) == .folder else { throw .pack(.templatesMissing(recorded)) }
         }
-        let templatesFolder = templatesOverride.map { URL(fileURLWithPath: $0) }
-            ?? pack.templatesPath.map { URL(fileURLWithPath: $0) } ?? TemplateLocator.defaultFolder()
-        guard let templatesFolder else {
+        let templatesFolder: URL
+        do {
+            templatesFolder = try TemplateLocator.folder(option: templatesOverride ?? pack.templatesPath)
+        } catch {
             throw .templates(TemplateFailure(diagnostics: [TemplateDiagnostic(
                 origin: TemplateOrigin(file: "Templates", position: .start, chain: []),
-                summary: "The templates cannot be found.", fix: "Set ENGAGE_TEMPLATES.")]))
+                summary: error.description, fix: "Name an existing template folder.")]))
         }
         self.templatesFolder = templatesFolder
         do throws(TemplateFailure) {

@@ -20,9 +20,16 @@ struct TemplateCompiler {
     private var expressions: [String: CompiledExpression] = [:]
     /// The read paths compiled, by text.
     private var readPaths: [String: XPathExpression] = [:]
+    private let limits: TemplateLimits
+    /// Elements and text nodes compiled so far: macros expand at every call, so a few
+    /// lines of macros calling macros can ask for billions.
+    private var compiledNodes = 0
+    /// Set when the template grew past `limits.maximumCompiledNodes`: compiling stops.
+    private var exhausted = false
 
-    init(sources: TemplateSources) {
+    init(sources: TemplateSources, limits: TemplateLimits = .standard) {
         self.sources = sources
+        self.limits = limits
     }
 
     /// The hash of the files the template at `path` is built from: itself and every file it
@@ -46,10 +53,12 @@ struct TemplateCompiler {
     }
 
     /// Compiles the template at `path` (relative to the folder).
+    ///
+    /// - Parameter limits: bounds the size of the expanded template.
     static func compile(
-        _ path: String, sources: TemplateSources
+        _ path: String, sources: TemplateSources, limits: TemplateLimits = .standard
     ) throws(TemplateFailure) -> CompiledTemplate {
-        var compiler = TemplateCompiler(sources: sources)
+        var compiler = TemplateCompiler(sources: sources, limits: limits)
         guard let file = sources.files[path] else {
             throw TemplateFailure(diagnostics: [
                 TemplateDiagnostic(
@@ -98,6 +107,7 @@ struct TemplateCompiler {
     private mutating func compileElement(
         _ source: SourceElement, file: TemplateSources.File, chain: [TemplateOrigin.Frame]
     ) -> TemplateElement? {
+        guard countNode(source, file: file, chain: chain) else { return nil }
         let origin = TemplateOrigin(file: file.displayPath, position: source.position, chain: chain)
         if source.namespaceURI == TemplateNamespace.uri {
             return compileInstructionElement(source, file: file, origin: origin)
@@ -348,11 +358,32 @@ struct TemplateCompiler {
             case .element(let source):
                 if let element = compileElement(source, file: file, chain: chain) { nodes.append(.element(element)) }
             case .text(let text):
+                guard !exhausted else { break }
                 let content = Self.layoutText(text, atStart: index == 0, atEnd: index == children.count - 1)
-                if !content.isEmpty { nodes.append(.text(content)) }
+                if !content.isEmpty {
+                    // Counted, not checked: every element is checked, and text cannot nest.
+                    compiledNodes += 1
+                    nodes.append(.text(content))
+                }
             }
         }
         return nodes
+    }
+
+    /// Counts the element `source` towards the limit; false, with the error reported once
+    /// at `source`, when the template has grown past it.
+    private mutating func countNode(
+        _ source: SourceElement, file: TemplateSources.File, chain: [TemplateOrigin.Frame]
+    ) -> Bool {
+        guard !exhausted else { return false }
+        compiledNodes += 1
+        guard compiledNodes > limits.maximumCompiledNodes else { return true }
+        exhausted = true
+        report(
+            "The template grows past \(limits.maximumCompiledNodes) elements and text nodes once its includes and macro calls are expanded, the limit for one document; it was stopped here.",
+            fix: "Check for macros that call other macros several times: each level multiplies the size.",
+            at: source, file: file, chain: chain)
+        return false
     }
 
     private mutating func report(

@@ -1,5 +1,9 @@
 import XMLSupport
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// A document rendered from a template: the XHTML tree and its sections' traces.
 public struct RenderedDocument: Sendable {
     public var root: XMLOutputElement
@@ -65,12 +69,30 @@ final class TemplateRenderer {
     /// The sections that read a whole-document variable.
     private var sectionsReadingEverything: Set<Int> = []
 
+    private let limits: TemplateLimits
+    /// What the document holds so far, against `limits`.
+    private var outputNodes = 0
+    private var outputBytes = 0
+    /// The thread's processor time when the render started, and steps since the clock was
+    /// last read (reading it costs more than a step).
+    private var startTime: Duration = .zero
+    private var stepsSinceClock = 0
+    /// Set when a limit was crossed: rendering unwinds without doing anything more.
+    private var stopped = false
+
     /// - Parameter memo: what earlier renders over the same session learned about nodes;
     ///   the documents of one pack read many of the same nodes.
+    /// - Parameter limits: the bounds the render stops at, with a template error.
     /// - Parameter wholeDocumentVariables: variables standing for every input the document
     ///   reads (the input fingerprint); sections that use them are traced as reading all.
-    init(session: XPathSession, sources: TemplateSources, memo: TraceMemo? = nil, wholeDocumentVariables: [String] = []) {
+    init(
+        session: XPathSession, sources: TemplateSources, memo: TraceMemo? = nil, limits: TemplateLimits = .standard,
+        wholeDocumentVariables: [String] = []
+    ) {
         self.session = session
+        self.limits = limits
+        session.operationLimit = limits.maximumXPathOperations
+        session.inputByteLimit = limits.maximumValueBytes
         self.memo = memo ?? TraceMemo()
         self.wholeDocumentVariables = wholeDocumentVariables
         var lines: [String: [String]] = [:]
@@ -81,6 +103,7 @@ final class TemplateRenderer {
     /// Renders `template`; `variables` are in scope everywhere (document metadata).
     func render(_ template: CompiledTemplate, variables: [String: XPathObject] = [:]) throws(TemplateFailure) -> RenderedDocument {
         var output: [XMLOutputNode] = []
+        startTime = Self.processorTime()
         for (name, value) in variables.sorted(by: { $0.key < $1.key }) { bind(name, value) }
         render(template.root, context: session.documentHandle, into: &output)
         guard diagnostics.isEmpty else {
@@ -102,6 +125,7 @@ final class TemplateRenderer {
     // MARK: - Nodes
 
     private func render(_ node: TemplateNode, context: XPathNodeHandle, into output: inout [XMLOutputNode]) {
+        guard !stopped else { return }
         switch node {
         case .text(let text):
             appendText(text, to: &output)
@@ -125,6 +149,7 @@ final class TemplateRenderer {
         let names = [name, "\(name)-index", "\(name)-first", "\(name)-last", "\(name)-count"].map(number(of:))
         let mark = bindingNames.count
         for (offset, item) in items.enumerated() {
+            if stopped { break }
             bind(names[0], .nodes([item]))
             bind(names[1], .number(Double(offset + 1)))
             bind(names[2], .boolean(offset == 0))
@@ -136,6 +161,7 @@ final class TemplateRenderer {
     }
 
     private func renderOnce(_ element: TemplateElement, context: XPathNodeHandle, into output: inout [XMLOutputNode]) {
+        guard withinLimits(at: element.origin) else { return }
         let mayOpenSection: Bool
         if case .element(let name, _) = element.kind, name == "section" { mayOpenSection = true } else { mayOpenSection = false }
         // A section's range starts before its element's own instructions: its `t:let`,
@@ -170,7 +196,9 @@ final class TemplateRenderer {
                     }
                     continue
                 }
-                attributes[attribute] = TemplateCompiler.normalizedValue(session.stringValue(of: value))
+                let text = TemplateCompiler.normalizedValue(session.stringValue(of: value))
+                outputBytes += text.utf8.count
+                attributes[attribute] = text
             }
             var sectionIndex: Int?
             if mayOpenSection, let id = attributes["id"] {
@@ -185,6 +213,8 @@ final class TemplateRenderer {
             }
             output.append(.element(XMLOutputElement(
                 name: name, namespaceURI: namespaceURI, attributes: attributes, children: children)))
+            outputNodes += 1
+            _ = withinLimits(at: element.origin)
         }
     }
 
@@ -210,11 +240,15 @@ final class TemplateRenderer {
     }
 
     private func appendText(_ text: String, to output: inout [XMLOutputNode]) {
-        guard !text.isEmpty else { return }
+        guard !text.isEmpty, !stopped else { return }
+        // Counted here, checked at the next element: between two checks the document can
+        // grow by at most one value, itself bounded by maximumValueBytes.
+        outputBytes += text.utf8.count
         if case .text(let previous)? = output.last {
             output[output.count - 1] = .text(previous + text)
         } else {
             output.append(.text(text))
+            outputNodes += 1
         }
     }
 
@@ -241,6 +275,7 @@ final class TemplateRenderer {
     private func evaluate(
         _ expression: TemplateExpression, context: XPathNodeHandle, resultIsPlaceOnly: Bool = false
     ) -> XPathObject? {
+        guard withinLimits(at: expression.origin, sourceOf: expression) else { return nil }
         let lookup = variableLookup
         let result: XPathObject
         do {
@@ -249,9 +284,20 @@ final class TemplateRenderer {
             let reason: String
             switch error {
             case .evaluationFailed(_, let why), .invalidExpression(_, let why): reason = why
+            case .limitExceeded(_, let why):
+                // Stop: the same expression in the next loop item would cost as much again.
+                stop(at: expression.origin, "The expression '\(expression.source)' was stopped: \(why)",
+                     fix: "Look for a value that builds on itself (concat($s, $s) level after level) or an expression nested in its own predicates; see 'Limits' in docs/templates.md.")
+                return nil
             }
             report(expression, "The expression '\(expression.source)' cannot be evaluated: \(reason)",
                    fix: "Check the function names, the variables in scope and the types.")
+            return nil
+        }
+        if case .string(let text) = result, text.utf8.count > limits.maximumValueBytes {
+            stop(at: expression.origin,
+                 "The expression '\(expression.source)' gives a string of \(text.utf8.count) bytes, more than the limit of \(limits.maximumValueBytes) for one value.",
+                 fix: "Check for variables that build on each other, such as concat($s, $s) repeated.")
             return nil
         }
         guard !openSections.isEmpty || pendingSectionElements > 0 else { return result }
@@ -298,6 +344,48 @@ final class TemplateRenderer {
             rest = rest[found.upperBound...]
         }
         return false
+    }
+
+    // MARK: - Limits
+
+    /// Whether rendering may go on; when a limit has just been crossed, reports it at
+    /// `origin` and stops the render. Counts one step towards the next clock reading.
+    private func withinLimits(at origin: TemplateOrigin, sourceOf expression: TemplateExpression? = nil) -> Bool {
+        guard !stopped else { return false }
+        if outputNodes > limits.maximumOutputNodes {
+            stop(at: origin, "The document has more than \(limits.maximumOutputNodes) elements and text nodes, the limit for one document; it was stopped here.",
+                 fix: "Check for loops nested in loops, or macros called inside large loops.")
+            return false
+        }
+        if outputBytes > limits.maximumOutputBytes {
+            stop(at: origin, "The document holds more than \(limits.maximumOutputBytes) bytes of text, the limit for one document; it was stopped here.",
+                 fix: "Check for loops nested in loops, or long values repeated in a loop.")
+            return false
+        }
+        stepsSinceClock += 1
+        // A step is microseconds; reading the thread's clock every 64 steps keeps the
+        // check out of the profile and still stops within milliseconds of the limit.
+        guard stepsSinceClock >= 64 else { return true }
+        stepsSinceClock = 0
+        let elapsed = Self.processorTime() - startTime
+        guard elapsed > limits.timeLimit else { return true }
+        let place = expression.map { "at the expression '\($0.source)'" } ?? "here"
+        stop(at: origin, "Rendering this document took more than \(limits.timeLimit) of processor time, the limit for one document; it was stopped \(place).",
+             fix: "Look for loops over large node-sets that evaluate costly expressions (see 'Writing templates that render fast' in docs/templates.md).")
+        return false
+    }
+
+    private func stop(at origin: TemplateOrigin, _ summary: String, fix: String) {
+        stopped = true
+        diagnostics.append(TemplateDiagnostic(origin: origin, summary: summary, fix: fix, sourceLine: sourceLine(origin)))
+    }
+
+    /// The processor time this thread has used: what the time limit measures, so a busy
+    /// machine (other renders on the other cores) does not make a template fail.
+    private static func processorTime() -> Duration {
+        var now = timespec()
+        guard clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now) == 0 else { return .zero }
+        return .seconds(now.tv_sec) + .nanoseconds(now.tv_nsec)
     }
 
     private func openSection(_ id: String, origin: TemplateOrigin, logStart: Int) -> Int? {

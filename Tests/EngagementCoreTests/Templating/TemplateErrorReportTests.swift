@@ -24,6 +24,13 @@ struct TemplateErrorCase: Sendable, CustomTestStringConvertible {
     }
 
     static let all: [TemplateErrorCase] = [
+        // libxml2's namespace nodes are copies freed with their result: a handle kept to
+        // one was a use-after-free (code review, finding B2).
+        TemplateErrorCase(
+            name: "a loop over namespace nodes",
+            files: main(#"<p t:each="n in /client/namespace::*" t:text="name($n)">x</p>"#),
+            model: #"<client xmlns:p="urn:p"><a/></client>"#,
+            fragment: "namespace nodes cannot be used in templates", line: 4, column: 5),
         TemplateErrorCase(
             name: "an expression that is not XPath",
             files: main(#"<li t:text="concat('a', 'b'">x</li>"#),
