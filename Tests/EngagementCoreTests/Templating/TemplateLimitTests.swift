@@ -181,7 +181,7 @@ struct TemplateLimitTests {
     func shippedTemplatesRenderEverySample() throws {
         let root = try #require(ProfileFixtures.repositoryRoot())
         let sources = try TemplateSources(folder: root.appendingPathComponent("Templates"))
-        let renderer = try DocumentRenderer(sources: sources)
+        let renderer = try PackDocumentBuilder(sources: sources)
         let samples = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("Samples").path)
             .filter { $0.hasSuffix(".xml") }.sorted()
         #expect(samples.count >= 4)
