@@ -69,6 +69,8 @@ public enum PackPublisher {
             var number: Int
             var isNew: Bool
             var outputs: [OutputFormat: [UInt8]]
+            /// The hash each output is published with (``PublishedFileRecord/hash(of:)``).
+            var outputHashes: [OutputFormat: String]
             var sectionHashes: [(id: String, hash: String)]
         }
         let slots = ParallelSlots<Prepared>(count: documents.count)
@@ -80,7 +82,9 @@ public enum PackPublisher {
             // The XHTML is both a file and the stored revision: always produce it.
             let outputs = document.outputs(revision: number, formats: formats.union([.xhtml]))
             let hashes = isNew ? SectionFingerprint.sections(of: document.draft, values: document.placeholderValues(revision: number)) : []
-            slots[index] = Prepared(number: number, isNew: isNew, outputs: outputs, sectionHashes: hashes)
+            slots[index] = Prepared(
+                number: number, isNew: isNew, outputs: outputs,
+                outputHashes: outputs.mapValues { PublishedFileRecord.hash(of: $0) }, sectionHashes: hashes)
         }
         if parallel {
             DispatchQueue.concurrentPerform(iterations: documents.count, execute: prepare)
@@ -101,7 +105,7 @@ public enum PackPublisher {
             for format in OutputFormat.allCases where formats.contains(format) {
                 let name = PackFiles.fileName(document.kind, format)
                 guard let bytes = prepared.outputs[format] else { continue }
-                published.append(PublishedFileRecord(name: name, hash: PublishedFileRecord.hash(of: bytes)))
+                published.append(PublishedFileRecord(name: name, hash: prepared.outputHashes[format] ?? PublishedFileRecord.hash(of: bytes)))
                 let existing = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path)
                 if let existing, existing.elementsEqual(bytes) {
                     unchanged.append(name)

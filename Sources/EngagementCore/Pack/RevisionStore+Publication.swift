@@ -34,15 +34,16 @@ extension RevisionStore {
                 var pack = run.pack
                 pack.baselineSnapshotID = snapshotID
                 try pack.save(db)
+                // Hundreds of sections a run: one prepared statement, not a record each.
+                let insertSection = try db.cachedStatement(sql: """
+                    INSERT INTO section (revision_id, position, section_id, content_hash, reads) VALUES (?, ?, ?, ?, ?)
+                    """)
                 for (planned, sections) in run.revisions {
                     var revision = planned
                     revision.profileSnapshotID = snapshotID ?? 0
                     try revision.insert(db)
                     for (position, section) in sections.enumerated() {
-                        var record = SectionRecord(
-                            id: nil, revisionID: revision.id ?? 0, position: position, sectionID: section.id,
-                            contentHash: section.hash, reads: section.reads)
-                        try record.insert(db)
+                        try insertSection.execute(arguments: [revision.id, position, section.id, section.hash, section.reads])
                     }
                 }
                 for file in run.publishedFiles { try file.save(db) }

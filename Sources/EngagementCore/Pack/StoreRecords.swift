@@ -121,7 +121,10 @@ public struct RevisionRecord: Codable, Sendable, FetchableRecord, MutablePersist
     }
 
     /// The hash stored with a revision's bytes: FNV-1a over them, as 16 hex digits.
-    public static func xhtmlHash(of bytes: Data) -> String { FNV1a.hex(FNV1a.hash(bytes)) }
+    public static func xhtmlHash(of bytes: Data) -> String {
+        // Through a buffer: iterating Data byte by byte costs ten times as much.
+        FNV1a.hex(bytes.withUnsafeBytes { FNV1a.hash($0) })
+    }
 
     /// Records the hash of the bytes as they go in, so that every writer stores it.
     public mutating func willInsert(_ db: Database) throws { xhtmlHash = Self.xhtmlHash(of: xhtml) }

@@ -337,11 +337,18 @@ final class TemplateRenderer {
 
     /// Whether `source` holds `$name` as a whole variable reference (not `$name-suffix`).
     static func references(_ source: String, variable name: String) -> Bool {
-        let isNameCharacter: (Character) -> Bool = { $0.isLetter || $0.isNumber || "-_.".contains($0) }
-        var rest = source[...]
-        while let found = rest.range(of: "$" + name) {
-            if found.upperBound == rest.endIndex || !isNameCharacter(rest[found.upperBound]) { return true }
-            rest = rest[found.upperBound...]
+        let needle = Array(("$" + name).utf8)
+        let bytes = Array(source.utf8)
+        guard bytes.count >= needle.count else { return false }
+        for start in 0...(bytes.count - needle.count) where bytes[start] == UInt8(ascii: "$") {
+            guard bytes[start..<(start + needle.count)].elementsEqual(needle) else { continue }
+            let end = start + needle.count
+            guard end < bytes.count else { return true }
+            let next = bytes[end]
+            let continuesName = next >= 0x80 || (next >= UInt8(ascii: "a") && next <= UInt8(ascii: "z"))
+                || (next >= UInt8(ascii: "A") && next <= UInt8(ascii: "Z")) || (next >= UInt8(ascii: "0") && next <= UInt8(ascii: "9"))
+                || next == UInt8(ascii: "-") || next == UInt8(ascii: "_") || next == UInt8(ascii: ".")
+            if !continuesName { return true }
         }
         return false
     }

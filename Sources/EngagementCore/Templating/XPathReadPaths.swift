@@ -49,12 +49,15 @@ enum XPathReadPaths {
         return (found, places)
     }
 
-    /// `expression` without its outermost predicates and the whitespace around it: for a
-    /// single location path (`a/b[@id = $x]/c`), the read path ``paths(in:)`` gives for it.
+    /// `expression` without its outermost predicates: for a single location path
+    /// (`a/b[@id = $x]/c`), the read path ``paths(in:)`` gives for it. `expression` comes
+    /// trimmed.
     static func withoutPredicates(_ expression: String) -> String {
-        let bytes = Array(expression.utf8)
-        var kept: [UInt8] = []
-        bytes.withUnsafeBufferPointer { buffer in
+        guard expression.utf8.contains(UInt8(ascii: "[")) else { return expression }
+        var text = expression
+        return text.withUTF8 { buffer in
+            var kept: [UInt8] = []
+            kept.reserveCapacity(buffer.count)
             var next = 0
             for predicate in predicates(in: buffer, buffer.indices) {
                 // Drop "[" ... "]" around the predicate's contents.
@@ -62,20 +65,29 @@ enum XPathReadPaths {
                 next = predicate.upperBound + 1
             }
             if next < buffer.count { kept += buffer[next...] }
+            return String(decoding: kept, as: UTF8.self)
         }
-        return String(decoding: kept, as: UTF8.self).trimmingCharacters(in: .whitespaces)
     }
 
     /// Whether `expression` calls the function `name`: the name, not preceded by a name
     /// character, then optional whitespace and `(`. A false positive only adds a read.
     static func calls(_ name: String, in expression: String) -> Bool {
-        let isNameCharacter: (Character) -> Bool = { $0.isLetter || $0.isNumber || "-_.:".contains($0) }
-        var rest = expression[...]
-        while let found = rest.range(of: name) {
-            let startsName = found.lowerBound == expression.startIndex || !isNameCharacter(expression[expression.index(before: found.lowerBound)])
-            let after = expression[found.upperBound...].drop { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
-            if startsName && after.first == "(" { return true }
-            rest = expression[found.upperBound...]
+        let needle = Array(name.utf8)
+        let bytes = Array(expression.utf8)
+        guard let first = needle.first, bytes.count >= needle.count else { return false }
+        func isNameByte(_ byte: UInt8) -> Bool {
+            byte >= 0x80 || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+                || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
+                || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ":")
+        }
+        var index = 0
+        while index + needle.count <= bytes.count {
+            defer { index += 1 }
+            guard bytes[index] == first, bytes[index..<(index + needle.count)].elementsEqual(needle) else { continue }
+            guard index == 0 || !isNameByte(bytes[index - 1]) else { continue }
+            var after = index + needle.count
+            while after < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[after]) { after += 1 }
+            if after < bytes.count, bytes[after] == UInt8(ascii: "(") { return true }
         }
         return false
     }
