@@ -21,10 +21,17 @@ let package = Package(
         ),
         // The only place that touches libxml2 pointers.
         .target(name: "XMLSupport", dependencies: ["CLibXML2"]),
-        // Profile model, loading and validation; later figures, templating, pack, diff, alerts.
+        // Leaves every stage shares: the one hash, profile dates and text, ISO 8601 durations.
+        .target(name: "EngageBasics"),
+        // The template engine: compiles templates, renders them over a model with section
+        // traces. It knows nothing of packs, staleness or alerts, and cannot import them.
+        .target(name: "EngageTemplates", dependencies: ["XMLSupport", "EngageBasics"]),
+        // Profile, model and figures; packs, staleness, diff and alerts; the pipeline.
         .target(
             name: "EngagementCore",
-            dependencies: ["XMLSupport", "Rendering", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "XMLSupport", "EngageBasics", "EngageTemplates", "Rendering", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             resources: [.copy("Profile/Resources/client-profile.xsd")]
         ),
         // XHTML -> self-contained HTML and GitHub-flavoured Markdown.
@@ -45,7 +52,10 @@ let package = Package(
         .testTarget(name: "XMLSupportTests", dependencies: ["XMLSupport"]),
         .testTarget(
             name: "EngagementCoreTests",
-            dependencies: ["EngagementCore", "XMLSupport", "Rendering", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: [
+                "EngagementCore", "EngageTemplates", "EngageBasics", "XMLSupport", "Rendering",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         // Depends on the executable so that `swift test` builds the binary it runs.
         .testTarget(name: "EngageCLITests", dependencies: ["EngageCLI", "engage"], exclude: ["Golden"]),
     ]

@@ -1,3 +1,4 @@
+import EngageBasics
 import XMLSupport
 
 #if canImport(Glibc)
@@ -19,7 +20,7 @@ public struct RenderedDocument: Sendable {
 /// Every error of the run is collected; rendering goes on past an error so that one run
 /// reports them all. A `<section>` with an `id` opens a trace: every model node an
 /// expression reads while it is open is recorded for it and for the sections around it.
-final class TemplateRenderer {
+package final class TemplateRenderer {
     private let session: XPathSession
     private let memo: TraceMemo
     private let linesByFile: [String: [String]]
@@ -85,7 +86,7 @@ final class TemplateRenderer {
     /// - Parameter limits: the bounds the render stops at, with a template error.
     /// - Parameter wholeDocumentVariables: variables standing for every input the document
     ///   reads (the input fingerprint); sections that use them are traced as reading all.
-    init(
+    package init(
         session: XPathSession, sources: TemplateSources, memo: TraceMemo? = nil, limits: TemplateLimits = .standard,
         wholeDocumentVariables: [String] = []
     ) {
@@ -101,7 +102,7 @@ final class TemplateRenderer {
     }
 
     /// Renders `template`; `variables` are in scope everywhere (document metadata).
-    func render(_ template: CompiledTemplate, variables: [String: XPathObject] = [:]) throws(TemplateFailure) -> RenderedDocument {
+    package func render(_ template: CompiledTemplate, variables: [String: XPathObject] = [:]) throws(TemplateFailure) -> RenderedDocument {
         var output: [XMLOutputNode] = []
         startTime = Self.processorTime()
         for (name, value) in variables.sorted(by: { $0.key < $1.key }) { bind(name, value) }
@@ -336,7 +337,7 @@ final class TemplateRenderer {
     }
 
     /// Whether `source` holds `$name` as a whole variable reference (not `$name-suffix`).
-    static func references(_ source: String, variable name: String) -> Bool {
+    package static func references(_ source: String, variable name: String) -> Bool {
         let needle = Array(("$" + name).utf8)
         let bytes = Array(source.utf8)
         guard bytes.count >= needle.count else { return false }
@@ -492,9 +493,11 @@ final class TemplateRenderer {
 /// path and content hash, and the membership of its parent (`PARENT/*` -> the list of its
 /// children), so that adding an element to a list a section looped over makes the section
 /// stale. The four documents of a pack read many of the same nodes.
-final class TraceMemo {
+package final class TraceMemo {
+    package init() {}
+
     /// A class, so that handing one out costs one reference count, not one per string.
-    final class Entry {
+    package final class Entry {
         let path: String
         let hash: String
         let membership: (path: String, hash: String)?
@@ -513,7 +516,7 @@ final class TraceMemo {
     private var paths: [String?] = []
     private var memberships: [(path: String, hash: String)?] = []
 
-    func entry(for handle: XPathNodeHandle, in session: XPathSession) -> Entry {
+    package func entry(for handle: XPathNodeHandle, in session: XPathSession) -> Entry {
         if handle.index < entries.count, let entry = entries[handle.index] { return entry }
         let holder = listHolder(of: handle, in: session)
         let entry = Entry(

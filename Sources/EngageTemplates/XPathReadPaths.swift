@@ -1,3 +1,4 @@
+import EngageBasics
 import Foundation
 
 /// Finds the location paths inside an XPath 1.0 expression, with their predicates
@@ -10,7 +11,7 @@ import Foundation
 ///
 /// Works on UTF-8 bytes: it runs for every distinct expression of every template, and
 /// XPath's punctuation is ASCII, which never occurs inside a multi-byte sequence.
-enum XPathReadPaths {
+package enum XPathReadPaths {
     private enum Kind: Equatable {
         case literal, number, variable
         case name  // a name test, axis name or node type
@@ -30,14 +31,14 @@ enum XPathReadPaths {
 
     /// The location paths of `expression`, predicates stripped, each a valid expression
     /// of its own; nested paths inside predicates and function arguments are included.
-    static func paths(in expression: String) -> [String] {
+    package static func paths(in expression: String) -> [String] {
         reads(in: expression).paths
     }
 
     /// The read paths of `expression` (``paths(in:)``) and the paths of the steps that
     /// carry a predicate (`/a/b` for `/a/b[1]/c`): a predicate chooses among its step's
     /// nodes, so which of them exist and their order (their places) are read as well.
-    static func reads(in expression: String) -> (paths: [String], places: [String]) {
+    package static func reads(in expression: String) -> (paths: [String], places: [String]) {
         // current() is the context node the evaluation started from: read it as self.
         var text = withCurrentAsSelf(expression)
         var found: [String] = []
@@ -52,7 +53,7 @@ enum XPathReadPaths {
     /// `expression` without its outermost predicates: for a single location path
     /// (`a/b[@id = $x]/c`), the read path ``paths(in:)`` gives for it. `expression` comes
     /// trimmed.
-    static func withoutPredicates(_ expression: String) -> String {
+    package static func withoutPredicates(_ expression: String) -> String {
         guard expression.utf8.contains(UInt8(ascii: "[")) else { return expression }
         var text = expression
         return text.withUTF8 { buffer in
@@ -71,7 +72,7 @@ enum XPathReadPaths {
 
     /// Whether `expression` calls the function `name`: the name, not preceded by a name
     /// character, then optional whitespace and `(`. A false positive only adds a read.
-    static func calls(_ name: String, in expression: String) -> Bool {
+    package static func calls(_ name: String, in expression: String) -> Bool {
         let needle = Array(name.utf8)
         let bytes = Array(expression.utf8)
         guard let first = needle.first, bytes.count >= needle.count else { return false }

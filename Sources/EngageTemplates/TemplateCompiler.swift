@@ -1,3 +1,4 @@
+import EngageBasics
 import Foundation
 import XMLSupport
 
@@ -8,7 +9,7 @@ import XMLSupport
 /// dropped; in other text, each run of whitespace becomes one space; whitespace holding a
 /// line break at the start or end of an element's content is removed. A no-break space
 /// (`&#160;`) is never changed.
-struct TemplateCompiler {
+package struct TemplateCompiler {
     private let sources: TemplateSources
     private var diagnostics: [TemplateDiagnostic] = []
     /// Each macro with its file and its place among the file's instructions.
@@ -27,7 +28,7 @@ struct TemplateCompiler {
     /// Set when the template grew past `limits.maximumCompiledNodes`: compiling stops.
     private var exhausted = false
 
-    init(sources: TemplateSources, limits: TemplateLimits = .standard) {
+    package init(sources: TemplateSources, limits: TemplateLimits = .standard) {
         self.sources = sources
         self.limits = limits
     }
@@ -35,7 +36,7 @@ struct TemplateCompiler {
     /// The hash of the files the template at `path` is built from: itself and every file it
     /// includes, directly or not (macros can only come from those). Status compares it with
     /// a revision's template hash without compiling anything.
-    static func sourceHash(_ path: String, sources: TemplateSources) -> String {
+    package static func sourceHash(_ path: String, sources: TemplateSources) -> String {
         var files: Set<String> = []
         var pending = [path]
         while let next = pending.popLast() {
@@ -55,7 +56,7 @@ struct TemplateCompiler {
     /// Compiles the template at `path` (relative to the folder).
     ///
     /// - Parameter limits: bounds the size of the expanded template.
-    static func compile(
+    package static func compile(
         _ path: String, sources: TemplateSources, limits: TemplateLimits = .standard
     ) throws(TemplateFailure) -> CompiledTemplate {
         var compiler = TemplateCompiler(sources: sources, limits: limits)
@@ -288,7 +289,7 @@ struct TemplateCompiler {
     }
 
     /// Splits `a: expr; b: expr` at semicolons outside string literals.
-    static func splitDefinitions(_ text: String) -> [(String, String)] {
+    package static func splitDefinitions(_ text: String) -> [(String, String)] {
         // Quotes, semicolons, colons and spaces are ASCII, never part of a longer UTF-8
         // sequence: bytes split exactly where Unicode scalars would.
         var text = text

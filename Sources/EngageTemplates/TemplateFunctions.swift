@@ -1,3 +1,4 @@
+import EngageBasics
 import Foundation
 import XMLSupport
 
@@ -157,14 +158,14 @@ public enum TemplateFunctions {
         return formatting.merging(proseFunctions) { formatter, _ in formatter }
     }
 
-    static let monthNames = [
+    package static let monthNames = [
         "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
         "December",
     ]
 
-    static let currencySymbols = ["GBP": "£", "EUR": "€", "USD": "$", "JPY": "¥", "INR": "₹", "CHF": "CHF ", "AUD": "A$", "CAD": "C$"]
+    package static let currencySymbols = ["GBP": "£", "EUR": "€", "USD": "$", "JPY": "¥", "INR": "₹", "CHF": "CHF ", "AUD": "A$", "CAD": "C$"]
 
-    static func expect(_ arguments: [XPathObject], _ range: ClosedRange<Int>, _ name: String) throws(XPathFunctionError) {
+    package static func expect(_ arguments: [XPathObject], _ range: ClosedRange<Int>, _ name: String) throws(XPathFunctionError) {
         guard range.contains(arguments.count) else {
             let expected = range.lowerBound == range.upperBound ? "\(range.lowerBound)" : "\(range.lowerBound) to \(range.upperBound)"
             throw XPathFunctionError("takes \(expected) argument\(range.upperBound == 1 ? "" : "s"), not \(arguments.count).")
@@ -173,7 +174,7 @@ public enum TemplateFunctions {
 
     /// "-" for a value that is still negative once rounded to `digits` decimals: -0.4
     /// is written "0", not "-0".
-    static func signPrefix(_ value: Double, digits: Int) -> String {
+    package static func signPrefix(_ value: Double, digits: Int) -> String {
         guard value < 0 else { return "" }
         return grouped(abs(value), digits: digits).allSatisfy { $0 == "0" || $0 == "." || $0 == "," } ? "" : "-"
     }
@@ -181,7 +182,7 @@ public enum TemplateFunctions {
     /// `value` (not negative) rounded half away from zero to `digits` decimals, with commas
     /// between thousands. Rounding is decimal, on the value's 15 significant digits, so
     /// 8.495 rounds to 8.50 although the binary double is a hair below it.
-    static func grouped(_ value: Double, digits: Int) -> String {
+    package static func grouped(_ value: Double, digits: Int) -> String {
         // The 15 significant digits C's "%.14e" gives (those of "%.15g"), then decimal
         // rounding on them; no Foundation number formatting, which dominated the cost.
         var mantissa: [UInt8] = []

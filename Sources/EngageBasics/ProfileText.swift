@@ -3,9 +3,9 @@ import Foundation
 /// Fast paths for the text conversions that decoding and checking a profile repeat
 /// thousands of times. Each gives exactly what the Foundation call it stands for gives,
 /// and falls back to that call for anything but the common shape.
-enum ProfileText {
+package enum ProfileText {
     /// `text.trimmingCharacters(in: characters)`, for white space (with or without newlines).
-    static func trimmed(_ text: String, _ characters: CharacterSet = .whitespacesAndNewlines) -> String {
+    package static func trimmed(_ text: String, _ characters: CharacterSet = .whitespacesAndNewlines) -> String {
         let bytes = text.utf8
         // Printable ASCII at both ends cannot be white space of any kind.
         if let first = bytes.first, let last = bytes.last, (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) {
@@ -18,7 +18,7 @@ enum ProfileText {
     ///
     /// A plain decimal (`-12.50`: optional minus, up to 18 digits, optional fraction) is
     /// built from its digits; anything else goes to Foundation's parser.
-    static func decimal(_ text: String) -> Decimal? {
+    package static func decimal(_ text: String) -> Decimal? {
         var significand: UInt64 = 0
         var digits = 0
         var fractionDigits = 0

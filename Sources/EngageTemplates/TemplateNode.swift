@@ -1,3 +1,4 @@
+import EngageBasics
 import Foundation
 import XMLSupport
 
@@ -10,18 +11,18 @@ public enum TemplateNamespace {
 
 /// An expression's compiled forms, shared by every place the same text appears (a macro
 /// expanded at many call sites compiles its expressions once).
-final class CompiledExpression {
-    let compiled: XPathExpression
+package final class CompiledExpression {
+    package let compiled: XPathExpression
     /// The location paths inside, predicates removed, evaluated for tracing only.
-    let readPaths: [XPathExpression]
+    package let readPaths: [XPathExpression]
 
     /// Which read paths are absolute: their nodes do not depend on the context, so a
     /// render evaluates each once.
-    let absolute: [Bool]
+    package let absolute: [Bool]
 
     /// Which read paths are read for their nodes' places only: the expression itself
     /// without its predicates, and each step a predicate chooses from.
-    let candidates: [Bool]
+    package let candidates: [Bool]
 
     /// Compiles `source` and its read paths.
     ///
@@ -29,7 +30,7 @@ final class CompiledExpression {
     ///   to: the same ones (`$rows`, `@id`) come back in many expressions, and libxml2 makes
     ///   a kilobyte of each.
     /// - Throws: ``XPathError/invalidExpression(_:reason:)`` when `source` is not XPath 1.0.
-    init(_ source: String, readPaths: inout [String: XPathExpression]) throws(XPathError) {
+    package init(_ source: String, readPaths: inout [String: XPathExpression]) throws(XPathError) {
         compiled = try XPathExpression(source)
         let trimmed = Self.trimmingWhitespace(source)
         // A plain path is its own read path: its result already says what it read.
@@ -88,17 +89,17 @@ final class CompiledExpression {
 }
 
 /// An XPath expression at one place of a template.
-final class TemplateExpression {
-    let source: String
-    let shared: CompiledExpression
-    let origin: TemplateOrigin
+package final class TemplateExpression {
+    package let source: String
+    package let shared: CompiledExpression
+    package let origin: TemplateOrigin
 
-    var compiled: XPathExpression { shared.compiled }
-    var readPaths: [XPathExpression] { shared.readPaths }
-    var readPathIsAbsolute: [Bool] { shared.absolute }
-    var readPathIsCandidates: [Bool] { shared.candidates }
+    package var compiled: XPathExpression { shared.compiled }
+    package var readPaths: [XPathExpression] { shared.readPaths }
+    package var readPathIsAbsolute: [Bool] { shared.absolute }
+    package var readPathIsCandidates: [Bool] { shared.candidates }
 
-    init(source: String, shared: CompiledExpression, origin: TemplateOrigin) {
+    package init(source: String, shared: CompiledExpression, origin: TemplateOrigin) {
         self.source = source
         self.shared = shared
         self.origin = origin
@@ -106,7 +107,7 @@ final class TemplateExpression {
 }
 
 /// A compiled template node: text, or an element with its instructions.
-enum TemplateNode {
+package enum TemplateNode {
     case text(String)
     case element(TemplateElement)
 }
@@ -115,26 +116,26 @@ enum TemplateNode {
 /// `t:each`, then `t:let`, then `t:if` / `t:unless`, then `t:text`, then `t:attr-*`;
 /// a `<t:block>` (and the expansion of an include, macro call or slot) emits only its
 /// children.
-final class TemplateElement {
-    enum Kind {
+package final class TemplateElement {
+    package enum Kind {
         /// An output element: local name and namespace.
         case element(name: String, namespaceURI: String?)
         /// Children only, no wrapper.
         case block
     }
 
-    let kind: Kind
-    let origin: TemplateOrigin
-    var each: (variable: String, expression: TemplateExpression)?
-    var lets: [(name: String, expression: TemplateExpression)] = []
-    var condition: (expression: TemplateExpression, negated: Bool)?
-    var text: TemplateExpression?
-    var defaultText: String?
-    var staticAttributes: [String: String] = [:]
-    var dynamicAttributes: [(name: String, expression: TemplateExpression)] = []
-    var children: [TemplateNode] = []
+    package let kind: Kind
+    package let origin: TemplateOrigin
+    package var each: (variable: String, expression: TemplateExpression)?
+    package var lets: [(name: String, expression: TemplateExpression)] = []
+    package var condition: (expression: TemplateExpression, negated: Bool)?
+    package var text: TemplateExpression?
+    package var defaultText: String?
+    package var staticAttributes: [String: String] = [:]
+    package var dynamicAttributes: [(name: String, expression: TemplateExpression)] = []
+    package var children: [TemplateNode] = []
 
-    init(kind: Kind, origin: TemplateOrigin) {
+    package init(kind: Kind, origin: TemplateOrigin) {
         self.kind = kind
         self.origin = origin
     }
@@ -142,14 +143,14 @@ final class TemplateElement {
 
 /// A document template compiled for one thread: expressions are compiled libxml2 objects.
 public final class CompiledTemplate {
-    let root: TemplateElement
+    package let root: TemplateElement
     /// The template file, relative to the template folder.
     public let name: String
     /// A hash of every template file the compiled tree was built from, in a fixed order;
     /// the template part of a revision's provenance.
     public let sourceHash: String
 
-    init(root: TemplateElement, name: String, sourceHash: String) {
+    package init(root: TemplateElement, name: String, sourceHash: String) {
         self.root = root
         self.name = name
         self.sourceHash = sourceHash

@@ -1,3 +1,4 @@
+import EngageBasics
 import XMLSupport
 
 /// Where a template construct comes from: its file and position, and the chain of
@@ -8,13 +9,25 @@ public struct TemplateOrigin: Sendable, Hashable {
         public var description: String
         public var file: String
         public var position: SourcePosition
+
+        package init(description: String, file: String, position: SourcePosition) {
+            self.description = description
+            self.file = file
+            self.position = position
+        }
     }
 
     public var file: String
     public var position: SourcePosition
     public var chain: [Frame]
 
-    func adding(_ frame: Frame) -> TemplateOrigin {
+    package init(file: String, position: SourcePosition, chain: [Frame]) {
+        self.file = file
+        self.position = position
+        self.chain = chain
+    }
+
+    package func adding(_ frame: Frame) -> TemplateOrigin {
         TemplateOrigin(file: file, position: position, chain: chain + [frame])
     }
 }
@@ -27,6 +40,13 @@ public struct TemplateDiagnostic: Error, Sendable, Hashable {
     public var fix: String?
     /// The template line the error is on, for the caret display.
     public var sourceLine: String?
+
+    package init(origin: TemplateOrigin, summary: String, fix: String? = nil, sourceLine: String? = nil) {
+        self.origin = origin
+        self.summary = summary
+        self.fix = fix
+        self.sourceLine = sourceLine
+    }
 
     /// The diagnostic in the product's one-line form, `FILE:LINE:COL: error: MESSAGE`.
     public var diagnostic: Diagnostic {
@@ -52,6 +72,10 @@ public struct TemplateDiagnostic: Error, Sendable, Hashable {
 /// Every problem of a template run, reported together.
 public struct TemplateFailure: Error, Sendable {
     public var diagnostics: [TemplateDiagnostic]
+
+    package init(diagnostics: [TemplateDiagnostic]) {
+        self.diagnostics = diagnostics
+    }
 
     public var formatted: String { diagnostics.map(\.formatted).joined(separator: "\n") }
 }

@@ -1,9 +1,9 @@
 import Foundation
 
 /// ISO 8601 durations as the profile writes them (P1W, P14D, P1M, P1Y2M), in days.
-enum ISODuration {
+package enum ISODuration {
     /// Approximate length in days (a month is 30 days, a year 365); nil when not a duration.
-    static func days(_ text: String) -> Int? {
+    package static func days(_ text: String) -> Int? {
         var rest = Substring(text.trimmingCharacters(in: .whitespaces))
         guard rest.first == "P" else { return nil }
         rest = rest.dropFirst()
@@ -31,7 +31,7 @@ enum ISODuration {
     }
 
     /// "weekly", "every 14 days", "monthly" ...
-    static func words(_ text: String) -> String {
+    package static func words(_ text: String) -> String {
         switch text {
         case "P1D": return "daily"
         case "P1W", "P7D": return "weekly"

@@ -1,3 +1,4 @@
+import EngageBasics
 import Foundation
 
 /// Finds the template folder of a run: the one the user named, or the shipped one.
@@ -91,11 +92,11 @@ public enum TemplateLocator {
     /// The shipped templates, first found of: `Templates/` in `../share/engage/` beside the
     /// executable (an installed copy); the `Templates/` folder of the source checkout this
     /// binary was built from.
-    static func shippedFolder() -> URL? {
+    package static func shippedFolder() -> URL? {
         let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
-        // Sources/EngagementCore/Templating/TemplateLocator.swift -> the checkout's root.
+        // This file is Sources/EngageTemplates/TemplateLocator.swift in the checkout.
         let checkout = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         let candidates = [
             executable.deletingLastPathComponent().appendingPathComponent("../share/engage/Templates"),
             checkout.appendingPathComponent("Templates"),

@@ -1,3 +1,4 @@
+import EngageBasics
 import Foundation
 import XMLSupport
 
@@ -45,7 +46,7 @@ public struct TemplateSources: Sendable {
     }
 
     /// A macro definition or an include, as found in a file.
-    enum Instruction: Sendable {
+    package enum Instruction: Sendable {
         case macro(name: String, definition: SourceElement)
         case include(reference: String)
     }
@@ -53,7 +54,7 @@ public struct TemplateSources: Sendable {
     public let folder: URL
     public let files: [String: File]
     /// Files that are in the folder only through a link that leads outside it.
-    let filesLeadingOutside: Set<String>
+    package let filesLeadingOutside: Set<String>
 
     /// Reads and parses every `.xhtml` file under `folder`.
     ///
@@ -151,7 +152,7 @@ public struct TemplateSources: Sendable {
 
     /// Resolves `reference`, written in the file at `from`, to a file of the folder.
     /// Absolute paths and paths that climb out of the folder are refused.
-    func resolve(_ reference: String, from: String) -> Result<File, ResolutionError> {
+    package func resolve(_ reference: String, from: String) -> Result<File, ResolutionError> {
         guard !reference.hasPrefix("/"), !reference.contains("\\") else { return .failure(.outsideFolder) }
         var components = from.split(separator: "/").dropLast().map(String.init)
         for part in reference.split(separator: "/", omittingEmptySubsequences: true) {
@@ -173,7 +174,7 @@ public struct TemplateSources: Sendable {
         return .success(file)
     }
 
-    enum ResolutionError: Error {
+    package enum ResolutionError: Error {
         case outsideFolder
         case notFound(String)
     }

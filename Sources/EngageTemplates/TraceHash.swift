@@ -1,3 +1,4 @@
+import EngageBasics
 import XMLSupport
 
 /// The hash a section trace records for a model input, and the hash staleness compares it
@@ -8,12 +9,12 @@ import XMLSupport
 /// element to a list a section looped over makes the section stale).
 public enum TraceHash {
     /// The hash of a node's content, as a render records it.
-    static func content(of node: XPathNodeHandle, in session: XPathSession) -> String {
+    package static func content(of node: XPathNodeHandle, in session: XPathSession) -> String {
         FNV1a.hex(FNV1a.hash(session.canonicalContent(of: node)))
     }
 
     /// The hash of the list of `parent`'s child elements, as a render records it.
-    static func membership(of parent: XPathNodeHandle, in session: XPathSession) -> String {
+    package static func membership(of parent: XPathNodeHandle, in session: XPathSession) -> String {
         FNV1a.hex(FNV1a.hash(session.membershipSignature(of: parent)))
     }
 

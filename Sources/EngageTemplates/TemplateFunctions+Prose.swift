@@ -1,3 +1,4 @@
+import EngageBasics
 import Foundation
 import XMLSupport
 
@@ -8,7 +9,7 @@ import XMLSupport
 /// character.
 extension TemplateFunctions {
     /// The functions, by name.
-    static var proseFunctions: [String: XPathFunction] { [
+    package static var proseFunctions: [String: XPathFunction] { [
         "frequency": { session, arguments throws(XPathFunctionError) in
             try expect(arguments, 1...1, "frequency")
             return .string(frequency(normalizedSpace(session.stringValue(of: arguments[0]))))
@@ -67,14 +68,14 @@ extension TemplateFunctions {
         },
     ] }
 
-    static let smallNumberWords = [
+    package static let smallNumberWords = [
         "no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
     ]
 
     /// An ISO 8601 duration as a frequency: P1D "daily", P7D and P1W "weekly", P14D "every
     /// 14 days", P2W "every 2 weeks", P1M "monthly", P3M "quarterly", P6M "every 6 months",
     /// P1Y "yearly", P2Y "every 2 years"; anything else as written.
-    static func frequency(_ duration: String) -> String {
+    package static func frequency(_ duration: String) -> String {
         guard let (count, unit) = simpleDuration(duration) else { return duration }
         let number = XPathValue.xpathString(count)
         switch (unit, count) {
@@ -89,7 +90,7 @@ extension TemplateFunctions {
 
     /// An ISO 8601 duration as a span of time: P1D "a day", P3D "3 days", P1W "a week",
     /// P6M "6 months"; anything else as written.
-    static func span(_ duration: String) -> String {
+    package static func span(_ duration: String) -> String {
         guard let (count, unit) = simpleDuration(duration) else { return duration }
         let name = unitNames[unit] ?? ""
         return count == 1 ? "a \(name)" : "\(XPathValue.xpathString(count)) \(name)s"
@@ -113,7 +114,7 @@ extension TemplateFunctions {
     /// The first part of a role, for prose: the text before a semicolon, then before " (",
     /// without a final full stop. "Finance Director; holder of the budget" reads "Finance
     /// Director", "Head of Nursing (interim)." reads "Head of Nursing".
-    static func shortRole(_ role: String) -> String {
+    package static func shortRole(_ role: String) -> String {
         var text = normalizedSpace(role)
         if contains(text, ";") { text = before(text, ";") }
         if contains(text, " (") { text = before(text, " (") }
@@ -125,7 +126,7 @@ extension TemplateFunctions {
     /// ``shortRole(_:)``, also cut before a descriptive clause: a comma followed by a
     /// lower-case word, after the first or the second part. "Finance Director, holder of
     /// the budget" reads "Finance Director"; "Team Leader, Patient Access Centre" stays whole.
-    static func roleTitle(_ role: String) -> String {
+    package static func roleTitle(_ role: String) -> String {
         let title = shortRole(role)
         let first = before(title, ", ")
         let rest = after(title, ", ")
@@ -140,7 +141,7 @@ extension TemplateFunctions {
     /// A short name for an expectation from its metric: the text before a colon, else
     /// before the first comma (unless that part holds a quotation mark), without a final
     /// full stop. "Quality escapes: parts returned per million" reads "Quality escapes".
-    static func metricName(_ metric: String) -> String {
+    package static func metricName(_ metric: String) -> String {
         let normalized = normalizedSpace(metric)
         let head = contains(normalized, ":") ? before(normalized, ":") : normalized
         let short = contains(head, ",") ? before(head, ",") : head
@@ -152,7 +153,7 @@ extension TemplateFunctions {
     /// `text` with its first letter (A to Z) lower-cased when the second is a lower-case
     /// letter (a to z), so that "Median wait" reads "median wait" and "AOG response time"
     /// keeps its acronym.
-    static func uncapitalized(_ text: String) -> String {
+    package static func uncapitalized(_ text: String) -> String {
         var scalars = Array(text.unicodeScalars)
         guard scalars.count >= 2, isLowerCaseLetter(scalars[1]), ("A"..."Z").contains(scalars[0]) else { return text }
         scalars[0] = Unicode.Scalar(scalars[0].value + 32) ?? scalars[0]
@@ -222,7 +223,7 @@ extension TemplateFunctions {
 
     /// XPath's `normalize-space()`: runs of spaces, tabs and line breaks become one space,
     /// none at the ends.
-    static func normalizedSpace(_ text: String) -> String {
+    package static func normalizedSpace(_ text: String) -> String {
         var result = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in text.unicodeScalars {
@@ -239,7 +240,7 @@ extension TemplateFunctions {
 
     /// XPath's `number()` of a string: optional spaces, an optional minus, digits with an
     /// optional fraction (at least one digit), optional spaces; NaN for anything else.
-    static func xpathNumber(_ text: String) -> Double {
+    package static func xpathNumber(_ text: String) -> Double {
         var scalars = Substring(text).unicodeScalars
         while let first = scalars.first, isXPathSpace(first) { scalars.removeFirst() }
         while let last = scalars.last, isXPathSpace(last) { scalars.removeLast() }

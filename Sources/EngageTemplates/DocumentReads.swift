@@ -1,3 +1,4 @@
+import EngageBasics
 import Foundation
 
 /// Every model input a rendered document read, each once: one `PATH<TAB>HASH` line per
@@ -74,7 +75,7 @@ public final class DocumentReads: Sendable {
     ///   - sections: per section, the indices into `lines` it read, in any order, repeats
     ///     allowed.
     /// - Returns: the reads, and per section the numbers of its lines in them.
-    static func build(lines: [(path: String, hash: String)], sections: [[Int]]) -> (reads: DocumentReads, sections: [String]) {
+    package static func build(lines: [(path: String, hash: String)], sections: [[Int]]) -> (reads: DocumentReads, sections: [String]) {
         let (order, rank) = sortedOrder(of: lines)
         var text: [UInt8] = []
         text.reserveCapacity(lines.reduce(0) { $0 + $1.path.utf8.count + $1.hash.utf8.count + 2 })
@@ -200,7 +201,7 @@ public struct SectionTrace: Sendable, Hashable {
         self.init(sectionID: sectionID, encodedLineNumbers: built.sections[0], document: built.reads)
     }
 
-    init(sectionID: String, encodedLineNumbers: String, document: DocumentReads) {
+    package init(sectionID: String, encodedLineNumbers: String, document: DocumentReads) {
         self.sectionID = sectionID
         self.encodedLineNumbers = encodedLineNumbers
         self.document = document

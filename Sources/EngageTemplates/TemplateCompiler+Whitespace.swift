@@ -1,10 +1,11 @@
+import EngageBasics
 import Foundation
 
 /// The whitespace rule of templates (see ``TemplateCompiler``).
 extension TemplateCompiler {
     /// The text a template's text node contributes: empty for layout, else
     /// ``trimmingLayout(_:atStart:atEnd:)`` then ``collapseWhitespace(_:)``.
-    static func layoutText(_ text: String, atStart: Bool, atEnd: Bool) -> String {
+    package static func layoutText(_ text: String, atStart: Bool, atEnd: Bool) -> String {
         let fast = text.utf8.withContiguousStorageIfAvailable { bytes -> String? in
             var previous: UInt8 = 0
             var hasContent = false
@@ -43,7 +44,7 @@ extension TemplateCompiler {
     }
 
     /// A value inserted into output: runs of layout whitespace collapsed, none at the ends.
-    static func normalizedValue(_ text: String) -> String {
+    package static func normalizedValue(_ text: String) -> String {
         let fast = text.utf8.withContiguousStorageIfAvailable { bytes -> String? in
             var previous: UInt8 = 0
             var isNormal = !(bytes.first.map(isLayoutByte) ?? false) && !(bytes.last.map(isLayoutByte) ?? false)
@@ -68,14 +69,14 @@ extension TemplateCompiler {
     }
 
     /// Space, tab and line breaks; a no-break space (`&#160;`) is content, not layout.
-    static func isLayoutWhitespace(_ character: Character) -> Bool {
+    package static func isLayoutWhitespace(_ character: Character) -> Bool {
         character == " " || character == "\t" || character == "\n" || character == "\r" || character == "\r\n"
     }
 
     /// Removes whitespace that holds a line break at the start of the first or the end of the
     /// last text of an element: that is indentation, while `<t:block> and </t:block>`
     /// keeps its spaces.
-    static func trimmingLayout(_ text: String, atStart: Bool, atEnd: Bool) -> String {
+    package static func trimmingLayout(_ text: String, atStart: Bool, atEnd: Bool) -> String {
         var slice = Substring(text)
         if atStart {
             let leading = slice.prefix(while: isLayoutWhitespace)
@@ -89,7 +90,7 @@ extension TemplateCompiler {
     }
 
     /// Each run of layout whitespace becomes one space.
-    static func collapseWhitespace(_ text: String) -> String {
+    package static func collapseWhitespace(_ text: String) -> String {
         var result = ""
         var inWhitespace = false
         for character in text {

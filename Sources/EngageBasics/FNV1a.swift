@@ -8,6 +8,7 @@ public enum FNV1a {
     /// The FNV-1a 64-bit prime.
     public static let prime: UInt64 = 0x100_0000_01b3
 
+    @inlinable
     public static func hash<Bytes: Sequence>(_ bytes: Bytes, seed: UInt64 = offsetBasis) -> UInt64
     where Bytes.Element == UInt8 {
         var hash = seed
@@ -16,11 +17,12 @@ public enum FNV1a {
     }
 
     /// `hash` with one more byte.
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func combine(_ byte: UInt8, into hash: UInt64) -> UInt64 {
         (hash ^ UInt64(byte)) &* prime
     }
 
+    @inlinable
     public static func hash(_ text: String) -> UInt64 { hash(text.utf8) }
 
     /// The hash as 16 lower-case hex digits.
