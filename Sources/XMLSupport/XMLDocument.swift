@@ -97,6 +97,7 @@ public final class XMLDocument {
         guard let document, problems.isEmpty else {
             document.map { xmlFreeDoc($0) }
             var diagnostics = problems.map { ParserErrorMessages.diagnostic(for: $0, fileName: fileName) }
+            if let truncation = Self.truncation(problems, fileName: fileName) { diagnostics = [truncation] }
             if diagnostics.isEmpty {
                 diagnostics.append(
                     Diagnostic(
@@ -116,6 +117,33 @@ public final class XMLDocument {
             ])
         }
         return XMLDocument(pointer: document, fileName: fileName, startTags: scan.startTags)
+    }
+
+    /// One diagnostic for a file that stops in the middle of its document: libxml2 reports
+    /// the cut as a cascade of syntax errors at the end ("Specification mandates value",
+    /// "Couldn't find end of Start Tag", "Premature end of data"), whose first fix would
+    /// be about the syntax rather than the missing end.
+    static func truncation(_ problems: [CapturedError], fileName: String) -> Diagnostic? {
+        // What libxml2 says when input stops inside a tag, attribute or element, and nothing
+        // else: a mismatched tag or an unterminated comment at the end are what they say.
+        let cascade = [
+            "Premature end of data", "Couldn't find end of Start Tag", "Specification mandates value",
+            "Attributes construct error", "AttValue:", "EndTag: '</' not found", "expected '>'",
+        ]
+        guard let end = problems.last(where: { $0.message.hasPrefix("Premature end of data in tag") }),
+            problems.allSatisfy({ problem in
+                problem.line == end.line && problem.column == end.column
+                    && cascade.contains { problem.message.lowercased().hasPrefix($0.lowercased()) }
+            })
+        else { return nil }
+        // "Premature end of data in tag expectations line 141"
+        let words = end.message.split(separator: " ")
+        let element = words.count > 6 ? String(words[6]) : "an element"
+        let opened = words.count > 8 ? " (opened at line \(words[8].trimmingCharacters(in: .whitespacesAndNewlines)))" : ""
+        return Diagnostic(
+            file: fileName, position: SourcePosition(line: max(1, end.line), column: max(1, end.column)),
+            summary: "The file ends here, before <\(element)>\(opened) and the elements around it are closed: it looks cut off.",
+            fix: "Restore the rest of the file (from where it came from, or a backup); every element opened must be closed.")
     }
 
     /// Input the parser would misread, named for what it is: UTF-16 without a byte order

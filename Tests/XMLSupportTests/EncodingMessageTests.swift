@@ -29,6 +29,26 @@ struct EncodingMessageTests {
         #expect(throws: Never.self) { try XMLDocument.parse(bytes: bytes, fileName: "p.xml") }
     }
 
+    @Test(arguments: [
+        "<client id=\"a\">\n  <mission>Care</mission>\n  <values>\n    <value id=\"v\" name",
+        "<client id=\"a\">\n  <mission>Care</mission>\n  <values>\n    <value",
+        "<client id=\"a\">\n  <mission>Care</mission>\n  <values>\n",
+    ])
+    func aTruncatedFileIsNamedAsCutOffInOneDiagnostic(text: String) throws {
+        let failure = try #require(throws: XMLParseFailure.self) { try XMLDocument.parse(bytes: Array(text.utf8), fileName: "p.xml") }
+        #expect(failure.diagnostics.count == 1, "\(failure.diagnostics.map(\.summary))")
+        let diagnostic = try #require(failure.diagnostics.first)
+        #expect(diagnostic.summary.contains("it looks cut off"), "\(diagnostic.summary)")
+        #expect(diagnostic.fix?.hasPrefix("Restore the rest of the file") == true)
+        #expect(!(diagnostic.fix ?? "").contains("&lt;"))
+    }
+
+    @Test func aMismatchedTagInTheMiddleIsNotCalledTruncation() throws {
+        let text = "<client id=\"a\"><mission>Care</values></client>"
+        let failure = try #require(throws: XMLParseFailure.self) { try XMLDocument.parse(bytes: Array(text.utf8), fileName: "p.xml") }
+        #expect(!failure.diagnostics.contains { $0.summary.contains("cut off") })
+    }
+
     @Test func aNulByteIsNamedAtItsLineAndColumn() throws {
         let bytes = Array("<client>\n  <mission>Ca".utf8) + [0] + Array("re</mission>\n</client>".utf8)
         let failure = try #require(throws: XMLParseFailure.self) { try XMLDocument.parse(bytes: bytes, fileName: "p.xml") }

@@ -58,10 +58,10 @@ struct WellFormednessTests {
             summary: "StartTag: invalid element name", fix: "&lt;"),
         MalformedCase(
             label: "unclosed root", text: "<a>", line: 1, column: 4,
-            summary: "Premature end of data in tag a line 1", fix: "end tag of the same name"),
+            summary: "The file ends here, before <a> (opened at line 1)", fix: "Restore the rest of the file"),
         MalformedCase(
             label: "unfinished start tag", text: "<a>\n  <b", line: 2, column: 5,
-            summary: "Couldn't find end of Start Tag b line 2", fix: "End the tag with >"),
+            summary: "it looks cut off", fix: "Restore the rest of the file"),
         MalformedCase(
             label: "attribute given twice", text: "<a>\n  <b x=\"1\" x=\"2\"/>\n</a>", line: 2, column: 17,
             summary: "Attribute x redefined", fix: "only once"),
