@@ -53,33 +53,8 @@ enum EngageProcess {
 
     /// Runs `engage arguments` in `directory` with NO_COLOR=1 and waits for it to end.
     static func run(_ arguments: [String], in directory: URL) async throws -> Outcome {
-        let process = Process()
-        process.executableURL = try executable()
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        var environment = ProcessInfo.processInfo.environment
-        environment["NO_COLOR"] = "1"
-        process.environment = environment
-
-        // Files rather than pipes: nothing can block on a full pipe buffer.
-        let captures = FileManager.default.temporaryDirectory
-            .appendingPathComponent("engage-output-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: captures, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: captures) }
-        let outputURL = captures.appendingPathComponent("stdout")
-        let errorURL = captures.appendingPathComponent("stderr")
-        try Data().write(to: outputURL)
-        try Data().write(to: errorURL)
-        let output = try FileHandle(forWritingTo: outputURL)
-        let error = try FileHandle(forWritingTo: errorURL)
-        defer {
-            try? output.close()
-            try? error.close()
-        }
-        process.standardOutput = output
-        process.standardError = error
-        process.standardInput = FileHandle.nullDevice
-
+        let (process, capture) = try prepare(try executable(), arguments, in: directory)
+        defer { capture.remove() }
         var launchError: (any Error)?
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             process.terminationHandler = { _ in continuation.resume() }
@@ -91,10 +66,60 @@ enum EngageProcess {
             }
         }
         if let launchError { throw launchError }
-        return Outcome(
+        return try capture.outcome(of: process)
+    }
+
+    /// A process for `executable arguments` in `directory`, with NO_COLOR=1, no standard
+    /// input, and its output captured in files rather than pipes, so that nothing can
+    /// block on a full pipe buffer.
+    static func prepare(
+        _ executable: URL, _ arguments: [String], in directory: URL?
+    ) throws -> (Process, OutputCapture) {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
+        var environment = ProcessInfo.processInfo.environment
+        environment["NO_COLOR"] = "1"
+        process.environment = environment
+        let capture = try OutputCapture()
+        process.standardOutput = capture.output
+        process.standardError = capture.error
+        process.standardInput = FileHandle.nullDevice
+        return (process, capture)
+    }
+}
+
+/// Standard output and error of one process, written to files in a folder of their own.
+struct OutputCapture {
+    let folder: URL
+    let output: FileHandle
+    let error: FileHandle
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("engage-output-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data().write(to: folder.appendingPathComponent("stdout"))
+        try Data().write(to: folder.appendingPathComponent("stderr"))
+        output = try FileHandle(forWritingTo: folder.appendingPathComponent("stdout"))
+        error = try FileHandle(forWritingTo: folder.appendingPathComponent("stderr"))
+    }
+
+    /// The outcome of `process`, which has ended.
+    func outcome(of process: Process) throws -> EngageProcess.Outcome {
+        try? output.close()
+        try? error.close()
+        return EngageProcess.Outcome(
             status: process.terminationStatus,
-            standardOutput: String(decoding: try Data(contentsOf: outputURL), as: UTF8.self),
-            standardError: String(decoding: try Data(contentsOf: errorURL), as: UTF8.self))
+            standardOutput: String(decoding: try Data(contentsOf: folder.appendingPathComponent("stdout")), as: UTF8.self),
+            standardError: String(decoding: try Data(contentsOf: folder.appendingPathComponent("stderr")), as: UTF8.self))
+    }
+
+    func remove() {
+        try? output.close()
+        try? error.close()
+        try? FileManager.default.removeItem(at: folder)
     }
 }
 

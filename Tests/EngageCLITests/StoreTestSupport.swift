@@ -18,33 +18,11 @@ enum StoreTestSystem {
     /// Runs `tool` with `arguments` and waits; standard output and error are captured.
     @discardableResult
     static func run(_ tool: String, _ arguments: [String], in directory: URL? = nil) throws -> EngageProcess.Outcome {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = arguments
-        if let directory { process.currentDirectoryURL = directory }
-        var environment = ProcessInfo.processInfo.environment
-        environment["NO_COLOR"] = "1"
-        process.environment = environment
-        let captures = FileManager.default.temporaryDirectory.appendingPathComponent("store-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: captures, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: captures) }
-        let outputURL = captures.appendingPathComponent("stdout")
-        let errorURL = captures.appendingPathComponent("stderr")
-        try Data().write(to: outputURL)
-        try Data().write(to: errorURL)
-        let output = try FileHandle(forWritingTo: outputURL)
-        let error = try FileHandle(forWritingTo: errorURL)
-        process.standardOutput = output
-        process.standardError = error
-        process.standardInput = FileHandle.nullDevice
+        let (process, capture) = try EngageProcess.prepare(URL(fileURLWithPath: tool), arguments, in: directory)
+        defer { capture.remove() }
         try process.run()
         process.waitUntilExit()
-        try output.close()
-        try error.close()
-        return EngageProcess.Outcome(
-            status: process.terminationStatus,
-            standardOutput: String(decoding: try Data(contentsOf: outputURL), as: UTF8.self),
-            standardError: String(decoding: try Data(contentsOf: errorURL), as: UTF8.self))
+        return try capture.outcome(of: process)
     }
 
     /// Runs `engage arguments` as the user nobody, who may read but not write root's files.
