@@ -24,6 +24,21 @@ package final class CompiledExpression {
     /// without its predicates, and each step a predicate chooses from.
     package let candidates: [Bool]
 
+    /// The place of each read path's nodes (``XPathReadPaths/place(of:)``).
+    package let places: [XPathReadPaths.Place]
+
+    /// The place of the nodes of the expression's result.
+    package let resultPlace: XPathReadPaths.Place
+
+    /// The lookup the expression performs, compiled (``KeyedLookup``): a render records
+    /// its line instead of the candidates and their keys.
+    package let lookup: CompiledLookup?
+
+    /// The expression, trimmed, when it needs nothing from where it is evaluated
+    /// (``XPathReadPaths/isContextFree(_:_:)``): a render records its value instead of
+    /// what it read, unless it gives nodes to work on.
+    package let contextFreeSource: String?
+
     /// Compiles `source` and its read paths.
     ///
     /// - Parameter readPaths: the read paths compiled so far, by text, taken from and added
@@ -37,14 +52,26 @@ package final class CompiledExpression {
         var paths: [XPathExpression] = []
         var absolute: [Bool] = []
         var placesOnly: [Bool] = []
-        let found = XPathReadPaths.reads(in: source)
+        var places: [XPathReadPaths.Place] = []
+        let found = XPathReadPaths.analyze(source)
         // Without its predicates, the expression's own path gives the candidates the
         // predicates chose from: only their places matter (which exist, in which order);
         // the predicates' reads and the result say the rest.
         let wholeWithoutPredicates = XPathReadPaths.withoutPredicates(trimmed)
         let candidates = wholeWithoutPredicates != trimmed ? wholeWithoutPredicates : nil
         var seen: Set<String> = [trimmed]
+        // Functions that read the model on their own (money() its currency) record it too.
+        let modelReads = found.functions.flatMap { TemplateFunctions.modelReads[$0] ?? [] }
+        let lookup = KeyedLookup(trimmed).flatMap { try? CompiledLookup($0, readPaths: &readPaths) }
+        if let lookup {
+            // The lookup's line says which candidates were chosen: neither the candidates'
+            // places nor their keys are read.
+            seen.insert(lookup.source.stepPath)
+            if let candidates { seen.insert(candidates) }
+            for key in lookup.source.keys { seen.insert(lookup.source.stepPath + "/@" + key.attribute) }
+        }
         let listed = found.paths.map { ($0, $0 == candidates) } + found.places.map { ($0, true) }
+            + modelReads.map { ($0, false) }
         for (path, placeOnly) in listed where seen.insert(path).inserted {
             let compiledPath: XPathExpression
             if let known = readPaths[path] {
@@ -57,26 +84,16 @@ package final class CompiledExpression {
             paths.append(compiledPath)
             absolute.append(path.utf8.first == UInt8(ascii: "/"))
             placesOnly.append(placeOnly)
-        }
-        // Functions that read the model on their own (money() its currency) record it too.
-        for (function, modelPaths) in TemplateFunctions.modelReads.sorted(by: { $0.key < $1.key })
-        where XPathReadPaths.calls(function, in: source) {
-            for path in modelPaths {
-                let compiledPath: XPathExpression
-                if let known = readPaths[path] {
-                    compiledPath = known
-                } else {
-                    compiledPath = try XPathExpression(path)
-                    readPaths[path] = compiledPath
-                }
-                paths.append(compiledPath)
-                absolute.append(true)
-                placesOnly.append(false)
-            }
+            places.append(XPathReadPaths.place(of: path))
         }
         self.readPaths = paths
         self.absolute = absolute
         self.candidates = placesOnly
+        self.places = places
+        self.lookup = lookup
+        contextFreeSource = XPathReadPaths.isContextFree(trimmed, found) ? trimmed : nil
+        resultPlace = lookup.map { .chosenByKey(stepsAfter: $0.source.elementStepsAfter) }
+            ?? XPathReadPaths.place(of: wholeWithoutPredicates)
     }
 
     /// `source` without the spaces and tabs around it (`CharacterSet.whitespaces`); only
@@ -85,6 +102,30 @@ package final class CompiledExpression {
         func isText(_ byte: UInt8?) -> Bool { byte.map { $0 < 0x80 && $0 != 0x20 && $0 != 0x09 } ?? true }
         guard isText(source.utf8.first), isText(source.utf8.last) else { return source.trimmingCharacters(in: .whitespaces) }
         return source
+    }
+}
+
+/// A ``KeyedLookup`` with its paths compiled for a render.
+package final class CompiledLookup {
+    package let source: KeyedLookup
+    package let parents: XPathExpression
+    package let values: [XPathExpression]
+    /// The candidates, read instead when the lookup's line cannot be written.
+    package let candidates: XPathExpression
+
+    init(_ lookup: KeyedLookup, readPaths: inout [String: XPathExpression]) throws(XPathError) {
+        func compiled(_ path: String) throws(XPathError) -> XPathExpression {
+            if let known = readPaths[path] { return known }
+            let expression = try XPathExpression(path)
+            readPaths[path] = expression
+            return expression
+        }
+        source = lookup
+        parents = try compiled(lookup.parentPath)
+        var values: [XPathExpression] = []
+        for key in lookup.keys { values.append(try compiled(key.value)) }
+        self.values = values
+        candidates = try compiled(lookup.stepPath)
     }
 }
 
@@ -98,6 +139,7 @@ package final class TemplateExpression {
     package var readPaths: [XPathExpression] { shared.readPaths }
     package var readPathIsAbsolute: [Bool] { shared.absolute }
     package var readPathIsCandidates: [Bool] { shared.candidates }
+    package var readPathPlaces: [XPathReadPaths.Place] { shared.places }
 
     package init(source: String, shared: CompiledExpression, origin: TemplateOrigin) {
         self.source = source

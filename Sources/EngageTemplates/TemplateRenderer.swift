@@ -51,10 +51,16 @@ package final class TemplateRenderer {
     /// Every node read while a section was open (or a section element's own instructions
     /// were being evaluated), in order; a section's reads are a range of it.
     private var readLog: [XPathNodeHandle] = []
-    /// For each entry of `readLog`: whether only the node's place was read (an item of
-    /// `t:each`, a node bound by `t:let`, a node that makes a `t:if` true), not its content. What an item's content gives
-    /// the output is read by the expressions that use it; its place is its parent's list.
-    private var readIsPlaceOnly: [Bool] = []
+    /// For each entry of `readLog`, how it was read (``ReadKind``).
+    private var readKinds: [ReadKind] = []
+    /// The lines read that are not a node's: keyed lookups' (``KeyedLookup``) and values'
+    /// (``TraceHash/valuePath(of:value:isCondition:)``), which `readKinds` number.
+    private var ownLines: [(path: String, hash: String)] = []
+    /// The index in `ownLines` of each context-free expression's value line, by shared
+    /// expression and whether it was a condition: its value is the same everywhere.
+    private var valueLineOfExpression: [ObjectIdentifier: Int] = [:]
+    /// For each of `ownLines`, whether it is a condition's value line.
+    private var ownLinesAreConditions: [Bool] = []
     /// Per section: where its reads start and end in `readLog` (end set when it closes).
     private var sectionRanges: [Range<Int>] = []
     private var openSections: [Int] = []
@@ -177,7 +183,7 @@ package final class TemplateRenderer {
         }
         if let condition = element.condition {
             // A condition on nodes asks only whether there are any: their places.
-            let value = evaluate(condition.expression, context: context, resultIsPlaceOnly: true)
+            let value = evaluate(condition.expression, context: context, resultIsPlaceOnly: true, isCondition: true)
             if value == nil || session.booleanValue(of: value ?? .boolean(false)) == condition.negated {
                 if mayOpenSection { pendingSectionElements -= 1 }
                 return
@@ -274,7 +280,7 @@ package final class TemplateRenderer {
     // MARK: - Evaluation and traces
 
     private func evaluate(
-        _ expression: TemplateExpression, context: XPathNodeHandle, resultIsPlaceOnly: Bool = false
+        _ expression: TemplateExpression, context: XPathNodeHandle, resultIsPlaceOnly: Bool = false, isCondition: Bool = false
     ) -> XPathObject? {
         guard withinLimits(at: expression.origin, sourceOf: expression) else { return nil }
         let lookup = variableLookup
@@ -302,30 +308,83 @@ package final class TemplateRenderer {
             return nil
         }
         guard !openSections.isEmpty || pendingSectionElements > 0 else { return result }
+        if let source = expression.shared.contextFreeSource, logValueLine(of: expression, source: source, value: result, isCondition: isCondition) {
+            return result
+        }
         if !wholeDocumentVariables.isEmpty, namesWholeDocumentVariable(expression) {
             sectionsReadingEverything.formUnion(openSections)
         }
-        if case .nodes(let nodes) = result { logReads(nodes, placeOnly: resultIsPlaceOnly) }
+        if case .nodes(let nodes) = result {
+            logReads(nodes, .node(placeOnly: resultIsPlaceOnly, place: expression.shared.resultPlace))
+        }
         for (index, path) in expression.readPaths.enumerated() {
-            let placeOnly = expression.readPathIsCandidates[index]
+            let kind = ReadKind.node(placeOnly: expression.readPathIsCandidates[index], place: expression.readPathPlaces[index])
             if expression.readPathIsAbsolute[index] {
                 let key = ObjectIdentifier(path)
                 if let cached = absoluteReads[key] {
-                    logReads(cached, placeOnly: placeOnly)
+                    logReads(cached, kind)
                 } else if case .nodes(let nodes)? = try? session.evaluate(path, at: context, variables: lookup) {
                     absoluteReads[key] = nodes
-                    logReads(nodes, placeOnly: placeOnly)
+                    logReads(nodes, kind)
                 }
             } else if case .nodes(let nodes)? = try? session.evaluate(path, at: context, variables: lookup) {
-                logReads(nodes, placeOnly: placeOnly)
+                logReads(nodes, kind)
             }
         }
+        if let keyed = expression.shared.lookup { logLookup(keyed, context: context) }
         return result
     }
 
-    private func logReads(_ nodes: [XPathNodeHandle], placeOnly: Bool) {
+    /// Records the value of a context-free expression as its line, unless it gives nodes
+    /// to work on (not a condition's): whether it could.
+    private func logValueLine(of expression: TemplateExpression, source: String, value: XPathObject, isCondition: Bool) -> Bool {
+        let key = ObjectIdentifier(expression.shared)
+        if let known = valueLineOfExpression[key], ownLinesAreConditions[known] == isCondition {
+            logReads([session.documentHandle], .line(known))
+            return true
+        }
+        guard let path = TraceHash.valuePath(of: source, value: value, isCondition: isCondition) else { return false }
+        ownLines.append((path, TraceHash.valueHash(of: value, isCondition: isCondition, in: session)))
+        ownLinesAreConditions.append(isCondition)
+        valueLineOfExpression[key] = ownLines.count - 1
+        logReads([session.documentHandle], .line(ownLines.count - 1))
+        return true
+    }
+
+    /// Records the line of each parent's children that `keyed` chose from; when a line
+    /// cannot be written (a value that is not one string, an apostrophe in it), the
+    /// candidates' content instead, which holds their keys.
+    private func logLookup(_ keyed: CompiledLookup, context: XPathNodeHandle) {
+        let lookup = variableLookup
+        guard case .nodes(let parents)? = try? session.evaluate(keyed.parents, at: context, variables: lookup) else { return }
+        var keys: [(attribute: String, value: String)] = []
+        for (key, value) in zip(keyed.source.keys, keyed.values) {
+            switch try? session.evaluate(value, at: context, variables: lookup) {
+            case .string(let text)?: keys.append((key.attribute, text))
+            case .nodes(let nodes)? where nodes.count == 1: keys.append((key.attribute, session.stringValue(of: nodes[0])))
+            default: break
+            }
+        }
+        var lines: [(path: String, hash: String)] = []
+        if keys.count == keyed.values.count {
+            lines = parents.compactMap { memo.keyedList(of: $0, named: keyed.source.name, where: keys, in: session) }
+        }
+        guard lines.count == parents.count else {
+            if case .nodes(let candidates)? = try? session.evaluate(keyed.candidates, at: context, variables: lookup) {
+                logReads(candidates, .node(placeOnly: false, place: .amongSameName(steps: 1)))
+            }
+            return
+        }
+        for (parent, line) in zip(parents, lines) {
+            ownLines.append(line)
+            ownLinesAreConditions.append(false)
+            logReads([parent], .line(ownLines.count - 1))
+        }
+    }
+
+    private func logReads(_ nodes: [XPathNodeHandle], _ kind: ReadKind) {
         readLog += nodes
-        readIsPlaceOnly += repeatElement(placeOnly, count: nodes.count)
+        readKinds += repeatElement(kind, count: nodes.count)
     }
 
     private func namesWholeDocumentVariable(_ expression: TemplateExpression) -> Bool {
@@ -413,57 +472,108 @@ package final class TemplateRenderer {
     }
 
     /// The traces of every section. Besides each node read (path -> content hash), the
-    /// membership of its parent is recorded (`PARENT/*` -> the list of its children), so
-    /// that adding an element to a list a section looped over makes the section stale.
+    /// lists holding it are recorded (``TraceHash``), so that adding an element to a list
+    /// a section looped over makes the section stale.
     private func traces() -> (sections: [SectionTrace], reads: DocumentReads) {
         // Every distinct line gets a number when first read; sections keep numbers, and
         // the document writes each line once. Handles are dense indices, so arrays stand
         // in for dictionaries.
         var lines: [(path: String, hash: String)] = []
         var lineOfNode = [Int](repeating: -1, count: session.nodeCount)
-        var membershipLineOfNode = [Int](repeating: -1, count: session.nodeCount)
         var lineOfMembership = [Int](repeating: -1, count: session.nodeCount)
+        var lineOfNamedList: [String: Int] = [:]
+        // Per element, the number of the line listing it and its same-named siblings:
+        // -2 not known yet, -1 none (the document element).
+        var sameNameLineOfElement = [Int](repeating: -2, count: session.nodeCount)
         var seenInSection = [Int](repeating: -1, count: session.nodeCount)
-        var seenPlaceInSection = [Int](repeating: -1, count: session.nodeCount)
-        /// The number of the line listing the children that hold the node of `entry`,
-        /// added when new.
+        var lineSeenInSection: [Int] = []
+        func line(_ line: (path: String, hash: String)) -> Int {
+            lines.append(line)
+            return lines.count - 1
+        }
+        /// The number of the line listing every child of the holder of `entry`'s node.
         func membershipLine(_ entry: TraceMemo.Entry) -> Int? {
             guard let membership = entry.membership, let holder = entry.listHolder else { return nil }
             // A holder no expression read may have got its handle just now.
             if holder >= lineOfMembership.count {
                 lineOfMembership += repeatElement(-1, count: holder + 1 - lineOfMembership.count)
             }
-            if lineOfMembership[holder] < 0 {
-                lineOfMembership[holder] = lines.count
-                lines.append(membership)
-            }
+            if lineOfMembership[holder] < 0 { lineOfMembership[holder] = line(membership) }
             return lineOfMembership[holder]
+        }
+        /// The number of the line listing `element` and its same-named siblings.
+        func sameNameLine(_ element: XPathNodeHandle) -> Int? {
+            if element.index >= sameNameLineOfElement.count {
+                sameNameLineOfElement += repeatElement(-2, count: element.index + 1 - sameNameLineOfElement.count)
+            }
+            if sameNameLineOfElement[element.index] == -2 {
+                if let list = memo.sameNameList(of: element, in: session) {
+                    let number = lineOfNamedList[list.path] ?? line(list)
+                    lineOfNamedList[list.path] = number
+                    sameNameLineOfElement[element.index] = number
+                } else {
+                    sameNameLineOfElement[element.index] = -1
+                }
+            }
+            let number = sameNameLineOfElement[element.index]
+            return number >= 0 ? number : nil
         }
         var sectionLines: [[Int]] = []
         sectionLines.reserveCapacity(sectionRanges.count)
         for (section, range) in sectionRanges.enumerated() {
             var numbers: [Int] = []
             numbers.reserveCapacity(range.count * 2)
+            func add(_ number: Int?) {
+                guard let number else { return }
+                if number >= lineSeenInSection.count {
+                    lineSeenInSection += repeatElement(-1, count: number + 1 - lineSeenInSection.count)
+                }
+                guard lineSeenInSection[number] != section else { return }
+                lineSeenInSection[number] = section
+                numbers.append(number)
+            }
             for position in range {
                 let handle = readLog[position]
-                let node = handle.index
-                if readIsPlaceOnly[position] {
-                    // Only the list holding the node: its membership line.
-                    guard seenPlaceInSection[node] != section else { continue }
-                    seenPlaceInSection[node] = section
-                    if let line = membershipLine(memo.entry(for: handle, in: session)) { numbers.append(line) }
+                let placeOnly: Bool
+                let place: XPathReadPaths.Place
+                switch readKinds[position] {
+                case .line(let index):
+                    let list = ownLines[index]
+                    let number = lineOfNamedList[list.path] ?? line(list)
+                    lineOfNamedList[list.path] = number
+                    add(number)
                     continue
+                case .node(let onlyPlace, let nodePlace):
+                    placeOnly = onlyPlace
+                    place = nodePlace
                 }
-                guard seenInSection[node] != section else { continue }
-                seenInSection[node] = section
-                if lineOfNode[node] < 0 {
-                    let entry = memo.entry(for: handle, in: session)
-                    lineOfNode[node] = lines.count
-                    lines.append((entry.path, entry.hash))
-                    membershipLineOfNode[node] = membershipLine(entry) ?? -1
+                let entry = memo.entry(for: handle, in: session)
+                // An attribute or text in a fixed place exists or not: its content line
+                // records that, since no list of elements does; so does one right below
+                // an element a lookup chose.
+                let isFixed = place == .fixed || (place == .chosenByKey(stepsAfter: 0) && !session.isElement(handle))
+                if !placeOnly || isFixed {
+                    let node = handle.index
+                    if seenInSection[node] != section {
+                        seenInSection[node] = section
+                        if lineOfNode[node] < 0 { lineOfNode[node] = line((entry.path, entry.hash)) }
+                        numbers.append(lineOfNode[node])
+                    }
                 }
-                numbers.append(lineOfNode[node])
-                if membershipLineOfNode[node] >= 0 { numbers.append(membershipLineOfNode[node]) }
+                // Where the node is: the lists it was chosen from.
+                switch place {
+                case .fixed:
+                    break
+                case .amongAllSiblings:
+                    add(membershipLine(entry))
+                case .amongSameName(let steps), .chosenByKey(let steps):
+                    var element = entry.element
+                    for _ in 0..<steps {
+                        guard let current = element else { break }
+                        add(sameNameLine(current))
+                        element = session.parent(of: current)
+                    }
+                }
             }
             sectionLines.append(numbers)
         }
@@ -487,4 +597,14 @@ package final class TemplateRenderer {
         }
         return lines[origin.position.line - 1]
     }
+}
+
+/// How a render read a node: for its content and its place, or (an item of `t:each`, a
+/// node bound by `t:let`, a node that makes a `t:if` true, a node counted) for its place
+/// only, and which lists its place is in (``XPathReadPaths/Place``); or a line of its own
+/// (a keyed lookup's, a context-free expression's value).
+private enum ReadKind {
+    case node(placeOnly: Bool, place: XPathReadPaths.Place)
+    /// The index of the line in `ownLines`.
+    case line(Int)
 }

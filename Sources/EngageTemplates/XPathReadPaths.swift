@@ -39,15 +39,23 @@ package enum XPathReadPaths {
     /// carry a predicate (`/a/b` for `/a/b[1]/c`): a predicate chooses among its step's
     /// nodes, so which of them exist and their order (their places) are read as well.
     package static func reads(in expression: String) -> (paths: [String], places: [String]) {
+        let analysis = analyze(expression)
+        return (analysis.paths, analysis.places)
+    }
+
+    /// ``reads(in:)``, and the names of the functions `expression` calls (each once, in
+    /// the order written), found by the same scan.
+    package static func analyze(_ expression: String) -> (paths: [String], places: [String], functions: [String]) {
         // current() is the context node the evaluation started from: read it as self.
         var text = withCurrentAsSelf(expression)
         var found: [String] = []
         var places: [String] = []
+        var functions: [String] = []
         var scratch: [UInt8] = []
         text.withUTF8 { bytes in
-            collect(bytes, bytes.indices, into: &found, places: &places, scratch: &scratch, nestedOnly: false)
+            collect(bytes, bytes.indices, into: &found, places: &places, scratch: &scratch, nestedOnly: false, functions: &functions, findsFunctions: true)
         }
-        return (found, places)
+        return (found, places, functions)
     }
 
     /// `expression` without its outermost predicates: for a single location path
@@ -70,27 +78,80 @@ package enum XPathReadPaths {
         }
     }
 
-    /// Whether `expression` calls the function `name`: the name, not preceded by a name
-    /// character, then optional whitespace and `(`. A false positive only adds a read.
-    package static func calls(_ name: String, in expression: String) -> Bool {
-        let needle = Array(name.utf8)
-        let bytes = Array(expression.utf8)
-        guard let first = needle.first, bytes.count >= needle.count else { return false }
-        func isNameByte(_ byte: UInt8) -> Bool {
-            byte >= 0x80 || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
-                || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
-                || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ":")
+    /// XPath 1.0's own functions whose value depends on their arguments alone (not
+    /// `position()`, `last()`, `lang()` or `id()`): an expression calling only these, on
+    /// paths from the root, has the same value wherever it is evaluated.
+    package static let contextFreeFunctions: Set<String> = [
+        "count", "local-name", "namespace-uri", "name", "string", "concat", "starts-with", "contains",
+        "substring-before", "substring-after", "substring", "string-length", "normalize-space", "translate",
+        "boolean", "not", "true", "false", "number", "sum", "floor", "ceiling", "round",
+    ]
+
+    /// Whether `expression`, analyzed as `found`, needs nothing from where it is evaluated:
+    /// no variable, no relative path outside a predicate, no `current()`, only
+    /// ``contextFreeFunctions``; and it reads the model at all.
+    package static func isContextFree(
+        _ expression: String, _ found: (paths: [String], places: [String], functions: [String])
+    ) -> Bool {
+        guard !found.paths.isEmpty || !found.places.isEmpty, !expression.contains("$"), !expression.contains("current") else { return false }
+        return found.functions.allSatisfy(contextFreeFunctions.contains)
+            && (found.paths + found.places).allSatisfy { $0.hasPrefix("/") }
+    }
+
+    /// Which lists a node that a read path (predicates stripped) selected was chosen from,
+    /// and so which list lines record its place (``TraceHash``).
+    package enum Place: Equatable {
+        /// Every child of its parent: the path steps by `*`, `//`, `..`, `node()` or another
+        /// axis, or is not a plain path, so any new sibling could have joined it.
+        case amongAllSiblings
+        /// Its siblings of the same name, and so for each of the path's `steps` element
+        /// steps (at least one): the path steps by name along the child axis
+        /// (`preferences/preference/@format` takes two steps), so only a new sibling of
+        /// that name, at one of its steps, could have joined it.
+        case amongSameName(steps: Int)
+        /// Nowhere: an attribute or text of the context node or of a variable's node
+        /// (`@id`, `$s/@level`), whose own place was recorded where it was chosen.
+        case fixed
+        /// Below an element a ``KeyedLookup`` chose, whose line records its place: the
+        /// same-named siblings at each of the `stepsAfter` element steps after it.
+        case chosenByKey(stepsAfter: Int)
+    }
+
+    /// The ``Place`` of the nodes the read path `path` selects, from the context, a
+    /// variable or the root.
+    package static func place(of path: String) -> Place {
+        var text = Substring(path)
+        if text.hasPrefix("self::node()") { text = text.dropFirst("self::node()".count) }
+        guard !text.contains("//"), !text.contains(".."), !text.contains("::") else { return .amongAllSiblings }
+        var elementSteps = 0
+        for (index, step) in text.split(separator: "/", omittingEmptySubsequences: false).enumerated() {
+            if step == "text()" || step == "." || (index == 0 && step.isEmpty) { continue }
+            var name = step.utf8[...]
+            if name.first == UInt8(ascii: "$"), index == 0 {
+                name = name.dropFirst()
+            } else if name.first == UInt8(ascii: "@") {
+                name = name.dropFirst()
+            } else {
+                elementSteps += 1
+            }
+            // A name: no "*", no "node()", no spaces; it starts with a letter or "_".
+            guard let first = name.first, first >= 0x80 || first == UInt8(ascii: "_") || isLetter(first),
+                name.allSatisfy({ $0 >= 0x80 || isNameCharacter($0) })
+            else { return .amongAllSiblings }
         }
-        var index = 0
-        while index + needle.count <= bytes.count {
-            defer { index += 1 }
-            guard bytes[index] == first, bytes[index..<(index + needle.count)].elementsEqual(needle) else { continue }
-            guard index == 0 || !isNameByte(bytes[index - 1]) else { continue }
-            var after = index + needle.count
-            while after < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[after]) { after += 1 }
-            if after < bytes.count, bytes[after] == UInt8(ascii: "(") { return true }
-        }
-        return false
+        // Only attributes or text of the starting node: fixed. The node itself (`.`, a bare
+        // `$sponsors`) keeps its list: where it was chosen may lie outside the section.
+        let readsBelowStart = text.contains("@") || text.hasSuffix("text()")
+        return elementSteps == 0 && readsBelowStart ? .fixed : .amongSameName(steps: max(1, elementSteps))
+    }
+
+    private static func isLetter(_ byte: UInt8) -> Bool {
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+    }
+
+    private static func isNameCharacter(_ byte: UInt8) -> Bool {
+        isLetter(byte) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
+            || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ":")
     }
 
     /// `expression` with every `current()` written as `self::node()`.
@@ -134,15 +195,22 @@ package enum XPathReadPaths {
     /// Appends the paths of `bytes[range]` not found yet, then those inside its predicates;
     /// with `nestedOnly`, only absolute paths and those from variables or the starting
     /// node, since relative paths inside a predicate read the candidate. `path` is scratch
-    /// space.
+    /// space. With `findsFunctions` (the outermost call, which sees every token), the names
+    /// of the functions called go to `functions`.
     private static func collect(
         _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into found: inout [String], places: inout [String],
-        scratch path: inout [UInt8], nestedOnly: Bool
+        scratch path: inout [UInt8], nestedOnly: Bool, functions: inout [String], findsFunctions: Bool = false
     ) {
         func keep(_ path: String) -> Bool {
             !nestedOnly || path.hasPrefix("/") || path.hasPrefix("$") || path.hasPrefix("self::node()")
         }
         guard let tokens = tokenize(bytes, range) else { return }
+        if findsFunctions {
+            for token in tokens where token.kind == .function {
+                let name = String(decoding: bytes[token.text], as: UTF8.self)
+                if !functions.contains(name) { functions.append(name) }
+            }
+        }
         // Predicates of a location step, with the path up to that step: a relative path
         // inside one (`expectation[@status = 'missed']`) reads from the step's nodes, so it
         // is recorded below that path (`expectation/@status`).
@@ -160,6 +228,7 @@ package enum XPathReadPaths {
                 continue
             }
             if startsPath(token, previous: previous) {
+                let pathStart = index
                 // Most paths are written in one piece: `span`, until a predicate, a space or
                 // a node type test makes them be assembled in `path`.
                 var span = tokens[index].text.lowerBound..<tokens[index].text.lowerBound
@@ -207,7 +276,14 @@ package enum XPathReadPaths {
                 }
                 if let last, last != .slash, last != .doubleSlash, last != .at, last != .axis {
                     let text = isSpan ? String(decoding: bytes[span], as: UTF8.self) : String(decoding: path, as: UTF8.self)
-                    if keep(text), !found.contains(text) { found.append(text) }
+                    if keep(text) {
+                        // count(PATH) reads which nodes there are, not what they hold.
+                        if isCounted(tokens, pathStart..<index, in: bytes) {
+                            if !places.contains(text) { places.append(text) }
+                        } else if !found.contains(text) {
+                            found.append(text)
+                        }
+                    }
                 }
                 previous = last
                 continue
@@ -219,7 +295,7 @@ package enum XPathReadPaths {
         for (prefix, predicate) in stepPredicates {
             var nested: [String] = []
             var nestedPlaces: [String] = []
-            collect(bytes, predicate, into: &nested, places: &nestedPlaces, scratch: &path, nestedOnly: false)
+            collect(bytes, predicate, into: &nested, places: &nestedPlaces, scratch: &path, nestedOnly: false, functions: &functions)
             func below(_ inner: String) -> String {
                 let isOwnContext = inner.hasPrefix("/") || inner.hasPrefix("$") || inner.hasPrefix("self::node()")
                 return isOwnContext ? inner : prefix + "/" + inner
@@ -229,8 +305,16 @@ package enum XPathReadPaths {
         }
         let handled = Set(stepPredicates.map(\.range.lowerBound))
         for predicate in predicates(in: bytes, range) where !handled.contains(predicate.lowerBound) {
-            collect(bytes, predicate, into: &found, places: &places, scratch: &path, nestedOnly: true)
+            collect(bytes, predicate, into: &found, places: &places, scratch: &path, nestedOnly: true, functions: &functions)
         }
+    }
+
+    /// Whether the tokens `path` are the whole argument of a call of count().
+    private static func isCounted(_ tokens: [Token], _ path: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard path.lowerBound >= 2, path.upperBound < tokens.count, tokens[path.upperBound].kind == .closeParen,
+            tokens[path.lowerBound - 1].kind == .openParen, tokens[path.lowerBound - 2].kind == .function
+        else { return false }
+        return bytes[tokens[path.lowerBound - 2].text].elementsEqual("count".utf8)
     }
 
     /// The contents of the outermost `[...]` of `bytes[range]`, brackets inside string

@@ -275,8 +275,36 @@ public final class XPathSession {
         return steps.joined(separator: "\n")
     }
 
-    /// The membership signature of the children selected by a path ending in `/*`, the
-    /// same value ``membershipSignature(of:)`` gives for their parent.
+    /// ``membershipSignature(of:)`` of the child elements named `name` only, and of those
+    /// only whose attributes hold the values of `keys`: what a path stepping to `name`
+    /// children (`stakeholder[@id = $x]`) depends on, whatever other children come and go.
+    public func membershipSignature(
+        of handle: XPathNodeHandle, named name: String, where keys: [(attribute: String, value: String)] = []
+    ) -> String {
+        var steps: [String] = []
+        var child = nodes[handle.index].pointee.children
+        name.withCString { wanted in
+            while let current = child {
+                defer { child = current.pointee.next }
+                guard current.pointee.type == XML_ELEMENT_NODE, let own = current.pointee.name,
+                    strcmp(UnsafeRawPointer(own).assumingMemoryBound(to: CChar.self), wanted) == 0
+                else { continue }
+                let matches = keys.allSatisfy { key in
+                    guard let raw = xmlGetProp(current, key.attribute) else { return false }
+                    defer { engage_xmlFree(raw) }
+                    // Byte for byte, as XPath compares strings (Swift's == would equate
+                    // canonically equivalent ones).
+                    return key.value.withCString { strcmp(UnsafeRawPointer(raw).assumingMemoryBound(to: CChar.self), $0) == 0 }
+                }
+                if matches { steps.append(step(for: current)) }
+            }
+        }
+        return steps.joined(separator: "\n")
+    }
+
+    /// The membership signature of the children selected by a list line's path (`/*`, or
+    /// `/*[self::NAME]`), the same value ``membershipSignature(of:)`` or
+    /// ``membershipSignature(of:named:)`` gives for their parent.
     public func membershipSignature(ofChildren handles: [XPathNodeHandle]) -> String {
         handles.map { step(for: nodes[$0.index]) }.joined(separator: "\n")
     }

@@ -164,10 +164,14 @@ public final class PackInspection {
 
     /// The text of `path` in `session`, shortened for messages; nil when it selects nothing.
     func value(of path: String, in session: XPathSession) -> String? {
+        if TraceHash.isValueLine(path) {
+            guard let expression = compiled(path), let value = try? session.evaluate(expression, at: session.documentHandle) else { return nil }
+            return session.stringValue(of: value)
+        }
         guard let expression = compiled(path), case .nodes(let nodes)? = try? session.evaluate(expression, at: session.documentHandle),
             !nodes.isEmpty
         else { return nil }
-        if path.hasSuffix("/*") {
+        if TraceHash.listParent(ofLine: path) != nil {
             return nodes.compactMap { session.stablePath(of: $0).split(separator: "/").last.map(String.init) }.joined(separator: ", ")
         }
         let text = session.stringValue(of: nodes[0]).collapsingXMLWhitespace()

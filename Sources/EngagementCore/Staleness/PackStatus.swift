@@ -193,7 +193,10 @@ public struct PackStatus: Sendable, Encodable {
     /// so it need not be evaluated again; a figure can differ only when a profile part it
     /// is computed from changed (``FigureDependencies``).
     static func mayHaveChanged(_ path: String, changes: [ProfileChange]) -> Bool {
-        let stripped = path.hasSuffix("/*") ? String(path.dropLast(2)) : path
+        if TraceHash.isValueLine(path) {
+            return !Self.changes(changes, explaining: path).isEmpty
+        }
+        let stripped = TraceHash.listParent(ofLine: path) ?? path
         if stripped.hasPrefix(FigureDependencies.root) {
             guard let sources = FigureDependencies.sources(of: stripped) else { return !changes.isEmpty }
             return changes.contains { change in sources.contains { change.path.hasPrefix($0) } }
@@ -211,8 +214,22 @@ public struct PackStatus: Sendable, Encodable {
     /// from (``FigureDependencies``), narrowed to the element with the figure's id when
     /// one of them is about it.
     static func changes(_ changes: [ProfileChange], explaining path: String) -> [ProfileChange] {
+        if TraceHash.isValueLine(path) {
+            // A value line's expression reads the paths inside it (predicates stripped):
+            // the changes at, under or above one of them, predicates stripped too.
+            let found = XPathReadPaths.reads(in: path)
+            let inputs = found.paths + found.places
+            return changes.filter { change in
+                let changed = XPathReadPaths.withoutPredicates(change.path)
+                return inputs.contains { input in
+                    input.hasPrefix(FigureDependencies.root)
+                        ? FigureDependencies.sources(of: input).map { sources in sources.contains { change.path.hasPrefix($0) } } ?? true
+                        : input.hasPrefix(changed) || changed.hasPrefix(input)
+                }
+            }
+        }
         if path.hasPrefix(FigureDependencies.root) {
-            let stripped = path.hasSuffix("/*") ? String(path.dropLast(2)) : path
+            let stripped = TraceHash.listParent(ofLine: path) ?? path
             guard let sources = FigureDependencies.sources(of: stripped) else { return changes }
             let inSources = changes.filter { change in sources.contains { change.path.hasPrefix($0) } }
             if let id = Self.id(in: path) {
@@ -222,7 +239,7 @@ public struct PackStatus: Sendable, Encodable {
             }
             return inSources
         }
-        let container = path.hasSuffix("/*") ? String(path.dropLast(2)) : nil
+        let container = TraceHash.listParent(ofLine: path)
         return changes.filter { change in
             if path.hasPrefix(change.path) || change.path.hasPrefix(path) { return true }
             if let container, change.path.hasPrefix(container + "/") { return true }

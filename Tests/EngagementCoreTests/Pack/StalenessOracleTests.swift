@@ -79,6 +79,9 @@ struct StalenessOracleTests {
                                 let shape = (cause.read ?? cause.type).replacingOccurrences(
                                     of: #"\[[^\]]*\]"#, with: "", options: .regularExpression)
                                 tally.overReportedReads[shape, default: 0] += 1
+                                if environment["ENGAGE_ORACLE_DEBUG"] == "2" {
+                                    print("over-reported \(document.kind.rawValue)#\(section.sectionId) [\(label)] through \(cause.read ?? cause.type)")
+                                }
                             }
                         }
                     }

@@ -6,8 +6,9 @@ import XMLSupport
 
 /// Section traces: while a `<section id>` renders, every model node an expression reads
 /// is recorded for it (and for the sections around it) by stable path and content hash,
-/// together with the membership of the node's parent (`PARENT/*`, its list of child
-/// elements), so that adding to a list a section looped over makes the section stale.
+/// together with the lists it was chosen from (`PARENT/*[self::NAME]`, the parent's
+/// children of that name, at each step of the path), so that adding to a list a section
+/// looped over makes the section stale.
 @Suite("Section traces")
 struct TemplateSectionTraceTests {
     typealias Fixture = TemplatingFixtures
@@ -24,11 +25,10 @@ struct TemplateSectionTraceTests {
         </client>
         """
 
-    /// The membership entries of the model's lists, as a trace records them.
-    static let clientMembers = "/client/*"
-    static let valuesMembers = "/client/values/*"
-    static let aMembers = "/client/a/*"
-    static func valueMembers(_ id: String) -> String { "/client/values/value[@id='\(id)']/*" }
+    /// The list line of the children of `parent` named `name`, as a trace records it.
+    static func list(_ parent: String, _ name: String) -> String { "\(parent)/*[self::\(name)]" }
+    static let valuesList = list("/client/values", "value")
+    static func statementList(_ id: String) -> String { list("/client/values/value[@id='\(id)']", "statement") }
 
     /// The traces of a one-file template holding `content`.
     func traces(_ content: String, model: String = model) throws -> [SectionTrace] {
@@ -50,7 +50,7 @@ struct TemplateSectionTraceTests {
         hash(steps.joined(separator: "\n"))
     }
 
-    @Test("A section records the stable path and content hash of each node it reads, and the membership of the list holding it")
+    @Test("A section records the stable path and content hash of each node it reads, and the lists it was chosen from")
     func recordsPathAndHash() throws {
         let traces = try traces(
             #"<section id="intro"><p t:text="/client/name">x</p><p t:text="/client/values/value[2]/@id">y</p></section>"#)
@@ -61,22 +61,46 @@ struct TemplateSectionTraceTests {
                     reads: [
                         // The document element's step carries no id: it is unique.
                         "/client/name": hash("<name>Acme</name>"),
-                        Self.clientMembers: membership("name", "mission", "values", "a"),
-                        // The result, and the list [2] chose from (an attribute's list is its
-                        // element's siblings): the other values' content does not matter.
+                        // Only a second <name> could change what the path selects.
+                        Self.list("/client", "name"): membership("name"),
+                        // The result, and the lists of each step (an attribute's list is its
+                        // element's siblings): [2] chose among the values, whose content
+                        // does not matter.
                         "/client/values/value[@id='v2']/@id": hash("v2"),
-                        Self.valuesMembers: membership("value[@id='v1']", "value[@id='v2']"),
+                        Self.valuesList: membership("value[@id='v1']", "value[@id='v2']"),
+                        Self.list("/client", "values"): membership("values"),
                     ])
             ])
     }
 
-    @Test("Reads through count() and a predicate record every node the path without predicate selects")
-    func countWithPredicateRecordsEveryCandidate() throws {
+    @Test("An expression that needs nothing from where it runs is recorded by its value")
+    func contextFreeExpressionRecordsItsValue() throws {
         let traces = try traces(#"<section id="s"><p t:text="count(/client/a/b[@x='1'])">n</p></section>"#)
+        // Two b have x = 1: only a change of that number changes the section.
+        #expect(try traces.first?.reads == ["number(count(/client/a/b[@x='1']))": hash("2")])
+    }
+
+    @Test("Reads through count() and a predicate record the candidates' places and what the predicate reads")
+    func countWithPredicateRecordsEveryCandidate() throws {
+        let traces = try traces(
+            #"<section id="s" t:let="one: '1'"><p t:text="count(/client/a/b[@x=$one])">n</p></section>"#)
         #expect(try reads("s", in: traces) == [
-            "/client/a/b[1]", "/client/a/b[2]", "/client/a/b[3]", Self.aMembers,
+            // Which b there are, not what they hold.
+            Self.list("/client/a", "b"), Self.list("/client", "a"),
             // The predicate's relative path is read below its step.
             "/client/a/b[1]/@x", "/client/a/b[2]/@x", "/client/a/b[3]/@x",
+        ])
+    }
+
+    @Test("A lookup by attribute values records the one line of the children it matches")
+    func keyedLookupRecordsItsLine() throws {
+        let traces = try traces(
+            #"<section id="s" t:let="id: 'v2'"><p t:text="/client/values/value[@id = $id]/statement">n</p></section>"#)
+        #expect(try traces.first?.reads == [
+            // Adding a value, or editing v1, leaves the section current.
+            "/client/values/*[self::value][@id='v2']": membership("value[@id='v2']"),
+            "/client/values/value[@id='v2']/statement": hash("<statement>Care</statement>"),
+            Self.statementList("v2"): membership("statement"),
         ])
     }
 
@@ -86,9 +110,9 @@ struct TemplateSectionTraceTests {
         #expect(
             // The loop reads the items' places (the list); the body reads their content.
             try reads("values", in: traces) == [
-                Self.valuesMembers,
+                Self.valuesList, Self.list("/client", "values"),
                 "/client/values/value[@id='v1']/statement", "/client/values/value[@id='v2']/statement",
-                Self.valueMembers("v1"), Self.valueMembers("v2"),
+                Self.statementList("v1"), Self.statementList("v2"),
             ])
     }
 
@@ -97,11 +121,12 @@ struct TemplateSectionTraceTests {
         let traces = try traces(
             #"<section id="s"><p t:let="vs: /client/values" t:text="join($vs/value/statement, ' and ')">x</p></section>"#)
         #expect(
-            // Binding a variable reads its nodes' places; using it reads what it uses.
+            // Binding a variable reads its nodes' places; using it reads what it uses, and
+            // the lists of each step below the variable: a new value would be joined.
             try reads("s", in: traces) == [
-                Self.clientMembers,
+                Self.list("/client", "values"),
                 "/client/values/value[@id='v1']/statement", "/client/values/value[@id='v2']/statement",
-                Self.valueMembers("v1"), Self.valueMembers("v2"),
+                Self.statementList("v1"), Self.statementList("v2"), Self.valuesList,
             ])
     }
 
@@ -114,10 +139,10 @@ struct TemplateSectionTraceTests {
         #expect(
             try reads("outer", in: traces) == [
                 // value[1] depends on the order of the values, the result on its statement.
-                "/client/values/value[@id='v1']/statement", Self.valueMembers("v1"), Self.valueMembers("v2"),
-                Self.valuesMembers, "/client/mission", Self.clientMembers,
+                "/client/values/value[@id='v1']/statement", Self.statementList("v1"), Self.statementList("v2"),
+                Self.valuesList, Self.list("/client", "values"), "/client/mission", Self.list("/client", "mission"),
             ])
-        #expect(try reads("inner", in: traces) == ["/client/mission", Self.clientMembers])
+        #expect(try reads("inner", in: traces) == ["/client/mission", Self.list("/client", "mission")])
     }
 
     @Test("A section that reads nothing from the model has empty reads")
@@ -131,7 +156,7 @@ struct TemplateSectionTraceTests {
     func readsOutsideSections() throws {
         let traces = try traces(
             #"<h1 t:text="/client/name">n</h1><section id="a"><p t:text="/client/mission">m</p></section><p t:text="//statement">s</p>"#)
-        #expect(try reads("a", in: traces) == ["/client/mission", Self.clientMembers])
+        #expect(try reads("a", in: traces) == ["/client/mission", Self.list("/client", "mission")])
     }
 
     @Test("Sections repeated by a loop with an id from the item each record their own item")
@@ -139,14 +164,13 @@ struct TemplateSectionTraceTests {
         let traces = try traces(
             #"<section t:each="v in /client/values/value" t:attr-id="concat('value-', @id)"><p t:text="statement">s</p></section>"#)
         #expect(traces.map(\.sectionID) == ["value-v1", "value-v2"])
-        // The section's id is computed from the item, so the item's @id is its input too.
+        // The section's id is computed from the item, so the item's @id is its input too;
+        // where the item stands among the values changes nothing in its section.
         #expect(try reads("value-v1", in: traces) == [
-            "/client/values/value[@id='v1']/@id", Self.valuesMembers, "/client/values/value[@id='v1']/statement",
-            Self.valueMembers("v1"),
+            "/client/values/value[@id='v1']/@id", "/client/values/value[@id='v1']/statement", Self.statementList("v1"),
         ])
         #expect(try reads("value-v2", in: traces) == [
-            "/client/values/value[@id='v2']/@id", Self.valuesMembers, "/client/values/value[@id='v2']/statement",
-            Self.valueMembers("v2"),
+            "/client/values/value[@id='v2']/@id", "/client/values/value[@id='v2']/statement", Self.statementList("v2"),
         ])
     }
 
@@ -178,7 +202,7 @@ struct TemplateSectionTraceTests {
         #expect(base == otherChange)
     }
 
-    @Test("Adding an item to a list a section looped over changes the list's membership hash only")
+    @Test("Adding an item to a list a section looped over changes the list's hash only")
     func addedItemChangesMembership() throws {
         let template = Fixture.template(#"<section id="s"><li t:each="v in /client/values/value" t:text="statement">x</li></section>"#)
         let base = try #require(try Fixture.render(template: template, model: Self.model).sections.first)
@@ -188,9 +212,9 @@ struct TemplateSectionTraceTests {
                 model: Self.model.replacingOccurrences(
                     of: "</values>", with: #"<value id="v3"><statement>Speed</statement></value></values>"#)
             ).sections.first)
-        #expect(base.reads[Self.valuesMembers] == membership("value[@id='v1']", "value[@id='v2']"))
-        #expect(grown.reads[Self.valuesMembers] == membership("value[@id='v1']", "value[@id='v2']", "value[@id='v3']"))
-        let unchanged = base.reads.filter { $0.key != Self.valuesMembers }
+        #expect(base.reads[Self.valuesList] == membership("value[@id='v1']", "value[@id='v2']"))
+        #expect(grown.reads[Self.valuesList] == membership("value[@id='v1']", "value[@id='v2']", "value[@id='v3']"))
+        let unchanged = base.reads.filter { $0.key != Self.valuesList }
         #expect(grown.reads.filter { unchanged.keys.contains($0.key) } == unchanged)
     }
 
@@ -201,10 +225,8 @@ struct TemplateSectionTraceTests {
         let traces = try traces(
             #"<section id="s" t:let="n: count(/client/values/value)" t:if="/client/mission"><p t:text="$n">x</p></section>"#)
         #expect(
-            // t:if asks only whether /client/mission exists: its place.
-            try reads("s", in: traces) == [
-                "/client/values/value[@id='v1']", "/client/values/value[@id='v2']", Self.valuesMembers,
-                Self.clientMembers,
-            ])
+            // Both need nothing from where they run: the number of values, and whether
+            // /client/mission exists, are all they read.
+            try reads("s", in: traces) == ["number(count(/client/values/value))", "boolean(/client/mission)"])
     }
 }

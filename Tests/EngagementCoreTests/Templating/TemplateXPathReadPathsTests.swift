@@ -36,9 +36,9 @@ struct TemplateXPathReadPathsTests {
         ("a[b[c]]/d", ["a/d", "a/b", "a/b/c"]),
         ("a[. = 'x]y']/b", ["a/b", "a/."]),
         // Paths inside function arguments.
-        ("count(a/b[@x='1'])", ["a/b", "a/b/@x"]),
+        ("count(a/b[@x='1'])", ["a/b/@x"]),
         ("concat(@id, ' ', name)", ["@id", "name"]),
-        ("sum(/client/option/@npv) div count(/client/option)", ["/client/option/@npv", "/client/option"]),
+        ("sum(/client/option/@npv) div count(/client/option)", ["/client/option/@npv"]),
         ("not(@hidden)", ["@hidden"]),
         ("join(values/value, ', ', ' and ')", ["values/value"]),
         ("money(sum(//year/@capex), 'short')", ["//year/@capex"]),
@@ -73,7 +73,7 @@ struct TemplateXPathReadPathsTests {
         ("true()", []),
         ("position() = last()", []),
         // Repeated paths are listed once.
-        ("count(a) + count(a)", ["a"]),
+        ("string(a) + string(a)", ["a"]),
         // Not an expression: nothing.
         ("'unterminated", []),
     ]
@@ -81,6 +81,64 @@ struct TemplateXPathReadPathsTests {
     @Test("Each expression reads exactly the listed paths, predicates removed", arguments: cases)
     func paths(expression: String, expected: [String]) {
         #expect(XPathReadPaths.paths(in: expression) == expected)
+    }
+
+    @Test(
+        "count() reads which nodes there are, not what they hold: its path is read for its places",
+        arguments: [
+            ("count(a/b[@x='1'])", ["a/b"], ["a/b/@x"]),
+            ("count(/client/option)", ["/client/option"], []),
+            ("count($sponsors) > 1", ["$sponsors"], []),
+            ("count(a) + count(a)", ["a"], []),
+            // Only a whole argument: count(a) + 1 counts, count(a | b) and count(a/b) - c do not.
+            ("count(a | b)", [], ["a", "b"]),
+            ("string(count(a))", ["a"], []),
+            ("sum(a/@n) div count(a)", ["a"], ["a/@n"]),
+        ])
+    func countReadsPlaces(expression: String, places: [String], paths: [String]) {
+        let found = XPathReadPaths.reads(in: expression)
+        #expect(found.places == places)
+        #expect(found.paths == paths)
+    }
+
+    @Test(
+        "The place of a read path's nodes: among all siblings, among those of the same name at each step, or fixed",
+        arguments: [
+            ("name", XPathReadPaths.Place.amongSameName(steps: 1)),
+            ("/client/values/value", .amongSameName(steps: 3)),
+            ("$s/name", .amongSameName(steps: 1)),
+            ("preferences/preference/@format", .amongSameName(steps: 2)),
+            ("$sponsors", .amongSameName(steps: 1)),
+            (".", .amongSameName(steps: 1)),
+            ("self::node()", .amongSameName(steps: 1)),
+            ("statement/text()", .amongSameName(steps: 1)),
+            // An attribute or text of the starting node: its element's place was chosen elsewhere.
+            ("@id", .fixed),
+            ("$s/@level", .fixed),
+            ("self::node()/@y", .fixed),
+            ("text()", .fixed),
+            ("./@id", .fixed),
+            // Anything that may select a sibling of another name.
+            ("*", .amongAllSiblings),
+            ("/client/*", .amongAllSiblings),
+            ("@*", .amongAllSiblings),
+            ("a/node()", .amongAllSiblings),
+            ("//year/@net", .amongAllSiblings),
+            ("../@id", .amongAllSiblings),
+            ("ancestor::client/@currency", .amongAllSiblings),
+            ("a | b", .amongAllSiblings),
+            ("key('x')", .amongAllSiblings),
+        ])
+    func placeOfReadPath(path: String, place: XPathReadPaths.Place) {
+        #expect(XPathReadPaths.place(of: path) == place)
+    }
+
+    @Test("The functions an expression calls are found by the same scan, each once")
+    func functionsCalled() {
+        #expect(XPathReadPaths.analyze("money(sum(a/@n)) = money(b, 'short') and not(x)").functions == ["money", "sum", "not"])
+        #expect(XPathReadPaths.analyze("a[money(@n) > 1]/text()").functions == ["money"])
+        #expect(XPathReadPaths.analyze("concat('money(', @n)").functions == ["concat"])
+        #expect(XPathReadPaths.analyze("my-money(1)").functions == ["my-money"])
     }
 
     @Test("Each path found is an XPath expression of its own", arguments: cases)
