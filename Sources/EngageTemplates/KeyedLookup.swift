@@ -6,7 +6,7 @@
 /// not on every element's attributes and the whole list: a render records one list line
 /// of exactly the matching children (``TraceHash/listPath(parent:named:keys:)``), so that
 /// adding, removing or editing an element that does not match leaves the section current.
-package struct KeyedLookup {
+package struct KeyedLookup: Sendable {
     /// The path to the parents of the chosen elements, from where the whole path starts
     /// (`/client/stakeholders`, `$stage`; `.` for the context node).
     package let parentPath: String
@@ -24,22 +24,26 @@ package struct KeyedLookup {
     /// The lookup `expression` performs, or nil when it is not one location path with
     /// exactly one step chosen by `@ATTR = VALUE` conditions (joined by `and`, in one or
     /// several predicates, optionally followed by a position: `[1]`, `[last()]`).
+    ///
+    /// Works on UTF-8 bytes: it runs for every distinct expression of every template.
     package init?(_ expression: String) {
-        let text = expression.replacingOccurrences(of: "current()", with: "self::node()")
+        let source = Array(expression.utf8)
+        // Most expressions are no lookup: they lack "[", "@" or "=", or call a function
+        // other than current(), last() and text().
+        guard source.contains(Self.open), source.contains(Self.at), source.contains(Self.equals),
+            Self.callsOnlyStepFunctions(source)
+        else { return nil }
+        let text = Self.replacingCurrent(Self.trimmed(source[...]))
         guard let steps = Self.steps(of: text) else { return nil }
-        var keyed: Int?
-        for (index, step) in steps.enumerated() where !step.predicates.isEmpty {
-            guard keyed == nil else { return nil }
-            keyed = index
-        }
-        guard let keyedIndex = keyed else { return nil }
+        let predicated = steps.indices.filter { !steps[$0].predicates.isEmpty }
+        guard predicated.count == 1, let keyedIndex = predicated.first else { return nil }
         // Every step is a name (the first may be a variable, `.` or `self::node()`), so that
         // which elements the path reaches is decided by names and the one lookup.
         for (index, step) in steps.enumerated() {
             guard Self.isPlainStep(step.name, first: index == 0, last: index == steps.count - 1) else { return nil }
         }
         let step = steps[keyedIndex]
-        guard Self.isName(step.name) else { return nil }
+        guard XPathReadPaths.isName(step.name) else { return nil }
         var keys: [(attribute: String, value: String)] = []
         var positional = false
         for predicate in step.predicates {
@@ -52,135 +56,179 @@ package struct KeyedLookup {
             keys += conditions
         }
         guard !keys.isEmpty else { return nil }
-        let isAbsolute = text.hasPrefix("/")
-        let before = steps[..<keyedIndex].map(\.name).joined(separator: "/")
+        func joined(_ steps: ArraySlice<(name: ArraySlice<UInt8>, predicates: [ArraySlice<UInt8>])>) -> String {
+            String(decoding: Array(steps.map(\.name).joined(separator: [Self.slash])), as: UTF8.self)
+        }
+        let isAbsolute = text.first == Self.slash
+        let before = joined(steps[..<keyedIndex])
         parentPath = isAbsolute ? (before.isEmpty ? "/" : before) : (before.isEmpty ? "." : before)
-        name = step.name
+        name = String(decoding: step.name, as: UTF8.self)
         self.keys = keys
-        stepPath = steps[...keyedIndex].map(\.name).joined(separator: "/")
-        elementStepsAfter = steps[(keyedIndex + 1)...].filter { !$0.name.hasPrefix("@") && $0.name != "text()" }.count
+        stepPath = joined(steps[...keyedIndex])
+        elementStepsAfter = steps[(keyedIndex + 1)...].filter { $0.name.first != Self.at && !$0.name.elementsEqual(Self.textNode) }.count
+    }
+
+    private static let open = UInt8(ascii: "[")
+    private static let close = UInt8(ascii: "]")
+    private static let at = UInt8(ascii: "@")
+    private static let equals = UInt8(ascii: "=")
+    private static let slash = UInt8(ascii: "/")
+    private static let dollar = UInt8(ascii: "$")
+    private static let selfNode = Array("self::node()".utf8)
+    private static let current = Array("current()".utf8)
+    private static let textNode = Array("text()".utf8)
+    private static let last = Array("last()".utf8)
+    private static let and = Array(" and ".utf8)
+
+    /// Whether every "(" in `bytes` opens `current()`, `last()` or `text()`.
+    private static func callsOnlyStepFunctions(_ bytes: [UInt8]) -> Bool {
+        var index = bytes.firstIndex(of: UInt8(ascii: "("))
+        while let open = index {
+            let before = bytes[..<open]
+            guard before.reversed().starts(with: current.dropLast(2).reversed()) || before.reversed().starts(with: last.dropLast(2).reversed())
+                || before.reversed().starts(with: textNode.dropLast(2).reversed())
+            else { return false }
+            index = bytes[(open + 1)...].firstIndex(of: UInt8(ascii: "("))
+        }
+        return true
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+
+    private static func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        var bytes = bytes
+        while let first = bytes.first, isSpace(first) { bytes = bytes.dropFirst() }
+        while let last = bytes.last, isSpace(last) { bytes = bytes.dropLast() }
+        return bytes
+    }
+
+    /// `current()` written as `self::node()`, as read paths write it.
+    private static func replacingCurrent(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            if bytes[index] == UInt8(ascii: "c"), bytes[index...].starts(with: current) {
+                result += selfNode
+                index += current.count
+            } else {
+                result.append(bytes[index])
+                index += 1
+            }
+        }
+        return result
     }
 
     /// The steps of a single location path, split at the slashes outside brackets and
     /// quotes, each with its predicates' contents; nil for anything else (a union, a
     /// function call, `//`, an operator).
-    private static func steps(of text: String) -> [(name: String, predicates: [String])]? {
-        var steps: [(name: String, predicates: [String])] = []
-        var name = ""
-        var predicates: [String] = []
-        var predicate = ""
-        var depth = 0
-        var quote: Character?
-        var characters = Substring(text.trimmingXPathSpace)
-        if characters.hasPrefix("/") {
-            characters = characters.dropFirst()
-            steps.append(("", []))  // the root: joined back as the leading "/"
+    private static func steps(of text: [UInt8]) -> [(name: ArraySlice<UInt8>, predicates: [ArraySlice<UInt8>])]? {
+        var steps: [(name: ArraySlice<UInt8>, predicates: [ArraySlice<UInt8>])] = []
+        var start = 0
+        if text.first == slash {
+            steps.append((text[0..<0], []))  // the root: joined back as the leading "/"
+            start = 1
         }
-        for character in characters {
-            if let open = quote {
-                predicate.append(character)
-                if character == open { quote = nil }
+        var nameStart = start
+        var nameEnd: Int?
+        var predicates: [ArraySlice<UInt8>] = []
+        var predicateStart = 0
+        var depth = 0
+        var quote: UInt8?
+        for index in start..<text.count {
+            let byte = text[index]
+            if let opening = quote {
+                if byte == opening { quote = nil }
                 continue
             }
-            switch character {
-            case "'", "\"":
+            switch byte {
+            case UInt8(ascii: "'"), UInt8(ascii: "\""):
                 guard depth > 0 else { return nil }
-                quote = character
-                predicate.append(character)
-            case "[":
-                if depth > 0 { predicate.append(character) }
+                quote = byte
+            case open:
+                if depth == 0 {
+                    if nameEnd == nil { nameEnd = index }
+                    predicateStart = index + 1
+                }
                 depth += 1
-            case "]":
+            case close:
                 depth -= 1
                 guard depth >= 0 else { return nil }
-                if depth == 0 {
-                    predicates.append(predicate)
-                    predicate = ""
-                } else {
-                    predicate.append(character)
-                }
-            case "/" where depth == 0:
-                guard !name.isEmpty else { return nil }  // "//"
-                steps.append((name, predicates))
-                name = ""
+                if depth == 0 { predicates.append(text[predicateStart..<index]) }
+            case slash where depth == 0:
+                let end = nameEnd ?? index
+                guard end > nameStart else { return nil }  // "//"
+                steps.append((text[nameStart..<end], predicates))
+                nameStart = index + 1
+                nameEnd = nil
                 predicates = []
             default:
-                if depth > 0 {
-                    predicate.append(character)
-                } else {
-                    // Predicates end a step: nothing but "/" may follow them.
-                    guard predicates.isEmpty else { return nil }
-                    name.append(character)
-                }
+                // Predicates end a step: nothing but "/" may follow them.
+                guard depth > 0 || nameEnd == nil else { return nil }
             }
         }
-        guard depth == 0, quote == nil, !name.isEmpty else { return nil }
-        steps.append((name, predicates))
+        guard depth == 0, quote == nil else { return nil }
+        let end = nameEnd ?? text.count
+        guard end > nameStart else { return nil }
+        steps.append((text[nameStart..<end], predicates))
         return steps
     }
 
-    private static func isPlainStep(_ step: String, first: Bool, last: Bool) -> Bool {
-        if first, step.isEmpty || step == "." || step == "self::node()" { return true }
-        if first, step.hasPrefix("$") { return isName(String(step.dropFirst())) }
-        if last, step.hasPrefix("@") { return isName(String(step.dropFirst())) }
-        if last, step == "text()" { return true }
-        return isName(step)
-    }
-
-    /// A name without a prefix: letters, digits, `-`, `_`, `.`, starting with a letter or `_`.
-    private static func isName(_ text: String) -> Bool {
-        guard let first = text.unicodeScalars.first, first == "_" || first.properties.isAlphabetic else { return false }
-        return text.unicodeScalars.allSatisfy { $0 == "_" || $0 == "-" || $0 == "." || $0.properties.isAlphabetic || ("0"..."9").contains($0) }
+    private static func isPlainStep(_ step: ArraySlice<UInt8>, first: Bool, last: Bool) -> Bool {
+        if first, step.isEmpty || step.elementsEqual([UInt8(ascii: ".")]) || step.elementsEqual(selfNode) { return true }
+        if first, step.first == dollar { return XPathReadPaths.isName(step.dropFirst()) }
+        if last, step.first == at { return XPathReadPaths.isName(step.dropFirst()) }
+        if last, step.elementsEqual(textNode) { return true }
+        return XPathReadPaths.isName(step)
     }
 
     /// `1`, `2`, `last()`: a position among what the conditions before it chose.
-    private static func isPosition(_ predicate: String) -> Bool {
-        let text = predicate.trimmingXPathSpace
-        return text == "last()" || (!text.isEmpty && text.allSatisfy(\.isASCIIDigitCharacter))
+    private static func isPosition(_ predicate: ArraySlice<UInt8>) -> Bool {
+        let text = trimmed(predicate)
+        return text.elementsEqual(last) || (!text.isEmpty && text.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") })
     }
 
     /// `@a = VALUE and @b = VALUE`: each attribute with its value's expression; nil when
     /// the predicate is anything else.
-    private static func conditions(in predicate: String) -> [(attribute: String, value: String)]? {
+    private static func conditions(in predicate: ArraySlice<UInt8>) -> [(attribute: String, value: String)]? {
         var conditions: [(attribute: String, value: String)] = []
-        for part in predicate.components(separatedBy: " and ") {
-            let sides = part.components(separatedBy: "=")
+        var rest = predicate
+        while !rest.isEmpty {
+            let part: ArraySlice<UInt8>
+            if let range = rest.firstRange(of: and) {
+                part = rest[..<range.lowerBound]
+                rest = rest[range.upperBound...]
+            } else {
+                part = rest
+                rest = rest[rest.endIndex...]
+            }
+            let sides = part.split(separator: equals, omittingEmptySubsequences: false)
             guard sides.count == 2 else { return nil }
-            let attribute = sides[0].trimmingXPathSpace
-            let value = sides[1].trimmingXPathSpace
-            guard attribute.hasPrefix("@"), isName(String(attribute.dropFirst())), isContextFree(value) else { return nil }
-            conditions.append((String(attribute.dropFirst()), value))
+            let attribute = trimmed(sides[0])
+            let value = trimmed(sides[1])
+            guard attribute.first == at, XPathReadPaths.isName(attribute.dropFirst()), isContextFree(value) else { return nil }
+            conditions.append((String(decoding: attribute.dropFirst(), as: UTF8.self), String(decoding: value, as: UTF8.self)))
         }
         return conditions
     }
 
     /// A string literal, or a plain path from the root, a variable or the context node
     /// (`current()`): its value does not depend on the candidate being tested.
-    private static func isContextFree(_ value: String) -> Bool {
-        if let first = value.first, first == "'" || first == "\"" {
+    private static func isContextFree(_ value: ArraySlice<UInt8>) -> Bool {
+        if let first = value.first, first == UInt8(ascii: "'") || first == UInt8(ascii: "\"") {
             return value.count >= 2 && value.last == first && !value.dropFirst().dropLast().contains(first)
         }
-        guard value.hasPrefix("/") || value.hasPrefix("$") || value.hasPrefix("self::node()") else { return false }
-        guard !value.contains("//"), !value.contains("["), !value.contains(" ") else { return false }
-        let rest = value.hasPrefix("self::node()") ? String(value.dropFirst("self::node()".count)) : value
-        return rest.split(separator: "/").enumerated().allSatisfy { index, step in
-            if index == 0, step.hasPrefix("$") { return isName(String(step.dropFirst())) }
-            return isName(step.hasPrefix("@") ? String(step.dropFirst()) : String(step))
+        var path = value
+        if path.starts(with: selfNode) {
+            path = path.dropFirst(selfNode.count)
+        } else if path.first != slash && path.first != dollar {
+            return false
         }
-    }
-}
-
-extension Character {
-    fileprivate var isASCIIDigitCharacter: Bool { isASCII && isNumber }
-}
-
-extension String {
-    /// Without the XPath whitespace (space, tab, newline, return) around it.
-    fileprivate var trimmingXPathSpace: String {
-        let space: Set<Character> = [" ", "\t", "\n", "\r"]
-        var text = Substring(self)
-        while let first = text.first, space.contains(first) { text = text.dropFirst() }
-        while let last = text.last, space.contains(last) { text = text.dropLast() }
-        return String(text)
+        for (index, step) in path.split(separator: slash, omittingEmptySubsequences: false).enumerated() {
+            if index == 0 && step.isEmpty { continue }  // from the root or the context node
+            if index == 0, step.first == dollar, XPathReadPaths.isName(step.dropFirst()) { continue }
+            guard XPathReadPaths.isName(step.first == at ? step.dropFirst() : step) else { return false }
+        }
+        return true
     }
 }

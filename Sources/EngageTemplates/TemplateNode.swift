@@ -47,61 +47,34 @@ package final class CompiledExpression {
     /// - Throws: ``XPathError/invalidExpression(_:reason:)`` when `source` is not XPath 1.0.
     package init(_ source: String, readPaths: inout [String: XPathExpression]) throws(XPathError) {
         compiled = try XPathExpression(source)
-        let trimmed = Self.trimmingWhitespace(source)
-        // A plain path is its own read path: its result already says what it read.
+        let analysis = ExpressionTraceAnalysis.of(source)
         var paths: [XPathExpression] = []
         var absolute: [Bool] = []
         var placesOnly: [Bool] = []
         var places: [XPathReadPaths.Place] = []
-        let found = XPathReadPaths.analyze(source)
-        // Without its predicates, the expression's own path gives the candidates the
-        // predicates chose from: only their places matter (which exist, in which order);
-        // the predicates' reads and the result say the rest.
-        let wholeWithoutPredicates = XPathReadPaths.withoutPredicates(trimmed)
-        let candidates = wholeWithoutPredicates != trimmed ? wholeWithoutPredicates : nil
-        var seen: Set<String> = [trimmed]
-        // Functions that read the model on their own (money() its currency) record it too.
-        let modelReads = found.functions.flatMap { TemplateFunctions.modelReads[$0] ?? [] }
-        let lookup = KeyedLookup(trimmed).flatMap { try? CompiledLookup($0, readPaths: &readPaths) }
-        if let lookup {
-            // The lookup's line says which candidates were chosen: neither the candidates'
-            // places nor their keys are read.
-            seen.insert(lookup.source.stepPath)
-            if let candidates { seen.insert(candidates) }
-            for key in lookup.source.keys { seen.insert(lookup.source.stepPath + "/@" + key.attribute) }
-        }
-        let listed = found.paths.map { ($0, $0 == candidates) } + found.places.map { ($0, true) }
-            + modelReads.map { ($0, false) }
-        for (path, placeOnly) in listed where seen.insert(path).inserted {
+        for path in analysis.readPaths {
             let compiledPath: XPathExpression
-            if let known = readPaths[path] {
+            if let known = readPaths[path.text] {
                 compiledPath = known
             } else {
-                guard let compiled = try? XPathExpression(path) else { continue }
-                readPaths[path] = compiled
+                guard let compiled = try? XPathExpression(path.text) else { continue }
+                readPaths[path.text] = compiled
                 compiledPath = compiled
             }
             paths.append(compiledPath)
-            absolute.append(path.utf8.first == UInt8(ascii: "/"))
-            placesOnly.append(placeOnly)
-            places.append(XPathReadPaths.place(of: path))
+            absolute.append(path.text.utf8.first == UInt8(ascii: "/"))
+            placesOnly.append(path.placeOnly)
+            places.append(path.place)
         }
         self.readPaths = paths
         self.absolute = absolute
         self.candidates = placesOnly
         self.places = places
-        self.lookup = lookup
-        contextFreeSource = XPathReadPaths.isContextFree(trimmed, found) ? trimmed : nil
-        resultPlace = lookup.map { .chosenByKey(stepsAfter: $0.source.elementStepsAfter) }
-            ?? XPathReadPaths.place(of: wholeWithoutPredicates)
-    }
-
-    /// `source` without the spaces and tabs around it (`CharacterSet.whitespaces`); only
-    /// asks Foundation when an end is not plain ASCII text.
-    private static func trimmingWhitespace(_ source: String) -> String {
-        func isText(_ byte: UInt8?) -> Bool { byte.map { $0 < 0x80 && $0 != 0x20 && $0 != 0x09 } ?? true }
-        guard isText(source.utf8.first), isText(source.utf8.last) else { return source.trimmingCharacters(in: .whitespaces) }
-        return source
+        // The lookup's paths are pieces of an expression that compiled: they compile too.
+        // Were one not to, the error beats a trace that misses the candidates.
+        lookup = try analysis.lookup.map { lookup throws(XPathError) in try CompiledLookup(lookup, readPaths: &readPaths) }
+        contextFreeSource = analysis.contextFreeSource
+        resultPlace = analysis.resultPlace
     }
 }
 

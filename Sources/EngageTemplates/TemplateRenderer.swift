@@ -356,7 +356,16 @@ package final class TemplateRenderer {
     /// candidates' content instead, which holds their keys.
     private func logLookup(_ keyed: CompiledLookup, context: XPathNodeHandle) {
         let lookup = variableLookup
-        guard case .nodes(let parents)? = try? session.evaluate(keyed.parents, at: context, variables: lookup) else { return }
+        let parents: [XPathNodeHandle]
+        let key = ObjectIdentifier(keyed.parents)
+        if let known = absoluteReads[key] {
+            parents = known
+        } else {
+            guard case .nodes(let found)? = try? session.evaluate(keyed.parents, at: context, variables: lookup) else { return }
+            parents = found
+            // The parents of a path from the root are the same wherever it runs.
+            if keyed.source.parentPath.utf8.first == UInt8(ascii: "/") { absoluteReads[key] = found }
+        }
         var keys: [(attribute: String, value: String)] = []
         for (key, value) in zip(keyed.source.keys, keyed.values) {
             switch try? session.evaluate(value, at: context, variables: lookup) {
@@ -493,7 +502,7 @@ package final class TemplateRenderer {
         }
         /// The number of the line listing every child of the holder of `entry`'s node.
         func membershipLine(_ entry: TraceMemo.Entry) -> Int? {
-            guard let membership = entry.membership, let holder = entry.listHolder else { return nil }
+            guard let holder = entry.listHolder?.index, let membership = memo.membership(of: entry, in: session) else { return nil }
             // A holder no expression read may have got its handle just now.
             if holder >= lineOfMembership.count {
                 lineOfMembership += repeatElement(-1, count: holder + 1 - lineOfMembership.count)
@@ -556,7 +565,7 @@ package final class TemplateRenderer {
                     let node = handle.index
                     if seenInSection[node] != section {
                         seenInSection[node] = section
-                        if lineOfNode[node] < 0 { lineOfNode[node] = line((entry.path, entry.hash)) }
+                        if lineOfNode[node] < 0 { lineOfNode[node] = line((entry.path, memo.hash(of: entry, in: session))) }
                         numbers.append(lineOfNode[node])
                     }
                 }
@@ -571,7 +580,7 @@ package final class TemplateRenderer {
                     for _ in 0..<steps {
                         guard let current = element else { break }
                         add(sameNameLine(current))
-                        element = session.parent(of: current)
+                        element = memo.parent(of: current, in: session)
                     }
                 }
             }

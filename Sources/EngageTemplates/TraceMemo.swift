@@ -9,21 +9,20 @@ package final class TraceMemo {
 
     /// A class, so that handing one out costs one reference count, not one per string.
     package final class Entry {
+        let handle: XPathNodeHandle
         let path: String
-        let hash: String
-        let membership: (path: String, hash: String)?
-        /// The index of the element whose children `membership` lists.
-        let listHolder: Int?
+        /// The content hash, worked out when first needed: a node read for its place only
+        /// (a loop's item) never needs it, and hashing an element serializes it.
+        fileprivate(set) var contentHash: String?
+        /// The element whose children the list holding the node lists
+        /// (``TraceMemo/listHolder(of:in:)``).
+        let listHolder: XPathNodeHandle?
         /// The node itself, or the element of an attribute or text.
         let element: XPathNodeHandle?
 
-        init(
-            path: String, hash: String, membership: (path: String, hash: String)?, listHolder: Int?,
-            element: XPathNodeHandle?
-        ) {
+        init(handle: XPathNodeHandle, path: String, listHolder: XPathNodeHandle?, element: XPathNodeHandle?) {
+            self.handle = handle
             self.path = path
-            self.hash = hash
-            self.membership = membership
             self.listHolder = listHolder
             self.element = element
         }
@@ -32,26 +31,56 @@ package final class TraceMemo {
     private var entries: [Entry?] = []
     private var paths: [String?] = []
     private var memberships: [(path: String, hash: String)?] = []
+    /// Per node index, its parent element, once known (`parentKnown`).
+    private var parents: [XPathNodeHandle?] = []
+    private var parentKnown: [Bool] = []
     /// Per holder index, its named lists by name.
     private var namedLists: [Int: [String: (path: String, hash: String)]] = [:]
+    /// The lines of keyed lookups, by path.
+    private var keyedLists: [String: String] = [:]
 
     package func entry(for handle: XPathNodeHandle, in session: XPathSession) -> Entry {
         if handle.index < entries.count, let entry = entries[handle.index] { return entry }
-        let holder = listHolder(of: handle, in: session)
-        let element = session.isElement(handle) ? handle : session.parent(of: handle)
+        let element = session.isElement(handle) ? handle : parent(of: handle, in: session)
         let entry = Entry(
-            path: path(of: handle, in: session), hash: TraceHash.content(of: handle, in: session),
-            membership: holder.map { membership(of: $0, in: session) }, listHolder: holder?.index, element: element)
+            handle: handle, path: path(of: handle, in: session), listHolder: listHolder(of: handle, in: session), element: element)
         store(entry, at: handle.index, in: &entries)
         return entry
+    }
+
+    /// The content hash of `entry`'s node (``TraceHash/content(of:in:)``).
+    package func hash(of entry: Entry, in session: XPathSession) -> String {
+        if let hash = entry.contentHash { return hash }
+        let hash = TraceHash.content(of: entry.handle, in: session)
+        entry.contentHash = hash
+        return hash
+    }
+
+    /// The line listing every child of the holder of `entry`'s node; nil for the root.
+    package func membership(of entry: Entry, in session: XPathSession) -> (path: String, hash: String)? {
+        entry.listHolder.map { membership(of: $0, in: session) }
+    }
+
+    /// ``XPathSession/parent(of:)``, remembered: walks up the same few elements again and
+    /// again.
+    package func parent(of handle: XPathNodeHandle, in session: XPathSession) -> XPathNodeHandle? {
+        if handle.index < parentKnown.count, parentKnown[handle.index] { return parents[handle.index] }
+        let parent = session.parent(of: handle)
+        if handle.index >= parentKnown.count {
+            parents += repeatElement(nil, count: handle.index + 1 - parentKnown.count)
+            parentKnown += repeatElement(false, count: handle.index + 1 - parentKnown.count)
+        }
+        parents[handle.index] = parent
+        parentKnown[handle.index] = true
+        return parent
     }
 
     /// The element whose list of children holds the node read: its parent for an element;
     /// for an attribute or text, its element's parent, since selecting the attributes of a
     /// list's items (`preference/@format`) depends on the items' order.
     private func listHolder(of handle: XPathNodeHandle, in session: XPathSession) -> XPathNodeHandle? {
-        guard let parent = session.parent(of: handle) else { return nil }
-        return session.isElement(handle) ? parent : session.parent(of: parent)
+        guard let parent = parent(of: handle, in: session) else { return nil }
+        return session.isElement(handle) ? parent : self.parent(of: parent, in: session)
     }
 
     /// ``XPathSession/stablePath(of:)``, built on the parent's remembered path: reads
@@ -59,7 +88,7 @@ package final class TraceMemo {
     private func path(of handle: XPathNodeHandle, in session: XPathSession) -> String {
         if handle.index < paths.count, let path = paths[handle.index] { return path }
         let step = session.stablePathStep(of: handle)
-        let path = session.parent(of: handle).map { self.path(of: $0, in: session) + "/" + step } ?? "/" + step
+        let path = parent(of: handle, in: session).map { self.path(of: $0, in: session) + "/" + step } ?? "/" + step
         store(path, at: handle.index, in: &paths)
         return path
     }
@@ -75,7 +104,7 @@ package final class TraceMemo {
     /// The list line of `element` and its siblings of the same name; nil for the document
     /// element, which has no siblings.
     package func sameNameList(of element: XPathNodeHandle, in session: XPathSession) -> (path: String, hash: String)? {
-        guard let parent = session.parent(of: element) else { return nil }
+        guard let parent = parent(of: element, in: session) else { return nil }
         return namedList(of: parent, name: session.name(of: element), in: session)
     }
 
@@ -94,7 +123,10 @@ package final class TraceMemo {
         of parent: XPathNodeHandle, named name: String, where keys: [(attribute: String, value: String)], in session: XPathSession
     ) -> (path: String, hash: String)? {
         guard let path = TraceHash.listPath(parent: path(of: parent, in: session), named: name, keys: keys) else { return nil }
-        return (path, TraceHash.membership(of: parent, named: name, where: keys, in: session))
+        if let hash = keyedLists[path] { return (path, hash) }
+        let hash = TraceHash.membership(of: parent, named: name, where: keys, in: session)
+        keyedLists[path] = hash
+        return (path, hash)
     }
 
     private func store<Value>(_ value: Value, at index: Int, in table: inout [Value?]) {

@@ -93,14 +93,16 @@ package enum XPathReadPaths {
     package static func isContextFree(
         _ expression: String, _ found: (paths: [String], places: [String], functions: [String])
     ) -> Bool {
-        guard !found.paths.isEmpty || !found.places.isEmpty, !expression.contains("$"), !expression.contains("current") else { return false }
+        guard !found.paths.isEmpty || !found.places.isEmpty,
+            !expression.utf8.contains(UInt8(ascii: "$")), !found.functions.contains("current")
+        else { return false }
         return found.functions.allSatisfy(contextFreeFunctions.contains)
-            && (found.paths + found.places).allSatisfy { $0.hasPrefix("/") }
+            && (found.paths + found.places).allSatisfy { $0.utf8.first == slash }
     }
 
     /// Which lists a node that a read path (predicates stripped) selected was chosen from,
     /// and so which list lines record its place (``TraceHash``).
-    package enum Place: Equatable {
+    package enum Place: Equatable, Sendable {
         /// Every child of its parent: the path steps by `*`, `//`, `..`, `node()` or another
         /// axis, or is not a plain path, so any new sibling could have joined it.
         case amongAllSiblings
@@ -120,29 +122,63 @@ package enum XPathReadPaths {
     /// The ``Place`` of the nodes the read path `path` selects, from the context, a
     /// variable or the root.
     package static func place(of path: String) -> Place {
-        var text = Substring(path)
-        if text.hasPrefix("self::node()") { text = text.dropFirst("self::node()".count) }
-        guard !text.contains("//"), !text.contains(".."), !text.contains("::") else { return .amongAllSiblings }
-        var elementSteps = 0
-        for (index, step) in text.split(separator: "/", omittingEmptySubsequences: false).enumerated() {
-            if step == "text()" || step == "." || (index == 0 && step.isEmpty) { continue }
-            var name = step.utf8[...]
-            if name.first == UInt8(ascii: "$"), index == 0 {
-                name = name.dropFirst()
-            } else if name.first == UInt8(ascii: "@") {
-                name = name.dropFirst()
-            } else {
-                elementSteps += 1
+        var path = path
+        return path.withUTF8 { whole in
+            var bytes = whole[...]
+            if bytes.starts(with: selfNode) { bytes = bytes.dropFirst(selfNode.count) }
+            var elementSteps = 0
+            var readsBelowStart = false
+            var stepStart = bytes.startIndex
+            var stepIndex = 0
+            // One pass: each step ends at a "/" or at the end.
+            for position in bytes.startIndex...bytes.endIndex {
+                if position < bytes.endIndex {
+                    let byte = bytes[position]
+                    if position + 1 < bytes.endIndex, bytes[position + 1] == byte, byte == slash || byte == dot || byte == colon {
+                        return .amongAllSiblings  // "//", "..", "::"
+                    }
+                    guard byte == slash else { continue }
+                }
+                let step = bytes[stepStart..<position]
+                defer {
+                    stepStart = position + 1
+                    stepIndex += 1
+                }
+                if step.elementsEqual(textNode) {
+                    readsBelowStart = true
+                    continue
+                }
+                if (stepIndex == 0 && step.isEmpty) || (step.count == 1 && step.first == dot) { continue }
+                var name = step
+                if name.first == UInt8(ascii: "$"), stepIndex == 0 {
+                    name = name.dropFirst()
+                } else if name.first == UInt8(ascii: "@") {
+                    name = name.dropFirst()
+                    readsBelowStart = true
+                } else {
+                    elementSteps += 1
+                    readsBelowStart = false
+                }
+                // A name: no "*", no "node()", no spaces; it starts with a letter or "_".
+                guard isName(name) else { return .amongAllSiblings }
             }
-            // A name: no "*", no "node()", no spaces; it starts with a letter or "_".
-            guard let first = name.first, first >= 0x80 || first == UInt8(ascii: "_") || isLetter(first),
-                name.allSatisfy({ $0 >= 0x80 || isNameCharacter($0) })
-            else { return .amongAllSiblings }
+            // Only attributes or text of the starting node: fixed. The node itself (`.`, a
+            // bare `$sponsors`) keeps its list: where it was chosen may lie outside the section.
+            return elementSteps == 0 && readsBelowStart ? .fixed : .amongSameName(steps: max(1, elementSteps))
         }
-        // Only attributes or text of the starting node: fixed. The node itself (`.`, a bare
-        // `$sponsors`) keeps its list: where it was chosen may lie outside the section.
-        let readsBelowStart = text.contains("@") || text.hasSuffix("text()")
-        return elementSteps == 0 && readsBelowStart ? .fixed : .amongSameName(steps: max(1, elementSteps))
+    }
+
+    private static let selfNode = Array("self::node()".utf8)
+    private static let textNode = Array("text()".utf8)
+    private static let slash = UInt8(ascii: "/")
+    private static let dot = UInt8(ascii: ".")
+    private static let colon = UInt8(ascii: ":")
+
+    /// An XML name without a prefix (letters, digits, `-`, `_`, `.`, starting with a
+    /// letter or `_`; any byte of a multi-byte character counts as a letter).
+    package static func isName<Bytes: Collection<UInt8>>(_ name: Bytes) -> Bool {
+        guard let first = name.first, first >= 0x80 || first == UInt8(ascii: "_") || isLetter(first) else { return false }
+        return name.allSatisfy { $0 >= 0x80 || isNameCharacter($0) }
     }
 
     private static func isLetter(_ byte: UInt8) -> Bool {

@@ -1,0 +1,84 @@
+import Foundation
+
+/// What tracing needs to know of an expression's text, worked out once per process and
+/// shared by every document and thread that compiles the same text: the paths a render
+/// evaluates to record what the expression read (``XPathReadPaths``), the lookup it
+/// performs (``KeyedLookup``), and whether it needs no context.
+package struct ExpressionTraceAnalysis: Sendable {
+    /// A path a render evaluates for tracing only.
+    package struct ReadPath: Sendable {
+        package let text: String
+        /// Whether only its nodes' places were read: the expression itself without its
+        /// predicates, a step a predicate chooses from, a counted path.
+        package let placeOnly: Bool
+        package let place: XPathReadPaths.Place
+    }
+
+    package let readPaths: [ReadPath]
+    /// The place of the nodes of the expression's result.
+    package let resultPlace: XPathReadPaths.Place
+    package let lookup: KeyedLookup?
+    /// The trimmed text, when the expression needs nothing from where it is evaluated
+    /// (``XPathReadPaths/isContextFree(_:_:)``): a render records its value instead of
+    /// what it read, unless it gives nodes to work on.
+    package let contextFreeSource: String?
+
+    /// The analysis of `source`, from the process-wide cache when another document
+    /// compiled the same text.
+    package static func of(_ source: String) -> ExpressionTraceAnalysis {
+        cache.lock.lock()
+        let known = cache.analyses[source]
+        cache.lock.unlock()
+        if let known { return known }
+        let analysis = ExpressionTraceAnalysis(source)
+        cache.lock.lock()
+        cache.analyses[source] = analysis
+        cache.lock.unlock()
+        return analysis
+    }
+
+    private final class Cache: @unchecked Sendable {
+        let lock = NSLock()
+        var analyses: [String: ExpressionTraceAnalysis] = [:]
+    }
+
+    private static let cache = Cache()
+
+    private init(_ source: String) {
+        let trimmed = Self.trimmingWhitespace(source)
+        let found = XPathReadPaths.analyze(source)
+        // Without its predicates, the expression's own path gives the candidates the
+        // predicates chose from: only their places matter (which exist, in which order);
+        // the predicates' reads and the result say the rest.
+        let wholeWithoutPredicates = XPathReadPaths.withoutPredicates(trimmed)
+        let candidates = wholeWithoutPredicates != trimmed ? wholeWithoutPredicates : nil
+        // A plain path is its own read path: its result already says what it read.
+        var seen: Set<String> = [trimmed]
+        let lookup = KeyedLookup(trimmed)
+        if let lookup {
+            // The lookup's line says which candidates were chosen: neither the candidates'
+            // places nor their keys are read.
+            seen.insert(lookup.stepPath)
+            if let candidates { seen.insert(candidates) }
+            for key in lookup.keys { seen.insert(lookup.stepPath + "/@" + key.attribute) }
+        }
+        // Functions that read the model on their own (money() its currency) record it too.
+        let modelReads = found.functions.flatMap { TemplateFunctions.modelReads[$0] ?? [] }
+        let listed = found.paths.map { ($0, $0 == candidates) } + found.places.map { ($0, true) }
+            + modelReads.map { ($0, false) }
+        readPaths = listed.filter { seen.insert($0.0).inserted }.map { path, placeOnly in
+            ReadPath(text: path, placeOnly: placeOnly, place: XPathReadPaths.place(of: path))
+        }
+        self.lookup = lookup
+        contextFreeSource = XPathReadPaths.isContextFree(trimmed, found) ? trimmed : nil
+        resultPlace = lookup.map { .chosenByKey(stepsAfter: $0.elementStepsAfter) } ?? XPathReadPaths.place(of: wholeWithoutPredicates)
+    }
+
+    /// `source` without the spaces and tabs around it (`CharacterSet.whitespaces`); only
+    /// asks Foundation when an end is not plain ASCII text.
+    private static func trimmingWhitespace(_ source: String) -> String {
+        func isText(_ byte: UInt8?) -> Bool { byte.map { $0 < 0x80 && $0 != 0x20 && $0 != 0x09 } ?? true }
+        guard isText(source.utf8.first), isText(source.utf8.last) else { return source.trimmingCharacters(in: .whitespaces) }
+        return source
+    }
+}
