@@ -25,12 +25,15 @@ package struct ExpressionTraceAnalysis: Sendable {
 
     /// The analysis of `source`, from the process-wide cache when another document
     /// compiled the same text.
-    package static func of(_ source: String) -> ExpressionTraceAnalysis {
+    ///
+    /// - Parameter withLookup: whether a lookup may stand for its candidates' reads.
+    package static func of(_ source: String, withLookup: Bool = true) -> ExpressionTraceAnalysis {
+        guard withLookup else { return ExpressionTraceAnalysis(source, withLookup: false) }
         cache.lock.lock()
         let known = cache.analyses[source]
         cache.lock.unlock()
         if let known { return known }
-        let analysis = ExpressionTraceAnalysis(source)
+        let analysis = ExpressionTraceAnalysis(source, withLookup: true)
         cache.lock.lock()
         cache.analyses[source] = analysis
         cache.lock.unlock()
@@ -44,7 +47,10 @@ package struct ExpressionTraceAnalysis: Sendable {
 
     private static let cache = Cache()
 
-    private init(_ source: String) {
+    /// ``TemplateFunctions/modelReads``, in a fixed order.
+    private static let modelReads = TemplateFunctions.modelReads.sorted { $0.key < $1.key }
+
+    private init(_ source: String, withLookup: Bool) {
         let trimmed = Self.trimmingWhitespace(source)
         let found = XPathReadPaths.analyze(source)
         // Without its predicates, the expression's own path gives the candidates the
@@ -52,23 +58,30 @@ package struct ExpressionTraceAnalysis: Sendable {
         // the predicates' reads and the result say the rest.
         let wholeWithoutPredicates = XPathReadPaths.withoutPredicates(trimmed)
         let candidates = wholeWithoutPredicates != trimmed ? wholeWithoutPredicates : nil
-        // A plain path is its own read path: its result already says what it read.
-        var seen: Set<String> = [trimmed]
-        let lookup = KeyedLookup(trimmed)
+        // A plain path is its own read path: its result already says what it read. An
+        // expression has a handful of paths: an array is quicker than a set.
+        var seen: [String] = [trimmed]
+        let lookup = withLookup ? KeyedLookup(trimmed) : nil
         if let lookup {
             // The lookup's line says which candidates were chosen: neither the candidates'
             // places nor their keys are read.
-            seen.insert(lookup.stepPath)
-            if let candidates { seen.insert(candidates) }
-            for key in lookup.keys { seen.insert(lookup.stepPath + "/@" + key.attribute) }
+            seen.append(lookup.stepPath)
+            if let candidates { seen.append(candidates) }
+            for key in lookup.keys { seen.append(lookup.stepPath + "/@" + key.attribute) }
         }
+        var readPaths: [ReadPath] = []
+        func add(_ path: String, placeOnly: Bool) {
+            guard !seen.contains(path) else { return }
+            seen.append(path)
+            readPaths.append(ReadPath(text: path, placeOnly: placeOnly, place: XPathReadPaths.place(of: path)))
+        }
+        for path in found.paths { add(path, placeOnly: path == candidates) }
+        for path in found.places { add(path, placeOnly: true) }
         // Functions that read the model on their own (money() its currency) record it too.
-        let modelReads = found.functions.flatMap { TemplateFunctions.modelReads[$0] ?? [] }
-        let listed = found.paths.map { ($0, $0 == candidates) } + found.places.map { ($0, true) }
-            + modelReads.map { ($0, false) }
-        readPaths = listed.filter { seen.insert($0.0).inserted }.map { path, placeOnly in
-            ReadPath(text: path, placeOnly: placeOnly, place: XPathReadPaths.place(of: path))
+        for (function, paths) in Self.modelReads where found.functions.contains(function) {
+            for path in paths { add(path, placeOnly: false) }
         }
+        self.readPaths = readPaths
         self.lookup = lookup
         contextFreeSource = XPathReadPaths.isContextFree(trimmed, found) ? trimmed : nil
         resultPlace = lookup.map { .chosenByKey(stepsAfter: $0.elementStepsAfter) } ?? XPathReadPaths.place(of: wholeWithoutPredicates)

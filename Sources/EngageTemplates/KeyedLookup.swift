@@ -15,6 +15,31 @@ package struct KeyedLookup: Sendable {
     /// Each attribute and the expression giving the value it must equal: a string literal
     /// or a path from the root, a variable or `current()`, never from the candidate.
     package let keys: [(attribute: String, value: String)]
+    /// How a render finds each key's value: most are an attribute of the context node
+    /// (`current()/@owner`) or of a variable's node (`$e/@stakeholder`), read without an
+    /// XPath evaluation.
+    package enum KeyValue: Sendable, Equatable {
+        case literal(String)
+        case attributeOfContext(String)
+        case attributeOfVariable(variable: String, attribute: String)
+        /// Any other path: evaluated.
+        case path
+    }
+
+    /// ``KeyValue`` of each of `keys`, in order.
+    package var keyValues: [KeyValue] {
+        keys.map { key in
+            let value = key.value
+            if let quote = value.first, quote == "'" || quote == "\"" { return .literal(String(value.dropFirst().dropLast())) }
+            let parts = value.split(separator: "/", omittingEmptySubsequences: false)
+            guard parts.count == 2, parts[1].hasPrefix("@") else { return .path }
+            let attribute = String(parts[1].dropFirst())
+            if parts[0] == "self::node()" { return .attributeOfContext(attribute) }
+            if parts[0].hasPrefix("$") { return .attributeOfVariable(variable: String(parts[0].dropFirst()), attribute: attribute) }
+            return .path
+        }
+    }
+
     /// The path without the predicates of the keyed step: the candidates, and the nested
     /// reads below them (`STEP/@id`), which the lookup's line replaces.
     package let stepPath: String
@@ -195,9 +220,9 @@ package struct KeyedLookup: Sendable {
         var rest = predicate
         while !rest.isEmpty {
             let part: ArraySlice<UInt8>
-            if let range = rest.firstRange(of: and) {
-                part = rest[..<range.lowerBound]
-                rest = rest[range.upperBound...]
+            if let start = rest.indices.first(where: { rest[$0...].starts(with: and) }) {
+                part = rest[..<start]
+                rest = rest[(start + and.count)...]
             } else {
                 part = rest
                 rest = rest[rest.endIndex...]

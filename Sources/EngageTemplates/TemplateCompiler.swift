@@ -20,7 +20,7 @@ package struct TemplateCompiler {
     private var fills: [[String: [TemplateNode]]] = []
     private var expressions: [String: CompiledExpression] = [:]
     /// The read paths compiled, by text.
-    private var readPaths: [String: XPathExpression] = [:]
+    private let readPathCompiler = ReadPathCompiler()
     private let limits: TemplateLimits
     /// Elements and text nodes compiled so far: macros expand at every call, so a few
     /// lines of macros calling macros can ask for billions.
@@ -339,7 +339,7 @@ package struct TemplateCompiler {
         let origin = TemplateOrigin(file: file.displayPath, position: source.position, chain: chain)
         do {
             if let shared = expressions[text] { return TemplateExpression(source: text, shared: shared, origin: origin) }
-            let shared = try CompiledExpression(text, readPaths: &readPaths)
+            let shared = try CompiledExpression(text, readPathCompiler: readPathCompiler)
             expressions[text] = shared
             return TemplateExpression(source: text, shared: shared, origin: origin)
         } catch {

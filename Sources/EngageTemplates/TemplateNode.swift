@@ -13,68 +13,83 @@ public enum TemplateNamespace {
 /// expanded at many call sites compiles its expressions once).
 package final class CompiledExpression {
     package let compiled: XPathExpression
-    /// The location paths inside, predicates removed, evaluated for tracing only.
-    package let readPaths: [XPathExpression]
+    private let source: String
+    private let readPathCompiler: ReadPathCompiler
 
-    /// Which read paths are absolute: their nodes do not depend on the context, so a
-    /// render evaluates each once.
-    package let absolute: [Bool]
+    /// What a render evaluates to trace the expression, worked out on its first
+    /// evaluation inside a section: many expressions are never evaluated there (a branch
+    /// not taken, a cover page), and their analysis would be wasted.
+    package private(set) lazy var tracing = ExpressionTracing(source, compiler: readPathCompiler)
 
-    /// Which read paths are read for their nodes' places only: the expression itself
-    /// without its predicates, and each step a predicate chooses from.
-    package let candidates: [Bool]
+    /// Compiles `source`.
+    ///
+    /// - Parameter readPathCompiler: compiles the read paths of the template's expressions
+    ///   when first traced, each text once.
+    /// - Throws: ``XPathError/invalidExpression(_:reason:)`` when `source` is not XPath 1.0.
+    package init(_ source: String, readPathCompiler: ReadPathCompiler) throws(XPathError) {
+        compiled = try XPathExpression(source)
+        self.source = source
+        self.readPathCompiler = readPathCompiler
+    }
+}
 
-    /// The place of each read path's nodes (``XPathReadPaths/place(of:)``).
-    package let places: [XPathReadPaths.Place]
+/// Compiles the read paths of one template's expressions, each text once: the same ones
+/// (`$rows`, `@id`) come back in many expressions, and libxml2 makes a kilobyte of each.
+/// Used by the one thread that renders the template.
+package final class ReadPathCompiler {
+    private var compiled: [String: XPathExpression] = [:]
 
+    package init() {}
+
+    /// `path` compiled; nil when it is not XPath 1.0.
+    package func compile(_ path: String) -> XPathExpression? {
+        if let known = compiled[path] { return known }
+        let expression = try? XPathExpression(path)
+        if let expression { compiled[path] = expression }
+        return expression
+    }
+}
+
+/// An expression's ``ExpressionTraceAnalysis`` with its paths compiled for a render.
+package struct ExpressionTracing {
+    /// A location path inside the expression, evaluated for tracing only.
+    package struct ReadPath {
+        package let expression: XPathExpression
+        /// Its nodes do not depend on the context, so a render evaluates it once.
+        package let isAbsolute: Bool
+        /// Only its nodes' places were read: the expression itself without its
+        /// predicates, a step a predicate chooses from, a counted path.
+        package let placeOnly: Bool
+        package let place: XPathReadPaths.Place
+    }
+
+    package let readPaths: [ReadPath]
     /// The place of the nodes of the expression's result.
     package let resultPlace: XPathReadPaths.Place
-
-    /// The lookup the expression performs, compiled (``KeyedLookup``): a render records
-    /// its line instead of the candidates and their keys.
+    /// The lookup the expression performs (``KeyedLookup``): a render records its line
+    /// instead of the candidates and their keys.
     package let lookup: CompiledLookup?
-
-    /// The expression, trimmed, when it needs nothing from where it is evaluated
-    /// (``XPathReadPaths/isContextFree(_:_:)``): a render records its value instead of
-    /// what it read, unless it gives nodes to work on.
+    /// The expression, trimmed, when it needs nothing from where it is evaluated: a
+    /// render records its value instead of what it read, unless it gives nodes to work on.
     package let contextFreeSource: String?
 
-    /// Compiles `source` and its read paths.
-    ///
-    /// - Parameter readPaths: the read paths compiled so far, by text, taken from and added
-    ///   to: the same ones (`$rows`, `@id`) come back in many expressions, and libxml2 makes
-    ///   a kilobyte of each.
-    /// - Throws: ``XPathError/invalidExpression(_:reason:)`` when `source` is not XPath 1.0.
-    package init(_ source: String, readPaths: inout [String: XPathExpression]) throws(XPathError) {
-        compiled = try XPathExpression(source)
-        let analysis = ExpressionTraceAnalysis.of(source)
-        var paths: [XPathExpression] = []
-        var absolute: [Bool] = []
-        var placesOnly: [Bool] = []
-        var places: [XPathReadPaths.Place] = []
-        for path in analysis.readPaths {
-            let compiledPath: XPathExpression
-            if let known = readPaths[path.text] {
-                compiledPath = known
-            } else {
-                guard let compiled = try? XPathExpression(path.text) else { continue }
-                readPaths[path.text] = compiled
-                compiledPath = compiled
-            }
-            paths.append(compiledPath)
-            absolute.append(path.text.utf8.first == UInt8(ascii: "/"))
-            placesOnly.append(path.placeOnly)
-            places.append(path.place)
+    init(_ source: String, compiler: ReadPathCompiler) {
+        var analysis = ExpressionTraceAnalysis.of(source)
+        var lookup = analysis.lookup.flatMap { CompiledLookup($0, compiler: compiler) }
+        if analysis.lookup != nil, lookup == nil {
+            // The lookup's paths are pieces of an expression that compiled, so this does not
+            // happen; were it to, the candidates are traced as without a lookup.
+            analysis = ExpressionTraceAnalysis.of(source, withLookup: false)
+            lookup = nil
         }
-        self.readPaths = paths
-        self.absolute = absolute
-        self.candidates = placesOnly
-        self.places = places
-        // The lookup's paths are pieces of an expression that compiled: they compile too.
-        // Were one not to, the error beats a trace that misses the candidates.
-        lookup = try analysis.lookup.map { lookup throws(XPathError) in try CompiledLookup(lookup, readPaths: &readPaths) }
-        contextFreeSource = analysis.contextFreeSource
+        readPaths = analysis.readPaths.compactMap { path in
+            compiler.compile(path.text).map {
+                ReadPath(expression: $0, isAbsolute: path.text.utf8.first == UInt8(ascii: "/"), placeOnly: path.placeOnly, place: path.place)
+            }
+        }
         resultPlace = analysis.resultPlace
+        self.lookup = lookup
+        contextFreeSource = analysis.contextFreeSource
     }
 }
 
@@ -83,22 +98,24 @@ package final class CompiledLookup {
     package let source: KeyedLookup
     package let parents: XPathExpression
     package let values: [XPathExpression]
+    /// How each value is found (``KeyedLookup/KeyValue``).
+    package let valueKinds: [KeyedLookup.KeyValue]
     /// The candidates, read instead when the lookup's line cannot be written.
     package let candidates: XPathExpression
 
-    init(_ lookup: KeyedLookup, readPaths: inout [String: XPathExpression]) throws(XPathError) {
-        func compiled(_ path: String) throws(XPathError) -> XPathExpression {
-            if let known = readPaths[path] { return known }
-            let expression = try XPathExpression(path)
-            readPaths[path] = expression
-            return expression
+    /// Nil when one of the lookup's paths does not compile.
+    init?(_ lookup: KeyedLookup, compiler: ReadPathCompiler) {
+        guard let parents = compiler.compile(lookup.parentPath), let candidates = compiler.compile(lookup.stepPath) else { return nil }
+        var values: [XPathExpression] = []
+        for key in lookup.keys {
+            guard let value = compiler.compile(key.value) else { return nil }
+            values.append(value)
         }
         source = lookup
-        parents = try compiled(lookup.parentPath)
-        var values: [XPathExpression] = []
-        for key in lookup.keys { values.append(try compiled(key.value)) }
+        self.parents = parents
         self.values = values
-        candidates = try compiled(lookup.stepPath)
+        valueKinds = lookup.keyValues
+        self.candidates = candidates
     }
 }
 
@@ -109,10 +126,6 @@ package final class TemplateExpression {
     package let origin: TemplateOrigin
 
     package var compiled: XPathExpression { shared.compiled }
-    package var readPaths: [XPathExpression] { shared.readPaths }
-    package var readPathIsAbsolute: [Bool] { shared.absolute }
-    package var readPathIsCandidates: [Bool] { shared.candidates }
-    package var readPathPlaces: [XPathReadPaths.Place] { shared.places }
 
     package init(source: String, shared: CompiledExpression, origin: TemplateOrigin) {
         self.source = source

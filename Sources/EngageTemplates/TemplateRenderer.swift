@@ -20,6 +20,10 @@ public struct RenderedDocument: Sendable {
 /// Every error of the run is collected; rendering goes on past an error so that one run
 /// reports them all. A `<section>` with an `id` opens a trace: every model node an
 /// expression reads while it is open is recorded for it and for the sections around it.
+///
+/// Its state is `@exclusivity(unchecked)`: a renderer is used by one thread, no method
+/// holds an access to a property across a call that touches it, and the runtime checks
+/// cost a tenth of a render's instructions.
 package final class TemplateRenderer {
     private let session: XPathSession
     private let memo: TraceMemo
@@ -27,8 +31,8 @@ package final class TemplateRenderer {
     /// The variables in scope, innermost last. Rendering is depth-first, so an element
     /// pushes its bindings on entry and drops them on exit; lookups search from the end.
     /// Names are interned: comparing integers is much cheaper than comparing strings.
-    private var bindingNames: [Int] = []
-    private var bindingValues: [XPathObject] = []
+    @exclusivity(unchecked) private var bindingNames: [Int] = []
+    @exclusivity(unchecked) private var bindingValues: [XPathObject] = []
     /// Resolves `$name` for libxml2; made once, not per evaluation. The renderer outlives
     /// every evaluation it starts, hence `unowned(unsafe)` (no reference counting per call).
     private lazy var variableLookup: (Int) -> XPathObject? = { [unowned(unsafe) self] number in
@@ -45,47 +49,47 @@ package final class TemplateRenderer {
         if let found { return bindingValues[found] }
         return nil
     }
-    private var diagnostics: [TemplateDiagnostic] = []
-    private var sectionIDs: [String] = []
-    private var sectionIndexByID: [String: Int] = [:]
+    @exclusivity(unchecked) private var diagnostics: [TemplateDiagnostic] = []
+    @exclusivity(unchecked) private var sectionIDs: [String] = []
+    @exclusivity(unchecked) private var sectionIndexByID: [String: Int] = [:]
     /// Every node read while a section was open (or a section element's own instructions
     /// were being evaluated), in order; a section's reads are a range of it.
-    private var readLog: [XPathNodeHandle] = []
+    @exclusivity(unchecked) private var readLog: [XPathNodeHandle] = []
     /// For each entry of `readLog`, how it was read (``ReadKind``).
-    private var readKinds: [ReadKind] = []
+    @exclusivity(unchecked) private var readKinds: [ReadKind] = []
     /// The lines read that are not a node's: keyed lookups' (``KeyedLookup``) and values'
     /// (``TraceHash/valuePath(of:value:isCondition:)``), which `readKinds` number.
-    private var ownLines: [(path: String, hash: String)] = []
+    @exclusivity(unchecked) private var ownLines: [(path: String, hash: String)] = []
     /// The index in `ownLines` of each context-free expression's value line, by shared
     /// expression and whether it was a condition: its value is the same everywhere.
-    private var valueLineOfExpression: [ObjectIdentifier: Int] = [:]
+    @exclusivity(unchecked) private var valueLineOfExpression: [ObjectIdentifier: Int] = [:]
     /// For each of `ownLines`, whether it is a condition's value line.
-    private var ownLinesAreConditions: [Bool] = []
+    @exclusivity(unchecked) private var ownLinesAreConditions: [Bool] = []
     /// Per section: where its reads start and end in `readLog` (end set when it closes).
-    private var sectionRanges: [Range<Int>] = []
-    private var openSections: [Int] = []
+    @exclusivity(unchecked) private var sectionRanges: [Range<Int>] = []
+    @exclusivity(unchecked) private var openSections: [Int] = []
     /// How many section elements are evaluating their own instructions now.
-    private var pendingSectionElements = 0
+    @exclusivity(unchecked) private var pendingSectionElements = 0
     /// Nodes of absolute read paths, which the whole render shares.
-    private var absoluteReads: [ObjectIdentifier: [XPathNodeHandle]] = [:]
+    @exclusivity(unchecked) private var absoluteReads: [ObjectIdentifier: [XPathNodeHandle]] = [:]
     /// Variables whose value summarizes every input of the document (its input
     /// fingerprint): a section that shows one depends on all the document's reads.
     private let wholeDocumentVariables: [String]
     /// Whether an expression names one of `wholeDocumentVariables`, by shared expression.
-    private var namesWholeDocumentVariable: [ObjectIdentifier: Bool] = [:]
+    @exclusivity(unchecked) private var namesWholeDocumentVariable: [ObjectIdentifier: Bool] = [:]
     /// The sections that read a whole-document variable.
-    private var sectionsReadingEverything: Set<Int> = []
+    @exclusivity(unchecked) private var sectionsReadingEverything: Set<Int> = []
 
     private let limits: TemplateLimits
     /// What the document holds so far, against `limits`.
-    private var outputNodes = 0
-    private var outputBytes = 0
+    @exclusivity(unchecked) private var outputNodes = 0
+    @exclusivity(unchecked) private var outputBytes = 0
     /// The thread's processor time when the render started, and steps since the clock was
     /// last read (reading it costs more than a step).
-    private var startTime: Duration = .zero
-    private var stepsSinceClock = 0
+    @exclusivity(unchecked) private var startTime: Duration = .zero
+    @exclusivity(unchecked) private var stepsSinceClock = 0
     /// Set when a limit was crossed: rendering unwinds without doing anything more.
-    private var stopped = false
+    @exclusivity(unchecked) private var stopped = false
 
     /// - Parameter memo: what earlier renders over the same session learned about nodes;
     ///   the documents of one pack read many of the same nodes.
@@ -308,18 +312,20 @@ package final class TemplateRenderer {
             return nil
         }
         guard !openSections.isEmpty || pendingSectionElements > 0 else { return result }
-        if let source = expression.shared.contextFreeSource, logValueLine(of: expression, source: source, value: result, isCondition: isCondition) {
+        let tracing = expression.shared.tracing
+        if let source = tracing.contextFreeSource, logValueLine(of: expression, source: source, value: result, isCondition: isCondition) {
             return result
         }
         if !wholeDocumentVariables.isEmpty, namesWholeDocumentVariable(expression) {
             sectionsReadingEverything.formUnion(openSections)
         }
         if case .nodes(let nodes) = result {
-            logReads(nodes, .node(placeOnly: resultIsPlaceOnly, place: expression.shared.resultPlace))
+            logReads(nodes, .node(placeOnly: resultIsPlaceOnly, place: tracing.resultPlace))
         }
-        for (index, path) in expression.readPaths.enumerated() {
-            let kind = ReadKind.node(placeOnly: expression.readPathIsCandidates[index], place: expression.readPathPlaces[index])
-            if expression.readPathIsAbsolute[index] {
+        for readPath in tracing.readPaths {
+            let path = readPath.expression
+            let kind = ReadKind.node(placeOnly: readPath.placeOnly, place: readPath.place)
+            if readPath.isAbsolute {
                 let key = ObjectIdentifier(path)
                 if let cached = absoluteReads[key] {
                     logReads(cached, kind)
@@ -331,7 +337,7 @@ package final class TemplateRenderer {
                 logReads(nodes, kind)
             }
         }
-        if let keyed = expression.shared.lookup { logLookup(keyed, context: context) }
+        if let keyed = tracing.lookup { logLookup(keyed, context: context) }
         return result
     }
 
@@ -367,8 +373,23 @@ package final class TemplateRenderer {
             if keyed.source.parentPath.utf8.first == UInt8(ascii: "/") { absoluteReads[key] = found }
         }
         var keys: [(attribute: String, value: String)] = []
-        for (key, value) in zip(keyed.source.keys, keyed.values) {
-            switch try? session.evaluate(value, at: context, variables: lookup) {
+        for (index, key) in keyed.source.keys.enumerated() {
+            switch keyed.valueKinds[index] {
+            case .literal(let text):
+                keys.append((key.attribute, text))
+                continue
+            case .attributeOfContext(let attribute):
+                if let text = session.attribute(attribute, of: context) { keys.append((key.attribute, text)) }
+                continue
+            case .attributeOfVariable(let variable, let attribute):
+                if case .nodes(let nodes)? = lookup(number(of: variable)) {
+                    if nodes.count == 1, let text = session.attribute(attribute, of: nodes[0]) { keys.append((key.attribute, text)) }
+                    continue
+                }
+            case .path:
+                break
+            }
+            switch try? session.evaluate(keyed.values[index], at: context, variables: lookup) {
             case .string(let text)?: keys.append((key.attribute, text))
             case .nodes(let nodes)? where nodes.count == 1: keys.append((key.attribute, session.stringValue(of: nodes[0])))
             default: break
@@ -495,6 +516,8 @@ package final class TemplateRenderer {
         // -2 not known yet, -1 none (the document element).
         var sameNameLineOfElement = [Int](repeating: -2, count: session.nodeCount)
         var seenInSection = [Int](repeating: -1, count: session.nodeCount)
+        // Per entry of `ownLines`, its line's number once written (-1 before).
+        var lineOfOwnLine = [Int](repeating: -1, count: ownLines.count)
         var lineSeenInSection: [Int] = []
         func line(_ line: (path: String, hash: String)) -> Int {
             lines.append(line)
@@ -547,10 +570,13 @@ package final class TemplateRenderer {
                 let place: XPathReadPaths.Place
                 switch readKinds[position] {
                 case .line(let index):
-                    let list = ownLines[index]
-                    let number = lineOfNamedList[list.path] ?? line(list)
-                    lineOfNamedList[list.path] = number
-                    add(number)
+                    if lineOfOwnLine[index] < 0 {
+                        let own = ownLines[index]
+                        let number = lineOfNamedList[own.path] ?? line(own)
+                        lineOfNamedList[own.path] = number
+                        lineOfOwnLine[index] = number
+                    }
+                    add(lineOfOwnLine[index])
                     continue
                 case .node(let onlyPlace, let nodePlace):
                     placeOnly = onlyPlace

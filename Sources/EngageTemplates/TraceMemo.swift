@@ -3,7 +3,8 @@ import XMLSupport
 /// What traces record about a model node, computed once per node and session: its stable
 /// path and content hash, and the list lines of the list that holds it (``TraceHash``), so
 /// that adding an element to a list a section looped over makes the section stale. The
-/// four documents of a pack read many of the same nodes.
+/// four documents of a pack read many of the same nodes. One per session and thread, so
+/// its tables are `@exclusivity(unchecked)`.
 package final class TraceMemo {
     package init() {}
 
@@ -28,16 +29,16 @@ package final class TraceMemo {
         }
     }
 
-    private var entries: [Entry?] = []
-    private var paths: [String?] = []
-    private var memberships: [(path: String, hash: String)?] = []
+    @exclusivity(unchecked) private var entries: [Entry?] = []
+    @exclusivity(unchecked) private var paths: [String?] = []
+    @exclusivity(unchecked) private var memberships: [(path: String, hash: String)?] = []
     /// Per node index, its parent element, once known (`parentKnown`).
-    private var parents: [XPathNodeHandle?] = []
-    private var parentKnown: [Bool] = []
+    @exclusivity(unchecked) private var parents: [XPathNodeHandle?] = []
+    @exclusivity(unchecked) private var parentKnown: [Bool] = []
     /// Per holder index, its named lists by name.
-    private var namedLists: [Int: [String: (path: String, hash: String)]] = [:]
-    /// The lines of keyed lookups, by path.
-    private var keyedLists: [String: String] = [:]
+    @exclusivity(unchecked) private var namedLists: [Int: [String: (path: String, hash: String)]] = [:]
+    /// The lines of keyed lookups, by parent index and name and values.
+    @exclusivity(unchecked) private var keyedLists: [Int: [String: (path: String, hash: String)]] = [:]
 
     package func entry(for handle: XPathNodeHandle, in session: XPathSession) -> Entry {
         if handle.index < entries.count, let entry = entries[handle.index] { return entry }
@@ -122,11 +123,14 @@ package final class TraceMemo {
     package func keyedList(
         of parent: XPathNodeHandle, named name: String, where keys: [(attribute: String, value: String)], in session: XPathSession
     ) -> (path: String, hash: String)? {
+        // Keyed by the parent and the values: shorter to hash than the line's path.
+        var key = name
+        for value in keys { key += "\u{0}" + value.attribute + "\u{0}" + value.value }
+        if let known = keyedLists[parent.index]?[key] { return known }
         guard let path = TraceHash.listPath(parent: path(of: parent, in: session), named: name, keys: keys) else { return nil }
-        if let hash = keyedLists[path] { return (path, hash) }
-        let hash = TraceHash.membership(of: parent, named: name, where: keys, in: session)
-        keyedLists[path] = hash
-        return (path, hash)
+        let line = (path, TraceHash.membership(of: parent, named: name, where: keys, in: session))
+        keyedLists[parent.index, default: [:]][key] = line
+        return line
     }
 
     private func store<Value>(_ value: Value, at index: Int, in table: inout [Value?]) {

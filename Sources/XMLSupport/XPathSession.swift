@@ -32,34 +32,36 @@ public struct XPathFunctionError: Error, Sendable, Hashable {
 /// variables and Swift functions; the unit of work of a template render.
 ///
 /// One libxml2 XPath context is reused for every evaluation, so evaluating costs no
-/// allocation of contexts or function tables. Not thread-safe: one session per thread.
+/// allocation of contexts or function tables. Not thread-safe: one session per thread;
+/// for that reason its state is `@exclusivity(unchecked)`, as the runtime's checks on
+/// every access of a property cost more than many evaluations do.
 public final class XPathSession {
     private let document: XMLDocument
     private let context: xmlXPathContextPtr
-    private var nodes: [xmlNodePtr] = []
-    private var handles: [UnsafeMutableRawPointer: XPathNodeHandle] = [:]
+    @exclusivity(unchecked) private var nodes: [xmlNodePtr] = []
+    @exclusivity(unchecked) private var handles: [UnsafeMutableRawPointer: XPathNodeHandle] = [:]
     private let functions: [String: XPathFunction]
     private let keys: [String: [String]]
     /// Resolves a variable, by its number (see ``variableNumber(_:)``), during the
     /// evaluation in progress.
-    private var variableLookup: ((Int) -> XPathObject?)?
-    private var variableNumbers: [String: Int] = [:]
+    @exclusivity(unchecked) private var variableLookup: ((Int) -> XPathObject?)?
+    @exclusivity(unchecked) private var variableNumbers: [String: Int] = [:]
     /// Every interned name, NUL-terminated, one after the other; `variableNameOffsets[n]`
     /// is where name `n` starts (one buffer, so a check retains nothing).
-    private var variableNameBytes: [CChar] = []
-    private var variableNameOffsets: [Int] = []
+    @exclusivity(unchecked) private var variableNameBytes: [CChar] = []
+    @exclusivity(unchecked) private var variableNameOffsets: [Int] = []
     /// Variable names as libxml2 passes them (pointers into compiled expressions) -> number.
     /// Checked with strcmp on every hit: a freed expression's memory may be reused.
-    private var numbersByNamePointer: [UnsafeRawPointer: Int] = [:]
+    @exclusivity(unchecked) private var numbersByNamePointer: [UnsafeRawPointer: Int] = [:]
     /// Expressions that are a bare `$name`, with that variable's number.
-    private var bareVariables: [ObjectIdentifier: (name: String, number: Int)] = [:]
-    private var functionFailure: String?
+    @exclusivity(unchecked) private var bareVariables: [ObjectIdentifier: (name: String, number: Int)] = [:]
+    @exclusivity(unchecked) private var functionFailure: String?
     /// The first error libxml2 reported during the evaluation in progress.
-    fileprivate var evaluationError: String?
+    @exclusivity(unchecked) fileprivate var evaluationError: String?
     /// Whether `evaluationError` is a limit of the session, not a mistake in the expression.
-    fileprivate var evaluationErrorIsLimit = false
+    @exclusivity(unchecked) fileprivate var evaluationErrorIsLimit = false
     /// The context node of the evaluation in progress, for `current()`.
-    private var currentNode: XPathNodeHandle?
+    @exclusivity(unchecked) private var currentNode: XPathNodeHandle?
 
     /// Opens a session on `document`, whose lifetime it extends.
     ///
@@ -107,7 +109,7 @@ public final class XPathSession {
     /// references (`concat($s, $s, $s, ...)`) before any result is seen.
     public var inputByteLimit: Int?
     /// Bytes handed to libxml2 so far in the evaluation in progress.
-    private var inputBytes = 0
+    @exclusivity(unchecked) private var inputBytes = 0
 
     /// How many nodes have handles so far; every handle's index is below it.
     public var nodeCount: Int { nodes.count }
@@ -191,6 +193,30 @@ public final class XPathSession {
         guard let content = xmlNodeGetContent(nodes[handle.index]) else { return "" }
         defer { engage_xmlFree(content) }
         return String(cString: content)
+    }
+
+    /// Whether `element` has the attribute `name` with the value `value` (a C string),
+    /// compared in place: most attributes hold one text node.
+    private static func attribute(of element: xmlNodePtr, named name: UnsafePointer<CChar>, equals value: [CChar]) -> Bool {
+        guard let attribute = xmlHasProp(element, UnsafeRawPointer(name).assumingMemoryBound(to: xmlChar.self)) else { return false }
+        if let text = attribute.pointee.children, text.pointee.next == nil, text.pointee.type == XML_TEXT_NODE, let content = text.pointee.content {
+            return value.withUnsafeBufferPointer { strcmp(UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self), $0.baseAddress!) == 0 }
+        }
+        guard let content = xmlNodeGetContent(UnsafeMutableRawPointer(attribute).assumingMemoryBound(to: xmlNode.self)) else {
+            return value == [0]
+        }
+        defer { engage_xmlFree(content) }
+        return value.withUnsafeBufferPointer { strcmp(UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self), $0.baseAddress!) == 0 }
+    }
+
+    /// The value of the attribute `name` of an element, nil when it has none: what
+    /// `@name` gives from it, without an evaluation.
+    public func attribute(_ name: String, of handle: XPathNodeHandle) -> String? {
+        let node = nodes[handle.index]
+        guard node.pointee.type == XML_ELEMENT_NODE, let raw = xmlHasProp(node, name) else { return nil }
+        guard let value = xmlNodeGetContent(UnsafeMutableRawPointer(raw).assumingMemoryBound(to: xmlNode.self)) else { return "" }
+        defer { engage_xmlFree(value) }
+        return String(cString: value)
     }
 
     /// The name of an element or attribute; empty for text.
@@ -283,18 +309,19 @@ public final class XPathSession {
     ) -> String {
         var steps: [String] = []
         var child = nodes[handle.index].pointee.children
+        // Byte for byte, as XPath compares strings (Swift's == would equate canonically
+        // equivalent ones); C strings made once, not per child.
+        let wantedKeys = keys.map { (attribute: Array($0.attribute.utf8CString), value: Array($0.value.utf8CString)) }
         name.withCString { wanted in
             while let current = child {
                 defer { child = current.pointee.next }
                 guard current.pointee.type == XML_ELEMENT_NODE, let own = current.pointee.name,
                     strcmp(UnsafeRawPointer(own).assumingMemoryBound(to: CChar.self), wanted) == 0
                 else { continue }
-                let matches = keys.allSatisfy { key in
-                    guard let raw = xmlGetProp(current, key.attribute) else { return false }
-                    defer { engage_xmlFree(raw) }
-                    // Byte for byte, as XPath compares strings (Swift's == would equate
-                    // canonically equivalent ones).
-                    return key.value.withCString { strcmp(UnsafeRawPointer(raw).assumingMemoryBound(to: CChar.self), $0) == 0 }
+                let matches = wantedKeys.allSatisfy { key in
+                    key.attribute.withUnsafeBufferPointer { attribute in
+                        Self.attribute(of: current, named: attribute.baseAddress!, equals: key.value)
+                    }
                 }
                 if matches { steps.append(step(for: current)) }
             }
