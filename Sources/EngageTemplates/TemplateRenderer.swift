@@ -129,7 +129,8 @@ package final class TemplateRenderer {
                     fix: "Keep the <html> root free of t:each and t:if.")
             ])
         }
-        let (sections, reads) = traces()
+        let (sections, reads) = TraceBuilder(session: session, memo: memo, ownLines: ownLines).traces(
+            of: sectionIDs, ranges: sectionRanges, log: readLog, kinds: readKinds, readingEverything: sectionsReadingEverything)
         return RenderedDocument(root: root, sections: sections, reads: reads)
     }
 
@@ -501,126 +502,6 @@ package final class TemplateRenderer {
         return index
     }
 
-    /// The traces of every section. Besides each node read (path -> content hash), the
-    /// lists holding it are recorded (``TraceHash``), so that adding an element to a list
-    /// a section looped over makes the section stale.
-    private func traces() -> (sections: [SectionTrace], reads: DocumentReads) {
-        // Every distinct line gets a number when first read; sections keep numbers, and
-        // the document writes each line once. Handles are dense indices, so arrays stand
-        // in for dictionaries.
-        var lines: [(path: String, hash: String)] = []
-        var lineOfNode = [Int](repeating: -1, count: session.nodeCount)
-        var lineOfMembership = [Int](repeating: -1, count: session.nodeCount)
-        var lineOfNamedList: [String: Int] = [:]
-        // Per element, the number of the line listing it and its same-named siblings:
-        // -2 not known yet, -1 none (the document element).
-        var sameNameLineOfElement = [Int](repeating: -2, count: session.nodeCount)
-        var seenInSection = [Int](repeating: -1, count: session.nodeCount)
-        // Per entry of `ownLines`, its line's number once written (-1 before).
-        var lineOfOwnLine = [Int](repeating: -1, count: ownLines.count)
-        var lineSeenInSection: [Int] = []
-        func line(_ line: (path: String, hash: String)) -> Int {
-            lines.append(line)
-            return lines.count - 1
-        }
-        /// The number of the line listing every child of the holder of `entry`'s node.
-        func membershipLine(_ entry: TraceMemo.Entry) -> Int? {
-            guard let holder = entry.listHolder?.index, let membership = memo.membership(of: entry, in: session) else { return nil }
-            // A holder no expression read may have got its handle just now.
-            if holder >= lineOfMembership.count {
-                lineOfMembership += repeatElement(-1, count: holder + 1 - lineOfMembership.count)
-            }
-            if lineOfMembership[holder] < 0 { lineOfMembership[holder] = line(membership) }
-            return lineOfMembership[holder]
-        }
-        /// The number of the line listing `element` and its same-named siblings.
-        func sameNameLine(_ element: XPathNodeHandle) -> Int? {
-            if element.index >= sameNameLineOfElement.count {
-                sameNameLineOfElement += repeatElement(-2, count: element.index + 1 - sameNameLineOfElement.count)
-            }
-            if sameNameLineOfElement[element.index] == -2 {
-                if let list = memo.sameNameList(of: element, in: session) {
-                    let number = lineOfNamedList[list.path] ?? line(list)
-                    lineOfNamedList[list.path] = number
-                    sameNameLineOfElement[element.index] = number
-                } else {
-                    sameNameLineOfElement[element.index] = -1
-                }
-            }
-            let number = sameNameLineOfElement[element.index]
-            return number >= 0 ? number : nil
-        }
-        var sectionLines: [[Int]] = []
-        sectionLines.reserveCapacity(sectionRanges.count)
-        for (section, range) in sectionRanges.enumerated() {
-            var numbers: [Int] = []
-            numbers.reserveCapacity(range.count * 2)
-            func add(_ number: Int?) {
-                guard let number else { return }
-                if number >= lineSeenInSection.count {
-                    lineSeenInSection += repeatElement(-1, count: number + 1 - lineSeenInSection.count)
-                }
-                guard lineSeenInSection[number] != section else { return }
-                lineSeenInSection[number] = section
-                numbers.append(number)
-            }
-            for position in range {
-                let handle = readLog[position]
-                let placeOnly: Bool
-                let place: XPathReadPaths.Place
-                switch readKinds[position] {
-                case .line(let index):
-                    if lineOfOwnLine[index] < 0 {
-                        let own = ownLines[index]
-                        let number = lineOfNamedList[own.path] ?? line(own)
-                        lineOfNamedList[own.path] = number
-                        lineOfOwnLine[index] = number
-                    }
-                    add(lineOfOwnLine[index])
-                    continue
-                case .node(let onlyPlace, let nodePlace):
-                    placeOnly = onlyPlace
-                    place = nodePlace
-                }
-                let entry = memo.entry(for: handle, in: session)
-                // An attribute or text in a fixed place exists or not: its content line
-                // records that, since no list of elements does; so does one right below
-                // an element a lookup chose.
-                let isFixed = place == .fixed || (place == .chosenByKey(stepsAfter: 0) && !session.isElement(handle))
-                if !placeOnly || isFixed {
-                    let node = handle.index
-                    if seenInSection[node] != section {
-                        seenInSection[node] = section
-                        if lineOfNode[node] < 0 { lineOfNode[node] = line((entry.path, memo.hash(of: entry, in: session))) }
-                        numbers.append(lineOfNode[node])
-                    }
-                }
-                // Where the node is: the lists it was chosen from.
-                switch place {
-                case .fixed:
-                    break
-                case .amongAllSiblings:
-                    add(membershipLine(entry))
-                case .amongSameName(let steps), .chosenByKey(let steps):
-                    var element = entry.element
-                    for _ in 0..<steps {
-                        guard let current = element else { break }
-                        add(sameNameLine(current))
-                        element = memo.parent(of: current, in: session)
-                    }
-                }
-            }
-            sectionLines.append(numbers)
-        }
-        // A section showing the input fingerprint changes whenever any input does.
-        for section in sectionsReadingEverything { sectionLines[section] = Array(lines.indices) }
-        let built = DocumentReads.build(lines: lines, sections: sectionLines)
-        let sections = zip(sectionIDs, built.sections).map { id, numbers in
-            SectionTrace(sectionID: id, encodedLineNumbers: numbers, document: built.reads)
-        }
-        return (sections, built.reads)
-    }
-
     private func report(_ expression: TemplateExpression, _ summary: String, fix: String) {
         diagnostics.append(TemplateDiagnostic(
             origin: expression.origin, summary: summary, fix: fix, sourceLine: sourceLine(expression.origin)))
@@ -632,14 +513,4 @@ package final class TemplateRenderer {
         }
         return lines[origin.position.line - 1]
     }
-}
-
-/// How a render read a node: for its content and its place, or (an item of `t:each`, a
-/// node bound by `t:let`, a node that makes a `t:if` true, a node counted) for its place
-/// only, and which lists its place is in (``XPathReadPaths/Place``); or a line of its own
-/// (a keyed lookup's, a context-free expression's value).
-private enum ReadKind {
-    case node(placeOnly: Bool, place: XPathReadPaths.Place)
-    /// The index of the line in `ownLines`.
-    case line(Int)
 }
