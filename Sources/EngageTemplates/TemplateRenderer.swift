@@ -347,14 +347,14 @@ package final class TemplateRenderer {
     private func logValueLine(of expression: TemplateExpression, source: String, value: XPathObject, isCondition: Bool) -> Bool {
         let key = ObjectIdentifier(expression.shared)
         if let known = valueLineOfExpression[key], ownLinesAreConditions[known] == isCondition {
-            logReads([session.documentHandle], .line(known))
+            logRead(session.documentHandle, .line(known))
             return true
         }
         guard let path = TraceHash.valuePath(of: source, value: value, isCondition: isCondition) else { return false }
         ownLines.append((path, TraceHash.valueHash(of: value, isCondition: isCondition, in: session)))
         ownLinesAreConditions.append(isCondition)
         valueLineOfExpression[key] = ownLines.count - 1
-        logReads([session.documentHandle], .line(ownLines.count - 1))
+        logRead(session.documentHandle, .line(ownLines.count - 1))
         return true
     }
 
@@ -409,8 +409,14 @@ package final class TemplateRenderer {
         for (parent, line) in zip(parents, lines) {
             ownLines.append(line)
             ownLinesAreConditions.append(false)
-            logReads([parent], .line(ownLines.count - 1))
+            logRead(parent, .line(ownLines.count - 1))
         }
+    }
+
+    /// ``logReads(_:_:)`` of one node, without an array to hold it.
+    private func logRead(_ node: XPathNodeHandle, _ kind: ReadKind) {
+        readLog.append(node)
+        readKinds.append(kind)
     }
 
     private func logReads(_ nodes: [XPathNodeHandle], _ kind: ReadKind) {
