@@ -345,6 +345,8 @@ package final class TemplateRenderer {
     /// Records the value of a context-free expression as its line, unless it gives nodes
     /// to work on (not a condition's): whether it could.
     private func logValueLine(of expression: TemplateExpression, source: String, value: XPathObject, isCondition: Bool) -> Bool {
+        // Nodes to work on are traced as they are used, not by a value.
+        if case .nodes = value, !isCondition { return false }
         let key = ObjectIdentifier(expression.shared)
         if let known = valueLineOfExpression[key], ownLinesAreConditions[known] == isCondition {
             logRead(session.documentHandle, .line(known))

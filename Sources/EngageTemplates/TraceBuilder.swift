@@ -29,6 +29,11 @@ struct TraceBuilder {
         // -2 not known yet, -1 none (the document element).
         var sameNameLineOfElement = [Int](repeating: -2, count: session.nodeCount)
         var seenInSection = [Int](repeating: -1, count: session.nodeCount)
+        // Per node, the last section whose lists of it were added, and through how many
+        // steps (the most a read in that section asked for).
+        var allSiblingsDoneInSection = [Int](repeating: -1, count: session.nodeCount)
+        var stepsDoneInSection = [Int](repeating: -1, count: session.nodeCount)
+        var stepsDone = [Int](repeating: 0, count: session.nodeCount)
         // Per entry of `ownLines`, its line's number once written (-1 before).
         var lineOfOwnLine = [Int](repeating: -1, count: ownLines.count)
         var lineSeenInSection: [Int] = []
@@ -95,27 +100,33 @@ struct TraceBuilder {
                     placeOnly = onlyPlace
                     place = nodePlace
                 }
-                let entry = memo.entry(for: handle, in: session)
+                let node = handle.index
                 // An attribute or text in a fixed place exists or not: its content line
                 // records that, since no list of elements does; so does one right below
                 // an element a lookup chose.
                 let isFixed = place == .fixed || (place == .chosenByKey(stepsAfter: 0) && !session.isElement(handle))
-                if !placeOnly || isFixed {
-                    let node = handle.index
-                    if seenInSection[node] != section {
-                        seenInSection[node] = section
-                        if lineOfNode[node] < 0 { lineOfNode[node] = line((entry.path, memo.hash(of: entry, in: session))) }
-                        numbers.append(lineOfNode[node])
+                if (!placeOnly || isFixed) && seenInSection[node] != section {
+                    seenInSection[node] = section
+                    if lineOfNode[node] < 0 {
+                        let entry = memo.entry(for: handle, in: session)
+                        lineOfNode[node] = line((entry.path, memo.hash(of: entry, in: session)))
                     }
+                    numbers.append(lineOfNode[node])
                 }
-                // Where the node is: the lists it was chosen from.
+                // Where the node is: the lists it was chosen from; a node read again in the
+                // same section, through as many steps, adds none.
                 switch place {
                 case .fixed:
                     break
                 case .amongAllSiblings:
-                    add(membershipLine(entry))
+                    guard allSiblingsDoneInSection[node] != section else { break }
+                    allSiblingsDoneInSection[node] = section
+                    add(membershipLine(memo.entry(for: handle, in: session)))
                 case .amongSameName(let steps), .chosenByKey(let steps):
-                    var element = entry.element
+                    guard stepsDoneInSection[node] != section || stepsDone[node] < steps else { break }
+                    stepsDoneInSection[node] = section
+                    stepsDone[node] = steps
+                    var element = memo.entry(for: handle, in: session).element
                     for _ in 0..<steps {
                         guard let current = element else { break }
                         add(sameNameLine(current))

@@ -77,7 +77,7 @@ public enum TraceHash {
     /// node-set is recorded as the boolean it gives); nil when the expression cannot be
     /// written on one line.
     package static func valuePath(of expression: String, value: XPathObject, isCondition: Bool) -> String? {
-        guard !expression.contains(where: { $0 == "\t" || $0 == "\n" || $0 == "\r" }) else { return nil }
+        guard !expression.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else { return nil }
         switch value {
         case .nodes: return isCondition ? "boolean(" + expression + ")" : nil
         case .boolean: return "boolean(" + expression + ")"
