@@ -86,7 +86,7 @@ struct TraceBuilder {
                 let handle = readLog[position]
                 let placeOnly: Bool
                 let place: XPathReadPaths.Place
-                switch readKinds[position] {
+                switch readKinds[position].decoded {
                 case .line(let index):
                     if lineOfOwnLine[index] < 0 {
                         let own = ownLines[index]
@@ -150,8 +150,46 @@ struct TraceBuilder {
 /// node bound by `t:let`, a node that makes a `t:if` true, a node counted) for its place
 /// only, and which lists its place is in (``XPathReadPaths/Place``); or a line of its own
 /// (a keyed lookup's, a context-free expression's value).
-enum ReadKind {
-    case node(placeOnly: Bool, place: XPathReadPaths.Place)
-    /// The index of the line in `ownLines`.
-    case line(Int)
+///
+/// Packed in four bytes: a render logs hundreds of thousands of reads, and an enum with
+/// payloads would take twenty-four bytes each.
+struct ReadKind {
+    enum Decoded {
+        case node(placeOnly: Bool, place: XPathReadPaths.Place)
+        /// The index of the line in `ownLines`.
+        case line(Int)
+    }
+
+    /// Bit 31: a line, whose index is bits 0-30. Otherwise bit 0: place only; bits 1-2: the
+    /// place (fixed, among all siblings, among the same name, chosen by key); bits 3-30:
+    /// its steps.
+    private let raw: UInt32
+
+    static func node(placeOnly: Bool, place: XPathReadPaths.Place) -> ReadKind {
+        let (kind, steps): (UInt32, Int) =
+            switch place {
+            case .fixed: (0, 0)
+            case .amongAllSiblings: (1, 0)
+            case .amongSameName(let steps): (2, steps)
+            case .chosenByKey(let steps): (3, steps)
+            }
+        return ReadKind(raw: (placeOnly ? 1 : 0) | kind << 1 | UInt32(min(steps, 1 << 27)) << 3)
+    }
+
+    static func line(_ index: Int) -> ReadKind {
+        ReadKind(raw: 1 << 31 | UInt32(index))
+    }
+
+    var decoded: Decoded {
+        if raw & (1 << 31) != 0 { return .line(Int(raw & ~(1 << 31))) }
+        let steps = Int((raw >> 3) & ((1 << 28) - 1))
+        let place: XPathReadPaths.Place =
+            switch (raw >> 1) & 3 {
+            case 0: .fixed
+            case 1: .amongAllSiblings
+            case 2: .amongSameName(steps: steps)
+            default: .chosenByKey(stepsAfter: steps)
+            }
+        return .node(placeOnly: raw & 1 != 0, place: place)
+    }
 }
