@@ -25,8 +25,8 @@ public struct RenderedDocument: Sendable {
 /// holds an access to a property across a call that touches it, and the runtime checks
 /// cost a tenth of a render's instructions.
 package final class TemplateRenderer {
-    private let session: XPathSession
-    private let memo: TraceMemo
+    let session: XPathSession
+    let memo: TraceMemo
     private let linesByFile: [String: [String]]
     /// The variables in scope, innermost last. Rendering is depth-first, so an element
     /// pushes its bindings on entry and drops them on exit; lookups search from the end.
@@ -35,7 +35,7 @@ package final class TemplateRenderer {
     @exclusivity(unchecked) private var bindingValues: [XPathObject] = []
     /// Resolves `$name` for libxml2; made once, not per evaluation. The renderer outlives
     /// every evaluation it starts, hence `unowned(unsafe)` (no reference counting per call).
-    private lazy var variableLookup: (Int) -> XPathObject? = { [unowned(unsafe) self] number in
+    lazy var variableLookup: (Int) -> XPathObject? = { [unowned(unsafe) self] number in
         // One buffer access for the whole search: indexing the property in the loop would
         // retain and release the array, and check exclusivity, at every step.
         let found = bindingNames.withUnsafeBufferPointer { names -> Int? in
@@ -54,31 +54,31 @@ package final class TemplateRenderer {
     @exclusivity(unchecked) private var sectionIndexByID: [String: Int] = [:]
     /// Every node read while a section was open (or a section element's own instructions
     /// were being evaluated), in order; a section's reads are a range of it.
-    @exclusivity(unchecked) private var readLog: [XPathNodeHandle] = []
+    @exclusivity(unchecked) var readLog: [XPathNodeHandle] = []
     /// For each entry of `readLog`, how it was read (``ReadKind``).
-    @exclusivity(unchecked) private var readKinds: [ReadKind] = []
+    @exclusivity(unchecked) var readKinds: [ReadKind] = []
     /// The lines read that are not a node's: keyed lookups' (``KeyedLookup``) and values'
     /// (``TraceHash/valuePath(of:value:isCondition:)``), which `readKinds` number.
-    @exclusivity(unchecked) private var ownLines: [(path: String, hash: String)] = []
+    @exclusivity(unchecked) var ownLines: [(path: String, hash: String)] = []
     /// The index in `ownLines` of each context-free expression's value line, by shared
     /// expression and whether it was a condition: its value is the same everywhere.
-    @exclusivity(unchecked) private var valueLineOfExpression: [ObjectIdentifier: Int] = [:]
+    @exclusivity(unchecked) var valueLineOfExpression: [ObjectIdentifier: Int] = [:]
     /// For each of `ownLines`, whether it is a condition's value line.
-    @exclusivity(unchecked) private var ownLinesAreConditions: [Bool] = []
+    @exclusivity(unchecked) var ownLinesAreConditions: [Bool] = []
     /// Per section: where its reads start and end in `readLog` (end set when it closes).
     @exclusivity(unchecked) private var sectionRanges: [Range<Int>] = []
-    @exclusivity(unchecked) private var openSections: [Int] = []
+    @exclusivity(unchecked) var openSections: [Int] = []
     /// How many section elements are evaluating their own instructions now.
     @exclusivity(unchecked) private var pendingSectionElements = 0
     /// Nodes of absolute read paths, which the whole render shares.
-    @exclusivity(unchecked) private var absoluteReads: [ObjectIdentifier: [XPathNodeHandle]] = [:]
+    @exclusivity(unchecked) var absoluteReads: [ObjectIdentifier: [XPathNodeHandle]] = [:]
     /// Variables whose value summarizes every input of the document (its input
     /// fingerprint): a section that shows one depends on all the document's reads.
-    private let wholeDocumentVariables: [String]
+    let wholeDocumentVariables: [String]
     /// Whether an expression names one of `wholeDocumentVariables`, by shared expression.
-    @exclusivity(unchecked) private var namesWholeDocumentVariable: [ObjectIdentifier: Bool] = [:]
+    @exclusivity(unchecked) var namesWholeDocumentVariable: [ObjectIdentifier: Bool] = [:]
     /// The sections that read a whole-document variable.
-    @exclusivity(unchecked) private var sectionsReadingEverything: Set<Int> = []
+    @exclusivity(unchecked) var sectionsReadingEverything: Set<Int> = []
 
     private let limits: TemplateLimits
     /// What the document holds so far, against `limits`.
@@ -273,7 +273,7 @@ package final class TemplateRenderer {
         bindingValues.append(value)
     }
 
-    private func number(of name: String) -> Int {
+    func number(of name: String) -> Int {
         session.variableNumber(name)
     }
 
@@ -312,144 +312,10 @@ package final class TemplateRenderer {
                  fix: "Check for variables that build on each other, such as concat($s, $s) repeated.")
             return nil
         }
-        guard !openSections.isEmpty || pendingSectionElements > 0 else { return result }
-        let tracing = expression.shared.tracing
-        if let source = tracing.contextFreeSource, logValueLine(of: expression, source: source, value: result, isCondition: isCondition) {
-            return result
+        if !openSections.isEmpty || pendingSectionElements > 0 {
+            logReads(of: expression, result: result, context: context, resultIsPlaceOnly: resultIsPlaceOnly, isCondition: isCondition)
         }
-        if !wholeDocumentVariables.isEmpty, namesWholeDocumentVariable(expression) {
-            sectionsReadingEverything.formUnion(openSections)
-        }
-        if case .nodes(let nodes) = result {
-            logReads(nodes, .node(placeOnly: resultIsPlaceOnly, place: tracing.resultPlace))
-        }
-        for readPath in tracing.readPaths {
-            let path = readPath.expression
-            let kind = ReadKind.node(placeOnly: readPath.placeOnly, place: readPath.place)
-            if readPath.isAbsolute {
-                let key = ObjectIdentifier(path)
-                if let cached = absoluteReads[key] {
-                    logReads(cached, kind)
-                } else if case .nodes(let nodes)? = try? session.evaluate(path, at: context, variables: lookup) {
-                    absoluteReads[key] = nodes
-                    logReads(nodes, kind)
-                }
-            } else if case .nodes(let nodes)? = try? session.evaluate(path, at: context, variables: lookup) {
-                logReads(nodes, kind)
-            }
-        }
-        if let keyed = tracing.lookup { logLookup(keyed, context: context) }
         return result
-    }
-
-    /// Records the value of a context-free expression as its line, unless it gives nodes
-    /// to work on (not a condition's): whether it could.
-    private func logValueLine(of expression: TemplateExpression, source: String, value: XPathObject, isCondition: Bool) -> Bool {
-        // Nodes to work on are traced as they are used, not by a value.
-        if case .nodes = value, !isCondition { return false }
-        let key = ObjectIdentifier(expression.shared)
-        if let known = valueLineOfExpression[key], ownLinesAreConditions[known] == isCondition {
-            logRead(session.documentHandle, .line(known))
-            return true
-        }
-        guard let path = TraceHash.valuePath(of: source, value: value, isCondition: isCondition) else { return false }
-        ownLines.append((path, TraceHash.valueHash(of: value, isCondition: isCondition, in: session)))
-        ownLinesAreConditions.append(isCondition)
-        valueLineOfExpression[key] = ownLines.count - 1
-        logRead(session.documentHandle, .line(ownLines.count - 1))
-        return true
-    }
-
-    /// Records the line of each parent's children that `keyed` chose from; when a line
-    /// cannot be written (a value that is not one string, an apostrophe in it), the
-    /// candidates' content instead, which holds their keys.
-    private func logLookup(_ keyed: CompiledLookup, context: XPathNodeHandle) {
-        let lookup = variableLookup
-        let parents: [XPathNodeHandle]
-        let key = ObjectIdentifier(keyed.parents)
-        if let known = absoluteReads[key] {
-            parents = known
-        } else {
-            guard case .nodes(let found)? = try? session.evaluate(keyed.parents, at: context, variables: lookup) else { return }
-            parents = found
-            // The parents of a path from the root are the same wherever it runs.
-            if keyed.source.parentPath.utf8.first == UInt8(ascii: "/") { absoluteReads[key] = found }
-        }
-        var keys: [(attribute: String, value: String)] = []
-        for (index, key) in keyed.source.keys.enumerated() {
-            switch keyed.valueKinds[index] {
-            case .literal(let text):
-                keys.append((key.attribute, text))
-                continue
-            case .attributeOfContext(let attribute):
-                if let text = session.attribute(attribute, of: context) { keys.append((key.attribute, text)) }
-                continue
-            case .attributeOfVariable(let variable, let attribute):
-                if case .nodes(let nodes)? = lookup(number(of: variable)) {
-                    if nodes.count == 1, let text = session.attribute(attribute, of: nodes[0]) { keys.append((key.attribute, text)) }
-                    continue
-                }
-            case .path:
-                break
-            }
-            switch try? session.evaluate(keyed.values[index], at: context, variables: lookup) {
-            case .string(let text)?: keys.append((key.attribute, text))
-            case .nodes(let nodes)? where nodes.count == 1: keys.append((key.attribute, session.stringValue(of: nodes[0])))
-            default: break
-            }
-        }
-        var lines: [(path: String, hash: String)] = []
-        if keys.count == keyed.values.count {
-            lines = parents.compactMap { memo.keyedList(of: $0, named: keyed.source.name, where: keys, in: session) }
-        }
-        guard lines.count == parents.count else {
-            if case .nodes(let candidates)? = try? session.evaluate(keyed.candidates, at: context, variables: lookup) {
-                logReads(candidates, .node(placeOnly: false, place: .amongSameName(steps: 1)))
-            }
-            return
-        }
-        for (parent, line) in zip(parents, lines) {
-            ownLines.append(line)
-            ownLinesAreConditions.append(false)
-            logRead(parent, .line(ownLines.count - 1))
-        }
-    }
-
-    /// ``logReads(_:_:)`` of one node, without an array to hold it.
-    private func logRead(_ node: XPathNodeHandle, _ kind: ReadKind) {
-        readLog.append(node)
-        readKinds.append(kind)
-    }
-
-    private func logReads(_ nodes: [XPathNodeHandle], _ kind: ReadKind) {
-        readLog += nodes
-        readKinds += repeatElement(kind, count: nodes.count)
-    }
-
-    private func namesWholeDocumentVariable(_ expression: TemplateExpression) -> Bool {
-        let key = ObjectIdentifier(expression.shared)
-        if let known = namesWholeDocumentVariable[key] { return known }
-        let names = wholeDocumentVariables.contains { Self.references(expression.source, variable: $0) }
-        namesWholeDocumentVariable[key] = names
-        return names
-    }
-
-    /// Whether `source` holds `$name` as a whole variable reference (not `$name-suffix`).
-    package static func references(_ source: String, variable name: String) -> Bool {
-        let needle = Array(("$" + name).utf8)
-        let bytes = Array(source.utf8)
-        guard bytes.count >= needle.count else { return false }
-        for start in 0...(bytes.count - needle.count) where bytes[start] == UInt8(ascii: "$") {
-            guard bytes[start..<(start + needle.count)].elementsEqual(needle) else { continue }
-            let end = start + needle.count
-            guard end < bytes.count else { return true }
-            let next = bytes[end]
-            let continuesName = next >= 0x80 || (next >= UInt8(ascii: "a") && next <= UInt8(ascii: "z"))
-                || (next >= UInt8(ascii: "A") && next <= UInt8(ascii: "Z")) || (next >= UInt8(ascii: "0") && next <= UInt8(ascii: "9"))
-                || next == UInt8(ascii: "-") || next == UInt8(ascii: "_") || next == UInt8(ascii: ".")
-            if !continuesName { return true }
-        }
-        return false
     }
 
     // MARK: - Limits
