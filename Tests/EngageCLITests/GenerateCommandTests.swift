@@ -219,20 +219,13 @@ enum OutputChecker {
 
     static func check(_ kind: String, _ file: URL) throws -> Summary {
         let script = repositoryRoot.appendingPathComponent("Tests/tools/check_output.py")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script.path, kind, file.path]
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
+        let (process, capture) = try EngageProcess.prepare(
+            URL(fileURLWithPath: "/usr/bin/env"), ["python3", script.path, kind, file.path], in: nil)
+        defer { capture.remove() }
         try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let message = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw Invalid(description: String(decoding: message, as: UTF8.self))
-        }
-        return try JSONDecoder().decode(Summary.self, from: data)
+        let outcome = try capture.outcome(of: process)
+        guard outcome.status == 0 else { throw Invalid(description: outcome.standardError) }
+        return try JSONDecoder().decode(Summary.self, from: Data(outcome.standardOutput.utf8))
     }
 }
