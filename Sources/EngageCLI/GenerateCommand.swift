@@ -78,7 +78,8 @@ struct GenerateCommand: ParsableCommand {
         if let progress { advance = { progress.advance() } }
         let outcomes: [PackOutcome]
         let result = PackBuilder.generate(
-            jobs, sources: sources, templatesPath: templates, formats: formats, outputRoot: outputRoot, progress: advance)
+            jobs, sources: sources, templatesPath: templates, formats: formats, outputRoot: outputRoot, progress: advance,
+            processExitsAfterwards: true)
         switch result {
         case .success(let done):
             outcomes = done

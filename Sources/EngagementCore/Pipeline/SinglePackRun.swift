@@ -7,10 +7,13 @@ import XMLSupport
 /// with its documents prepared in parallel. Nothing is written before every template has
 /// compiled and the profile has proved valid.
 enum SinglePackRun {
+    /// - Parameter keepsMemory: leave the compiled templates, the model and the rendered
+    ///   documents allocated: the process exits next (``PackBuilder/generate``).
     /// - Returns: the outcome, or the template errors (reported before any profile error,
     ///   as for a batch).
     static func run(
-        _ job: PackJob, sources: TemplateSources, templatesPath: String?, formats: Set<OutputFormat>, outputRoot: URL?
+        _ job: PackJob, sources: TemplateSources, templatesPath: String?, formats: Set<OutputFormat>, outputRoot: URL?,
+        keepsMemory: Bool = false
     ) -> Result<PackOutcome, TemplateErrors> {
         let clock = ContinuousClock()
         let start = clock.now
@@ -34,8 +37,13 @@ enum SinglePackRun {
             } catch {
                 documents[index] = .renderFailed(error)
             }
+            if keepsMemory { _ = Unmanaged.passRetained(renderer) }
         }
         let results = documents.values.compactMap { $0 }
+        if keepsMemory {
+            _ = Unmanaged.passRetained(modelling)
+            _ = Unmanaged.passRetained(KeptUntilExit(results))
+        }
         let templateErrors = results.compactMap { result -> TemplateFailure? in
             if case .templateFailed(let failure) = result { failure } else { nil }
         }
@@ -79,6 +87,12 @@ enum SinglePackRun {
         case rendered([RenderedPackDocument])
         case renderFailed(TemplateFailure)
     }
+}
+
+/// A value left allocated on purpose (``SinglePackRun/run(_:sources:templatesPath:formats:outputRoot:keepsMemory:)``).
+private final class KeptUntilExit<Value> {
+    let value: Value
+    init(_ value: Value) { self.value = value }
 }
 
 /// The errors of several templates, each compiled or rendered on its own.
