@@ -22,6 +22,9 @@ package struct ExpressionTraceAnalysis: Sendable {
     /// (``XPathReadPaths/isContextFree(_:_:)``): a render records its value instead of
     /// what it read, unless it gives nodes to work on.
     package let contextFreeSource: String?
+    /// The variables the expression names (`$name`), each once; a `$` inside a string
+    /// literal counts too, which only ever makes a section depend on more.
+    package let variables: [String]
 
     /// The analysis of `source`, from the process-wide cache when another document
     /// compiled the same text.
@@ -85,6 +88,34 @@ package struct ExpressionTraceAnalysis: Sendable {
         self.lookup = lookup
         contextFreeSource = XPathReadPaths.isContextFree(trimmed, found) ? trimmed : nil
         resultPlace = lookup.map { .chosenByKey(stepsAfter: $0.elementStepsAfter) } ?? XPathReadPaths.place(of: wholeWithoutPredicates)
+        variables = Self.variables(in: source)
+    }
+
+    /// The names after each `$` of `source`, each once, in the order written.
+    package static func variables(in source: String) -> [String] {
+        let bytes = Array(source.utf8)
+        var names: [String] = []
+        var index = 0
+        while index < bytes.count {
+            guard bytes[index] == UInt8(ascii: "$") else {
+                index += 1
+                continue
+            }
+            var end = index + 1
+            while end < bytes.count, isNameByte(bytes[end]) { end += 1 }
+            let name = String(decoding: bytes[(index + 1)..<end], as: UTF8.self)
+            if !name.isEmpty, !names.contains(name) { names.append(name) }
+            index = end
+        }
+        return names
+    }
+
+    /// Whether `byte` continues an XPath variable name: ASCII letters, digits, `-`, `_`,
+    /// `.`, and any byte of a multi-byte character.
+    private static func isNameByte(_ byte: UInt8) -> Bool {
+        byte >= 0x80 || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+            || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
+            || byte == UInt8(ascii: ".")
     }
 
     /// `source` without the spaces and tabs around it (`CharacterSet.whitespaces`); only

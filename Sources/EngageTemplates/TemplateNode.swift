@@ -72,6 +72,8 @@ package struct ExpressionTracing {
     /// The expression, trimmed, when it needs nothing from where it is evaluated: a
     /// render records its value instead of what it read, unless it gives nodes to work on.
     package let contextFreeSource: String?
+    /// The variables the expression names (``ExpressionTraceAnalysis/variables``).
+    package let variables: [String]
 
     init(_ source: String, compiler: ReadPathCompiler) {
         var analysis = ExpressionTraceAnalysis.of(source)
@@ -90,6 +92,7 @@ package struct ExpressionTracing {
         resultPlace = analysis.resultPlace
         self.lookup = lookup
         contextFreeSource = analysis.contextFreeSource
+        variables = analysis.variables
     }
 }
 

@@ -13,7 +13,7 @@ extension TemplateRenderer {
         if let source = tracing.contextFreeSource, logValueLine(of: expression, source: source, value: result, isCondition: isCondition) {
             return
         }
-        if !wholeDocumentVariables.isEmpty, namesWholeDocumentVariable(expression) {
+        if !wholeDocumentVariables.isEmpty, tracing.variables.contains(where: wholeDocumentVariables.contains) {
             sectionsReadingEverything.formUnion(openSections)
         }
         if case .nodes(let nodes) = result {
@@ -115,31 +115,5 @@ extension TemplateRenderer {
     private func logReads(_ nodes: [XPathNodeHandle], _ kind: ReadKind) {
         readLog += nodes
         readKinds += repeatElement(kind, count: nodes.count)
-    }
-
-    private func namesWholeDocumentVariable(_ expression: TemplateExpression) -> Bool {
-        let key = ObjectIdentifier(expression.shared)
-        if let known = namesWholeDocumentVariable[key] { return known }
-        let names = wholeDocumentVariables.contains { Self.references(expression.source, variable: $0) }
-        namesWholeDocumentVariable[key] = names
-        return names
-    }
-
-    /// Whether `source` holds `$name` as a whole variable reference (not `$name-suffix`).
-    package static func references(_ source: String, variable name: String) -> Bool {
-        let needle = Array(("$" + name).utf8)
-        let bytes = Array(source.utf8)
-        guard bytes.count >= needle.count else { return false }
-        for start in 0...(bytes.count - needle.count) where bytes[start] == UInt8(ascii: "$") {
-            guard bytes[start..<(start + needle.count)].elementsEqual(needle) else { continue }
-            let end = start + needle.count
-            guard end < bytes.count else { return true }
-            let next = bytes[end]
-            let continuesName = next >= 0x80 || (next >= UInt8(ascii: "a") && next <= UInt8(ascii: "z"))
-                || (next >= UInt8(ascii: "A") && next <= UInt8(ascii: "Z")) || (next >= UInt8(ascii: "0") && next <= UInt8(ascii: "9"))
-                || next == UInt8(ascii: "-") || next == UInt8(ascii: "_") || next == UInt8(ascii: ".")
-            if !continuesName { return true }
-        }
-        return false
     }
 }

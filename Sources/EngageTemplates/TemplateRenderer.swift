@@ -75,8 +75,6 @@ package final class TemplateRenderer {
     /// Variables whose value summarizes every input of the document (its input
     /// fingerprint): a section that shows one depends on all the document's reads.
     let wholeDocumentVariables: [String]
-    /// Whether an expression names one of `wholeDocumentVariables`, by shared expression.
-    @exclusivity(unchecked) var namesWholeDocumentVariable: [ObjectIdentifier: Bool] = [:]
     /// The sections that read a whole-document variable.
     @exclusivity(unchecked) var sectionsReadingEverything: Set<Int> = []
 

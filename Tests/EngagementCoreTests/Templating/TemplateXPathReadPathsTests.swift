@@ -141,6 +141,21 @@ struct TemplateXPathReadPathsTests {
         #expect(XPathReadPaths.analyze("my-money(1)").functions == ["my-money"])
     }
 
+    @Test(
+        "The variables an expression names, each once: a longer name is not a shorter one",
+        arguments: [
+            ("concat($profile-hash, '-', $id)", ["profile-hash", "id"]),
+            ("$profile-hash-short", ["profile-hash-short"]),
+            ("$s/@id = $s/@owner", ["s"]),
+            ("$a.b+$c_d", ["a.b", "c_d"]),
+            ("count(a)", []),
+            ("'$'", []),
+            ("'costs $x'", ["x"]),
+        ])
+    func variablesNamed(expression: String, names: [String]) {
+        #expect(ExpressionTraceAnalysis.variables(in: expression) == names)
+    }
+
     @Test("Each path found is an XPath expression of its own", arguments: cases)
     func pathsCompile(expression: String, expected: [String]) {
         for path in XPathReadPaths.paths(in: expression) {
