@@ -26,13 +26,18 @@ let package = Package(
         // The template engine: compiles templates, renders them over a model with section
         // traces. It knows nothing of packs, staleness or alerts, and cannot import them.
         .target(name: "EngageTemplates", dependencies: ["XMLSupport", "EngageBasics"]),
+        // The profile schema and the shipped templates, embedded in the binary at build time
+        // (Plugins/EmbedShippedFiles): an installed engage needs no files beside it.
+        .target(name: "ShippedFiles", plugins: ["EmbedShippedFiles"]),
+        .plugin(name: "EmbedShippedFiles", capability: .buildTool(), dependencies: ["embed-shipped-files"]),
+        .executableTarget(name: "embed-shipped-files", path: "Plugins/EmbedShippedFilesTool"),
         // Profile, model and figures; packs, staleness, diff and alerts; the pipeline.
         .target(
             name: "EngagementCore",
             dependencies: [
-                "XMLSupport", "EngageBasics", "EngageTemplates", "Rendering", .product(name: "GRDB", package: "GRDB.swift"),
-            ],
-            resources: [.copy("Profile/Resources/client-profile.xsd")]
+                "XMLSupport", "EngageBasics", "EngageTemplates", "Rendering", "ShippedFiles",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         // XHTML -> self-contained HTML and GitHub-flavoured Markdown.
         .target(name: "Rendering", dependencies: ["XMLSupport"]),

@@ -13,11 +13,13 @@ public struct EngageCommand: AsyncParsableCommand {
         discussion: """
             engage checks a client profile and, from it, generates the engagement pack: \
             a business case, a strategy, a change management plan and a communication plan.
+
+            \(ExitStatus.helpText)
             """,
         version: version,
         subcommands: [
             ValidateCommand.self, GenerateCommand.self, StatusCommand.self, AlertsCommand.self, RegenerateCommand.self,
-            LogCommand.self, ShowCommand.self, DiffCommand.self,
+            LogCommand.self, ShowCommand.self, DiffCommand.self, TemplatesCommand.self,
         ]
     )
 

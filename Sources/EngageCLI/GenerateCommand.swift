@@ -114,15 +114,15 @@ struct GenerateCommand: ParsableCommand {
     }
 
     private func loadTemplates() throws -> TemplateSources {
-        let folder: URL
+        let set: TemplateSet
         do {
-            folder = try TemplateLocator.folder(option: templates)
+            set = try TemplateLocator.templates(option: templates)
         } catch {
             Console.standardError("error: \(error)")
             throw ExitCode(1)
         }
         do {
-            return try TemplateSources(folder: folder)
+            return try TemplateSources(set)
         } catch {
             Console.standardError(error.formatted)
             throw ExitCode(1)

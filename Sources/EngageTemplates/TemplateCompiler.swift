@@ -63,7 +63,7 @@ package struct TemplateCompiler {
         guard let file = sources.files[path] else {
             throw TemplateFailure(diagnostics: [
                 TemplateDiagnostic(
-                    origin: TemplateOrigin(file: sources.folder.appendingPathComponent(path).path, position: .start, chain: []),
+                    origin: TemplateOrigin(file: sources.displayPath(of: path), position: .start, chain: []),
                     summary: "The template '\(path)' is missing from the template folder.",
                     fix: "Copy it from the shipped Templates/ folder.")
             ])

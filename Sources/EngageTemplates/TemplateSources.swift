@@ -51,7 +51,9 @@ public struct TemplateSources: Sendable {
         case include(reference: String)
     }
 
-    public let folder: URL
+    /// Where the files were read from, as shown in diagnostics: the folder's path, or
+    /// `Templates` for the shipped templates.
+    public let displayBase: String
     public let files: [String: File]
     /// Files that are in the folder only through a link that leads outside it.
     package let filesLeadingOutside: Set<String>
@@ -64,9 +66,6 @@ public struct TemplateSources: Sendable {
     ///   tree: enough for template hashes (status), at a fraction of the cost.
     public init(folder: URL, includesOnly: Bool = false) throws(TemplateFailure) {
         let root = folder.standardizedFileURL.resolvingSymlinksInPath()
-        self.folder = root
-        var files: [String: File] = [:]
-        var problems: [TemplateDiagnostic] = []
         let displayBase = folder.path
         guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey])
         else {
@@ -78,6 +77,8 @@ public struct TemplateSources: Sendable {
         }
         var paths: [URL] = []
         var outside: Set<String> = []
+        var read: [(path: String, bytes: [UInt8])] = []
+        var problems: [TemplateDiagnostic] = []
         for case let url as URL in enumerator where url.pathExtension == "xhtml" { paths.append(url) }
         for url in paths.sorted(by: { $0.path < $1.path }) {
             let resolved = url.resolvingSymlinksInPath().standardizedFileURL
@@ -87,10 +88,36 @@ public struct TemplateSources: Sendable {
                 continue
             }
             let relative = String(resolved.path.dropFirst(root.path.count + 1))
+            do {
+                read.append((relative, [UInt8](try Data(contentsOf: resolved))))
+            } catch {
+                problems.append(
+                    TemplateDiagnostic(
+                        origin: TemplateOrigin(file: (displayBase as NSString).appendingPathComponent(relative), position: .start, chain: []),
+                        summary: "The template cannot be read: \(error.localizedDescription)"))
+            }
+        }
+        try self.init(files: read, displayBase: displayBase, includesOnly: includesOnly, problems: problems, leadingOutside: outside)
+    }
+
+    /// Parses `files`, each a path relative to the template folder (with `/` separators)
+    /// and its bytes: the shipped templates, embedded in the binary.
+    ///
+    /// - Parameter displayBase: what diagnostics show before each path.
+    /// - Throws: ``TemplateFailure`` with every file's problems.
+    public init(files: [(path: String, bytes: [UInt8])], displayBase: String, includesOnly: Bool = false) throws(TemplateFailure) {
+        try self.init(files: files, displayBase: displayBase, includesOnly: includesOnly, problems: [], leadingOutside: [])
+    }
+
+    private init(
+        files read: [(path: String, bytes: [UInt8])], displayBase: String, includesOnly: Bool, problems: [TemplateDiagnostic],
+        leadingOutside: Set<String>
+    ) throws(TemplateFailure) {
+        var files: [String: File] = [:]
+        var problems = problems
+        for (relative, bytes) in read {
             let display = (displayBase as NSString).appendingPathComponent(relative)
             do {
-                let data = try Data(contentsOf: resolved)
-                let bytes = [UInt8](data)
                 let document = try XMLDocument.parse(bytes: bytes, fileName: display, limits: .standard)
                 if includesOnly {
                     files[relative] = File(
@@ -101,25 +128,25 @@ public struct TemplateSources: Sendable {
                 files[relative] = File(
                     path: relative, displayPath: display, root: document.root, lines: Self.lines(of: bytes),
                     hash: FNV1a.hash(bytes))
-            } catch let failure as XMLParseFailure {
-                let lines = ((try? String(contentsOf: resolved, encoding: .utf8)) ?? "")
-                    .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-                problems += failure.diagnostics.map {
+            } catch {
+                let lines = Self.lines(of: bytes)
+                problems += error.diagnostics.map {
                     TemplateDiagnostic(
                         origin: TemplateOrigin(file: $0.file, position: $0.position, chain: []),
                         summary: $0.summary, fix: $0.fix,
                         sourceLine: $0.line >= 1 && $0.line <= lines.count ? lines[$0.line - 1] : nil)
                 }
-            } catch {
-                problems.append(
-                    TemplateDiagnostic(
-                        origin: TemplateOrigin(file: display, position: .start, chain: []),
-                        summary: "The template cannot be read: \(error.localizedDescription)"))
             }
         }
         guard problems.isEmpty else { throw TemplateFailure(diagnostics: problems) }
+        self.displayBase = displayBase
         self.files = files
-        self.filesLeadingOutside = outside
+        self.filesLeadingOutside = leadingOutside
+    }
+
+    /// The path diagnostics show for the file `path` of the folder.
+    package func displayPath(of path: String) -> String {
+        (displayBase as NSString).appendingPathComponent(path)
     }
 
     /// The lines of a file, for the caret display of diagnostics: the text split at its

@@ -3,4 +3,6 @@
 /// another version as stale (its traces may follow other rules).
 public enum EngageVersion {
     public static let current = "0.3.0"
+    /// The date of this version, on its manual page (docs/man/update.sh).
+    public static let releaseDate = "2026-12-07"
 }

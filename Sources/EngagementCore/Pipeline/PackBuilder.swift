@@ -115,7 +115,7 @@ public enum PackBuilder {
         do {
             // One pack: the stale documents compile and render in parallel.
             let renderer = try PackDocumentBuilder(
-                sources: TemplateSources(folder: inspection.templatesFolder), kinds: stale, parallel: true)
+                sources: TemplateSources(inspection.templates), kinds: stale, parallel: true)
             documents = try renderer.render(inspection.current, parallel: true)
         } catch {
             throw .templates(error)

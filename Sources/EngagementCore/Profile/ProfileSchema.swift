@@ -1,4 +1,5 @@
 import Foundation
+import ShippedFiles
 import XMLSupport
 
 /// The client profile's XSD, shipped inside the tool and compiled once per process.
@@ -9,17 +10,15 @@ public enum ProfileSchema {
     /// Limits for profile files: far above any real client, far below harm.
     public static let limits = XMLLimits(maximumBytes: 8 << 20, maximumDepth: 32)
 
-    /// The path of the shipped XSD, found through the resource bundle next to the
-    /// executable, so it works from any working directory.
-    public static var url: URL? {
-        Bundle.module.url(forResource: "client-profile", withExtension: "xsd")
-    }
+    /// The XSD's text (`Schema/client-profile.xsd`), embedded in the binary so that it
+    /// works from any folder, installed anywhere.
+    public static var text: String { ShippedFiles.profileSchema }
 
-    /// The compiled schema, or the reason it is unavailable (a broken installation).
+    /// The compiled schema, or the reason it is unavailable (a broken build).
     public static let compiled: Result<XMLSchema, ProfileSchemaError> = {
-        guard let url else { return .failure(.missing) }
         do throws(XMLParseFailure) {
-            return .success(try XMLSchema(fileAt: url.path, guide: "docs/profile-format.md"))
+            let document = try XMLDocument.parse(bytes: Array(text.utf8), fileName: "client-profile.xsd", limits: .standard)
+            return .success(try XMLSchema(document: document, guide: "docs/profile-format.md"))
         } catch {
             return .failure(.invalid(error.diagnostics.map(\.formatted)))
         }
@@ -28,13 +27,10 @@ public enum ProfileSchema {
 
 /// Why the shipped schema could not be used: a broken installation, not bad user input.
 public enum ProfileSchemaError: Error, Sendable, CustomStringConvertible {
-    case missing
     case invalid([String])
 
     public var description: String {
         switch self {
-        case .missing:
-            "The client profile schema (client-profile.xsd) is missing from the installation. Rebuild or reinstall engage."
         case .invalid(let messages):
             "The shipped client profile schema is invalid: \(messages.joined(separator: "; "))"
         }

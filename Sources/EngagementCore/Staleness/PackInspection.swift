@@ -28,8 +28,8 @@ public final class PackInspection {
     public let latest: [DocumentKind: RevisionRecord]
     /// The template hash each kind would be rendered with now.
     public let templateHashes: [DocumentKind: String]
-    /// The template folder status compares against; regenerate renders from it.
-    public let templatesFolder: URL
+    /// The templates status compares against; regenerate renders from them.
+    public let templates: TemplateSet
 
     /// The current model as an XPath session, parsed only when a path must be evaluated.
     private lazy var currentSession: XPathSession? = try? current.session()
@@ -71,17 +71,17 @@ public final class PackInspection {
         if templatesOverride == nil, let recorded = pack.templatesPath {
             guard TemplateLocator.state(ofFolderAtPath: recorded) == .folder else { throw .pack(.templatesMissing(recorded)) }
         }
-        let templatesFolder: URL
+        let templates: TemplateSet
         do {
-            templatesFolder = try TemplateLocator.folder(option: templatesOverride ?? pack.templatesPath)
+            templates = try TemplateLocator.templates(option: templatesOverride ?? pack.templatesPath)
         } catch {
             throw .templates(TemplateFailure(diagnostics: [TemplateDiagnostic(
                 origin: TemplateOrigin(file: "Templates", position: .start, chain: []),
                 summary: error.description, fix: "Name an existing template folder.")]))
         }
-        self.templatesFolder = templatesFolder
+        self.templates = templates
         do throws(TemplateFailure) {
-            let sources = try TemplateSources(folder: templatesFolder, includesOnly: true)
+            let sources = try TemplateSources(templates, includesOnly: true)
             var hashes: [DocumentKind: String] = [:]
             for kind in DocumentKind.allCases {
                 hashes[kind] = TemplateCompiler.sourceHash(kind.templateFile, sources: sources)

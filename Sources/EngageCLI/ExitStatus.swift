@@ -1,0 +1,26 @@
+import ArgumentParser
+
+/// The exit status of every command: one rule, written once, shown in every command's
+/// help and in the README ("Exit status").
+enum ExitStatus {
+    /// The command did its job: the pack is current, there are no alerts, no differences.
+    static let success = ExitCode.success
+    /// The answer is "no" (stale, alerts, differences, with `--exit-code`), or an input
+    /// file (profile, templates) is invalid.
+    static let no = ExitCode(1)
+    /// An input file is invalid: a profile that breaks the schema or the rules, a template
+    /// that does not compile.
+    static let invalidInput = ExitCode(1)
+    /// The command could not do its job: a missing file, a damaged pack, I/O, a lock held
+    /// too long.
+    static let failed = ExitCode(2)
+    /// Bad usage: an unknown option, a missing or malformed argument.
+    static let usage = ExitCode.validationFailure
+
+    /// The rule, for the end of each command's discussion.
+    static let helpText = """
+        Exit status: 0 success; 1 the answer is "no" (stale, alerts or differences, with \
+        --exit-code) or an input is invalid; 2 the command could not do its job (a missing \
+        file, a damaged pack, I/O, a lock held too long); 64 bad usage.
+        """
+}
