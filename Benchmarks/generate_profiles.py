@@ -4,7 +4,7 @@
     python3 Benchmarks/generate_profiles.py N OUTDIR [--seed S]
 
 Writes N files OUTDIR/NNNNN-<client-id>.xml. Every profile is valid against
-Sources/EngagementCore/Profile/Resources/client-profile.xsd and the rules of
+Schema/client-profile.xsd and the rules of
 docs/profile-rules.md: ids unique across the file, every reference resolves, the five
 journey stages in order, thresholds on the right side of their targets, percentages in
 0..100, review dates after the kick-off and in order, segment shares <= 100, exactly one
