@@ -13,6 +13,8 @@ struct AlertsCommand: ParsableCommand {
             loyalty-risk) and from the client's present state (expectation-missed, journey-gap, \
             cadence-breach). Each names its subject, old and new values, the affected documents \
             and sections, and a recommended action.
+
+            \(ExitStatus.helpText)
             """
     )
 
@@ -20,7 +22,7 @@ struct AlertsCommand: ParsableCommand {
     @OptionGroup var lockWait: LockWaitOption
 
     @Option(help: ArgumentHelp("The date overdue checks use (default: today).", valueName: "yyyy-mm-dd"))
-    var today: String?
+    var today: ProfileDate?
 
     @Flag(help: "Print the alerts as one JSON document on standard output.")
     var json = false
@@ -28,22 +30,19 @@ struct AlertsCommand: ParsableCommand {
     @Flag(name: .customLong("exit-code"), help: "Exit 1 when there is any critical or warning alert, 0 otherwise.")
     var exitCode = false
 
-    func validate() throws {
-        if let today, ProfileDate(today) == nil {
-            throw ValidationError("The value '\(today)' is invalid for '--today': write a date as YYYY-MM-DD.")
-        }
-    }
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
+        output.apply()
         let inspection: PackInspection
         do {
             inspection = try PackInspection(packFolder: URL(fileURLWithPath: packOptions.pack), profileOverride: packOptions.profile,
                 lockWait: lockWait.lockWait)
         } catch {
             Console.standardError(error.description)
-            throw ExitCode(2)
+            throw ExitStatus.of(error)
         }
-        let date = today.flatMap(ProfileDate.init) ?? Self.currentDate()
+        let date = today ?? Self.currentDate()
         let report = AlertReport(inspection, today: date)
         if json {
             try Console.writeJSON(report)
@@ -67,7 +66,7 @@ struct AlertsCommand: ParsableCommand {
             if report.alerts.isEmpty { lines.append("No alerts on \(report.today).") }
             Console.output(lines.joined(separator: "\n"))
         }
-        if exitCode && report.needsAttention { throw ExitCode(1) }
+        if exitCode && report.needsAttention { throw ExitStatus.no }
     }
 
     static func currentDate() -> ProfileDate {

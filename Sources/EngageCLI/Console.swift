@@ -4,16 +4,35 @@ import XMLSupport
 
 /// The one place that writes to the terminal: data to stdout, diagnostics to stderr.
 enum Console {
-    /// Colour only on a terminal and never when NO_COLOR is set (no-color.org).
-    static let useColour: Bool = {
-        ProcessInfo.processInfo.environment["NO_COLOR"] == nil && isatty(STDERR_FILENO) == 1
-    }()
+    /// `--color` and `--quiet` of the running command, set once by ``OutputOptions/apply()``
+    /// before the command does anything else, and only read after that.
+    nonisolated(unsafe) private static var colorChoice = ColorChoice.auto
+    nonisolated(unsafe) private(set) static var isQuiet = false
 
-    /// Whether stderr is a terminal (for progress bars).
-    static let isTerminal: Bool = isatty(STDERR_FILENO) == 1
+    static func configure(color: ColorChoice, quiet: Bool) {
+        colorChoice = color
+        isQuiet = quiet
+    }
+
+    /// Whether to colour what goes to `descriptor`: `--color always` or `never` when given;
+    /// otherwise only on a terminal, and never when NO_COLOR is set to a non-empty value
+    /// (no-color.org: an empty NO_COLOR does not count).
+    static func usesColour(on descriptor: Int32) -> Bool {
+        switch colorChoice {
+        case .always: return true
+        case .never: return false
+        case .auto:
+            let noColor = ProcessInfo.processInfo.environment["NO_COLOR"] ?? ""
+            return noColor.isEmpty && isatty(descriptor) == 1
+        }
+    }
+
+    /// Whether stderr is a terminal and summaries are wanted (for progress bars).
+    static var isTerminal: Bool { !isQuiet && isatty(STDERR_FILENO) == 1 }
 
     static func diagnostic(_ diagnostic: Diagnostic) {
-        guard useColour else { return standardError(diagnostic.formatted) }
+        if isQuiet && diagnostic.severity != .error { return }
+        guard usesColour(on: STDERR_FILENO) else { return standardError(diagnostic.formatted) }
         let colour = diagnostic.severity == .error ? "\u{1B}[1;31m" : "\u{1B}[1;33m"
         let reset = "\u{1B}[0m"
         standardError(
@@ -21,14 +40,16 @@ enum Console {
                 + "\(colour)\(diagnostic.severity.rawValue):\(reset) \(diagnostic.message)")
     }
 
-    /// A one-line summary for a person, on stderr so stdout stays clean for scripts.
+    /// A summary for a person, on stderr so stdout stays clean for scripts; none with
+    /// `--quiet`.
     static func status(_ line: String) {
+        guard !isQuiet else { return }
         standardError(line)
     }
 
     /// `text` coloured for `severity` on a terminal (stdout), plain otherwise.
     static func paint(_ text: String, severity: Alert.Severity) -> String {
-        guard ProcessInfo.processInfo.environment["NO_COLOR"] == nil, isatty(STDOUT_FILENO) == 1 else { return text }
+        guard usesColour(on: STDOUT_FILENO) else { return text }
         let colour = switch severity {
         case .critical: "\u{1B}[1;31m"
         case .warning: "\u{1B}[1;33m"

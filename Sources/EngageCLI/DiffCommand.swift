@@ -12,6 +12,8 @@ struct DiffCommand: ParsableCommand {
             With DOC alone, compares its latest two revisions; with DOC@A, revision A with the \
             latest; with DOC@A DOC@B, those two. Sections are matched by their stable ids, then \
             by content (renamed or moved).
+
+            \(ExitStatus.helpText)
             """
     )
 
@@ -20,14 +22,14 @@ struct DiffCommand: ParsableCommand {
         case text, html, json
     }
 
-    @Argument(help: ArgumentHelp("The pack folder.", valueName: "pack"))
+    @Argument(help: ArgumentHelp("The pack folder.", valueName: "pack"), completion: .directory)
     var pack: String
 
-    @Argument(help: ArgumentHelp("The document and optional revision, e.g. strategy@2.", valueName: "doc[@a]"))
-    var first: String
+    @Argument(help: ArgumentHelp("The document (business-case, strategy, change-management or communication) and optional revision, e.g. strategy@2.", valueName: "doc[@a]"))
+    var first: DocumentReference
 
     @Argument(help: ArgumentHelp("The revision to compare with, e.g. strategy@3.", valueName: "doc@b"))
-    var second: String?
+    var second: DocumentReference?
 
     @Option(help: ArgumentHelp("text (a summary, then [-old-]{+new+} marks), html (a redline page) or json (an edit list).", valueName: "format"))
     var format: Format = .text
@@ -56,13 +58,20 @@ struct DiffCommand: ParsableCommand {
         var edits: [DiffEdit]
     }
 
+    func validate() throws {
+        if let second, second.kind != first.kind {
+            throw ValidationError(
+                "Compare two revisions of one document: '\(first.kind.rawValue)' and '\(second.kind.rawValue)' are different documents.")
+        }
+    }
+
+    @OptionGroup var output: OutputOptions
+
     func run() throws {
+        output.apply()
         do {
-            let firstReference = try DocumentReference(parsing: first)
-            let secondReference = try second.map { text throws(PackError) in try DocumentReference(parsing: text) }
-            if let secondReference, secondReference.kind != firstReference.kind {
-                throw ValidationError("Compare two revisions of one document: \(first) and \(second ?? "") are different documents.")
-            }
+            let firstReference = first
+            let secondReference = second
             let store = try PackAccess.open(URL(fileURLWithPath: pack), wait: lockWait.lockWait)
             let revisions = try store.revisions(of: firstReference.kind)
             guard let latest = revisions.last else { throw PackError.noRevisions(firstReference.kind) }
@@ -79,7 +88,7 @@ struct DiffCommand: ParsableCommand {
             let diff = DocumentComparison.compare(old: oldRoot, new: newRoot)
             switch format {
             case .text:
-                let colour = ProcessInfo.processInfo.environment["NO_COLOR"] == nil && isatty(STDOUT_FILENO) == 1
+                let colour = Console.usesColour(on: STDOUT_FILENO)
                 Console.output("\(firstReference.kind.rawValue)@\(oldNumber) -> @\(newNumber)\n" + DiffTextRenderer(useColour: colour).render(diff))
             case .html:
                 let title = "\(firstReference.kind.title): revision \(oldNumber) to \(newNumber)"
@@ -94,13 +103,13 @@ struct DiffCommand: ParsableCommand {
                         unchanged: summary.unchangedCount),
                     edits: diff.edits))
             }
-            if exitCode && !diff.isEmpty { throw ExitCode(1) }
+            if exitCode && !diff.isEmpty { throw ExitStatus.no }
         } catch let error as PackError {
             Console.standardError("error: \(error)")
-            throw ExitCode(2)
+            throw ExitStatus.of(error)
         } catch let failure as XMLParseFailure {
             failure.diagnostics.forEach(Console.diagnostic)
-            throw ExitCode(2)
+            throw ExitStatus.failed
         }
     }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import EngagementCore
 
 /// The exit status of every command: one rule, written once, shown in every command's
 /// help and in the README ("Exit status").
@@ -23,4 +24,27 @@ enum ExitStatus {
         --exit-code) or an input is invalid; 2 the command could not do its job (a missing \
         file, a damaged pack, I/O, a lock held too long); 64 bad usage.
         """
+}
+
+extension ExitStatus {
+    /// The status for a pack that cannot be read or written.
+    static func of(_ error: PackError) -> ExitCode {
+        if case .unknownDocument = error { return usage }
+        return failed
+    }
+
+    /// The status for a pack that cannot be inspected.
+    static func of(_ failure: PackInspection.Failure) -> ExitCode {
+        switch failure {
+        case .pack(let error): of(error)
+        case .invalidProfile, .templates: invalidInput
+        case .unreadableProfile, .templatesUnusable: failed
+        }
+    }
+
+    /// The status for the jobs of a generate that failed: the worst of them.
+    static func of(_ problems: [PackProblem]) -> ExitCode {
+        if problems.contains(where: { $0.kind == .failed }) { return failed }
+        return problems.isEmpty ? success : invalidInput
+    }
 }

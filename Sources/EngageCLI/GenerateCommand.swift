@@ -13,26 +13,35 @@ struct GenerateCommand: ParsableCommand {
             business case, strategy, change management plan and communication plan to \
             canonical XHTML, self-contained HTML and Markdown. Files whose content did not \
             change are not rewritten. With several profiles, use --out-dir: each gets a pack \
-            named after its client id, rendered in parallel on all cores.
+            named after its client id, rendered in parallel on all cores. What was written \
+            is summarized on standard error.
+
+            \(ExitStatus.helpText) With several profiles, the status is the worst of them.
             """
     )
 
-    @Argument(help: ArgumentHelp("The client profile files.", valueName: "profile"))
+    @Argument(
+        help: ArgumentHelp("The client profile files; - reads one from standard input.", valueName: "profile"),
+        completion: .file(extensions: ["xml"]))
     var profiles: [String]
 
-    @Option(name: .long, help: ArgumentHelp("The pack folder to write (one profile).", valueName: "pack"))
+    @Option(name: .long, help: ArgumentHelp("The pack folder to write (one profile).", valueName: "pack"), completion: .directory)
     var out: String?
 
-    @Option(name: .customLong("out-dir"), help: ArgumentHelp("The folder to write one pack per profile into.", valueName: "packs"))
+    @Option(
+        name: .customLong("out-dir"), help: ArgumentHelp("The folder to write one pack per profile into.", valueName: "packs"),
+        completion: .directory)
     var outDir: String?
 
-    @Option(help: ArgumentHelp("A template folder to use instead of the shipped one.", valueName: "dir"))
+    @Option(
+        help: ArgumentHelp("A template folder to use instead of the shipped one ('engage templates export' writes a copy).", valueName: "dir"),
+        completion: .directory)
     var templates: String?
 
     @Option(
         name: .customLong("format"),
         help: ArgumentHelp("The formats to write, comma-separated: xhtml, html, md.", valueName: "formats"))
-    var formatList = "xhtml,html,md"
+    var formatList = FormatList(Set(OutputFormat.allCases))
 
     @Flag(
         name: .customLong("force-new-history"),
@@ -49,24 +58,17 @@ struct GenerateCommand: ParsableCommand {
         if out != nil && profiles.count > 1 {
             throw ValidationError("--out takes one profile; for \(profiles.count) profiles use --out-dir PACKS.")
         }
-        _ = try formats()
+        if profiles.count > 1 && profiles.contains(ProfileLoader.standardInputPath) {
+            throw ValidationError("A profile on standard input ('-') is generated on its own, with --out PACK.")
+        }
     }
 
-    func formats() throws -> Set<OutputFormat> {
-        var result: Set<OutputFormat> = []
-        for name in formatList.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
-            guard let format = OutputFormat(rawValue: name) else {
-                throw ValidationError("The value '\(name)' is invalid for '--format': use xhtml, html or md.")
-            }
-            result.insert(format)
-        }
-        guard !result.isEmpty else { throw ValidationError("--format needs at least one of xhtml, html, md.") }
-        return result
-    }
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
+        output.apply()
         let sources = try loadTemplates()
-        let formats = try formats()
+        let formats = formatList.formats
         let jobs: [PackJob] = profiles.map { profile in
             PackJob(
                 profilePath: profile, destination: out.map { URL(fileURLWithPath: $0) }, lockWait: lockWait.lockWait,
@@ -85,10 +87,10 @@ struct GenerateCommand: ParsableCommand {
             outcomes = done
         case .failure(let failure):
             Console.standardError(failure.formatted)
-            throw ExitCode(1)
+            throw ExitStatus.invalidInput
         }
         progress?.finish()
-        var failed = 0
+        var problems: [PackProblem] = []
         for outcome in outcomes {
             for warning in outcome.warnings { Console.diagnostic(warning) }
             switch outcome.result {
@@ -103,14 +105,14 @@ struct GenerateCommand: ParsableCommand {
                         "\(outcome.destination?.path ?? "?"): \(revisions.joined(separator: ", ")); \(report.written.count) files written, \(report.unchanged.count) unchanged.")
                 }
             case .failure(let problem):
-                failed += 1
+                problems.append(problem)
                 Console.standardError(problem.message)
             }
         }
         if jobs.count > 1 {
-            Console.status("\(jobs.count - failed) of \(jobs.count) packs generated.")
+            Console.status("\(jobs.count - problems.count) of \(jobs.count) packs generated.")
         }
-        if failed > 0 { throw ExitCode(1) }
+        if !problems.isEmpty { throw ExitStatus.of(problems) }
     }
 
     private func loadTemplates() throws -> TemplateSources {
@@ -119,13 +121,13 @@ struct GenerateCommand: ParsableCommand {
             set = try TemplateLocator.templates(option: templates)
         } catch {
             Console.standardError("error: \(error)")
-            throw ExitCode(1)
+            throw ExitStatus.failed
         }
         do {
             return try TemplateSources(set)
         } catch {
             Console.standardError(error.formatted)
-            throw ExitCode(1)
+            throw ExitStatus.invalidInput
         }
     }
 }

@@ -7,24 +7,31 @@ struct LogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "log",
         abstract: "Show the revision history of a pack.",
-        discussion: "Lists each revision with its number, time, hashes and the sections that changed from the revision before."
+        discussion: """
+            Lists each revision with its number, time, hashes and the sections that changed \
+            from the revision before.
+
+            \(ExitStatus.helpText)
+            """
     )
 
-    @Argument(help: ArgumentHelp("The pack folder.", valueName: "pack"))
+    @Argument(help: ArgumentHelp("The pack folder.", valueName: "pack"), completion: .directory)
     var pack: String
 
     @Argument(help: ArgumentHelp("Only this document: business-case, strategy, change-management or communication.", valueName: "doc"))
-    var document: String?
+    var document: DocumentKind?
 
     @Flag(help: "Print the history as one JSON document on standard output.")
     var json = false
 
     @OptionGroup var lockWait: LockWaitOption
 
+    @OptionGroup var output: OutputOptions
+
     func run() throws {
+        output.apply()
         do {
-            let kind = try document.map { text throws(PackError) in try DocumentReference(parsing: text).kind }
-            let history = try PackHistory(packFolder: URL(fileURLWithPath: pack), kind: kind, wait: lockWait.lockWait)
+            let history = try PackHistory(packFolder: URL(fileURLWithPath: pack), kind: document, wait: lockWait.lockWait)
             if json { return try Console.writeJSON(history) }
             var lines: [String] = []
             if let client = history.clientId { lines.append("Pack \(history.pack) for \(client), profile \(history.profilePath ?? "?")") }
@@ -46,7 +53,7 @@ struct LogCommand: ParsableCommand {
             Console.output(lines.joined(separator: "\n"))
         } catch let error as PackError {
             Console.standardError("error: \(error)")
-            throw ExitCode(1)
+            throw ExitStatus.of(error)
         }
     }
 }

@@ -3,10 +3,12 @@ import EngagementCore
 
 /// The pack and profile arguments shared by status, alerts and regenerate.
 struct PackOptions: ParsableArguments {
-    @Argument(help: ArgumentHelp("The pack folder.", valueName: "pack"))
+    @Argument(help: ArgumentHelp("The pack folder.", valueName: "pack"), completion: .directory)
     var pack: String
 
-    @Option(help: ArgumentHelp("The profile, when it moved from the path the pack remembers.", valueName: "profile"))
+    @Option(
+        help: ArgumentHelp("The profile, when it moved from the path the pack remembers; - reads it from standard input.", valueName: "profile"),
+        completion: .file(extensions: ["xml"]))
     var profile: String?
 }
 

@@ -7,24 +7,35 @@ struct RegenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "regenerate",
         abstract: "Regenerate exactly the stale documents of a pack and record their new revisions.",
-        discussion: "Documents that are current keep their files and revision numbers."
+        discussion: """
+            Documents that are current keep their files and revision numbers. What was done \
+            is summarized on standard error, as generate does.
+
+            \(ExitStatus.helpText)
+            """
     )
 
     @OptionGroup var packOptions: PackOptions
     @OptionGroup var lockWait: LockWaitOption
 
+    @OptionGroup var output: OutputOptions
+
     func run() throws {
+        output.apply()
         let report: PackBuilder.RegenerationReport
         do {
             report = try PackBuilder.regenerate(
                 pack: URL(fileURLWithPath: packOptions.pack), profile: packOptions.profile, lockWait: lockWait.lockWait)
         } catch {
             Console.standardError(error.description)
-            if case .inspection = error { throw ExitCode(2) }
-            throw ExitCode(1)
+            switch error {
+            case .inspection(let failure): throw ExitStatus.of(failure)
+            case .templates: throw ExitStatus.invalidInput
+            case .pack(let error): throw ExitStatus.of(error)
+            }
         }
         guard !report.documents.isEmpty else {
-            Console.output("All documents are current; nothing to regenerate.")
+            Console.status("All documents are current; nothing to regenerate.")
             return
         }
         var lines: [String] = []
@@ -38,6 +49,6 @@ struct RegenerateCommand: ParsableCommand {
         }
         if !report.unchanged.isEmpty { lines.append("unchanged: \(report.unchanged.map(\.rawValue).joined(separator: ", "))") }
         lines.append("\(report.written.count) files written.")
-        Console.output(lines.joined(separator: "\n"))
+        Console.status(lines.joined(separator: "\n"))
     }
 }

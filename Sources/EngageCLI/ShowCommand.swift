@@ -8,23 +8,30 @@ struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
         abstract: "Print a revision of a document.",
-        discussion: "DOC@N names revision N; DOC alone the latest. The output goes to standard output."
+        discussion: """
+            DOC@N names revision N; DOC alone the latest. The output goes to standard output.
+
+            \(ExitStatus.helpText)
+            """
     )
 
-    @Argument(help: ArgumentHelp("The pack folder.", valueName: "pack"))
+    @Argument(help: ArgumentHelp("The pack folder.", valueName: "pack"), completion: .directory)
     var pack: String
 
-    @Argument(help: ArgumentHelp("The document and optional revision, e.g. strategy@2.", valueName: "doc[@n]"))
-    var document: String
+    @Argument(help: ArgumentHelp("The document (business-case, strategy, change-management or communication) and revision, e.g. strategy@2; the latest without @N.", valueName: "doc[@n]"))
+    var document: DocumentReference
 
     @Option(help: ArgumentHelp("The format: xhtml, html or md.", valueName: "format"))
     var format: OutputFormat = .xhtml
 
     @OptionGroup var lockWait: LockWaitOption
 
+    @OptionGroup var output: OutputOptions
+
     func run() throws {
+        output.apply()
         do {
-            let reference = try DocumentReference(parsing: document)
+            let reference = document
             let store = try PackAccess.open(URL(fileURLWithPath: pack), wait: lockWait.lockWait)
             let revision = try store.verified(store.revision(reference.kind, number: reference.revision))
             if format == .xhtml {
@@ -35,12 +42,11 @@ struct ShowCommand: ParsableCommand {
             FileHandle.standardOutput.write(Data(RenderedPackDocument.bytes(of: root, as: format)))
         } catch let error as PackError {
             Console.standardError("error: \(error)")
-            throw ExitCode(1)
+            throw ExitStatus.of(error)
         } catch let error as XMLParseFailure {
+            // A stored revision that does not parse: the pack is damaged.
             error.diagnostics.forEach(Console.diagnostic)
-            throw ExitCode(1)
+            throw ExitStatus.failed
         }
     }
 }
-
-extension OutputFormat: ExpressibleByArgument {}

@@ -11,6 +11,8 @@ struct StatusCommand: ParsableCommand {
             Compares what each section read when it was generated with the current profile. \
             A stale section is listed with each cause: the profile element that changed \
             (id, path, old -> new) and what the section read, or a template or engine change.
+
+            \(ExitStatus.helpText)
             """
     )
 
@@ -18,7 +20,7 @@ struct StatusCommand: ParsableCommand {
     @OptionGroup var lockWait: LockWaitOption
 
     @Option(help: ArgumentHelp("Accepted for symmetry with alerts; staleness does not depend on the date.", valueName: "yyyy-mm-dd"))
-    var today: String?
+    var today: ProfileDate?
 
     @Flag(help: "Print the status as one JSON document on standard output.")
     var json = false
@@ -26,14 +28,17 @@ struct StatusCommand: ParsableCommand {
     @Flag(name: .customLong("exit-code"), help: "Exit 1 when any document is stale, 0 when all are current.")
     var exitCode = false
 
+    @OptionGroup var output: OutputOptions
+
     func run() throws {
+        output.apply()
         let inspection: PackInspection
         do {
             inspection = try PackInspection(packFolder: URL(fileURLWithPath: packOptions.pack), profileOverride: packOptions.profile,
                 lockWait: lockWait.lockWait)
         } catch {
             Console.standardError(error.description)
-            throw ExitCode(2)
+            throw ExitStatus.of(error)
         }
         let status = PackStatus(inspection)
         if json {
@@ -55,6 +60,6 @@ struct StatusCommand: ParsableCommand {
             lines.append(status.current ? "All documents are current." : "Run engage regenerate \(packOptions.pack) to update the stale documents.")
             Console.output(lines.joined(separator: "\n"))
         }
-        if exitCode && !status.current { throw ExitCode(1) }
+        if exitCode && !status.current { throw ExitStatus.no }
     }
 }

@@ -28,7 +28,10 @@ struct TemplatesExportCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The folder to write into: new, or empty.", valueName: "dir"), completion: .directory)
     var folder: String
 
+    @OptionGroup var output: OutputOptions
+
     func run() throws {
+        output.apply()
         let written: [String]
         do {
             written = try ShippedTemplates.export(to: URL(fileURLWithPath: folder))

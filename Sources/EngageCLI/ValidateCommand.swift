@@ -10,17 +10,31 @@ struct ValidateCommand: AsyncParsableCommand {
         abstract: "Check client profiles against the schema and the profile rules.",
         discussion: """
             Reports every problem of every file as FILE:LINE:COL: error: MESSAGE on \
-            standard error. Exits 0 when all files are valid (warnings allowed), 1 otherwise.
+            standard error.
+
+            \(ExitStatus.helpText) Here: 0 when every file is valid (warnings allowed), 1 when \
+            any is invalid, 2 when any cannot be read.
             """
     )
 
-    @Argument(help: ArgumentHelp("The client profile files to check.", valueName: "profile"))
+    @Argument(
+        help: ArgumentHelp("The client profile files to check; - reads one from standard input.", valueName: "profile"),
+        completion: .file(extensions: ["xml"]))
     var profiles: [String]
+
+    func validate() throws {
+        if profiles.filter({ $0 == ProfileLoader.standardInputPath }).count > 1 {
+            throw ValidationError("Standard input ('-') can be read once: give - at most once.")
+        }
+    }
 
     @Flag(help: "Print the findings as one JSON document on standard output instead.")
     var json = false
 
+    @OptionGroup var output: OutputOptions
+
     func run() async throws {
+        output.apply()
         let results = await ProfileBatch.load(profiles)
         if json {
             try Console.writeJSON(ValidationReport(results: zip(profiles, results).map { ($0, $1) }))
@@ -28,14 +42,16 @@ struct ValidateCommand: AsyncParsableCommand {
             for result in results {
                 for diagnostic in result.diagnostics { Console.diagnostic(diagnostic) }
             }
-            let invalid = results.filter { !$0.isValid }.count
-            let summary =
-                invalid == 0
-                ? "\(profiles.count) profile\(profiles.count == 1 ? "" : "s") valid."
-                : "\(invalid) of \(profiles.count) profile\(profiles.count == 1 ? "" : "s") invalid."
-            Console.status(summary)
+            let unreadable = results.filter(\.isUnreadable).count
+            let invalid = results.filter { !$0.isValid && !$0.isUnreadable }.count
+            let of = "of \(profiles.count) profile\(profiles.count == 1 ? "" : "s")"
+            var parts: [String] = []
+            if invalid > 0 { parts.append("\(invalid) \(of) invalid") }
+            if unreadable > 0 { parts.append("\(unreadable) \(of) cannot be read") }
+            Console.status(parts.isEmpty ? "\(profiles.count) profile\(profiles.count == 1 ? "" : "s") valid." : parts.joined(separator: "; ") + ".")
         }
-        if results.contains(where: { !$0.isValid }) { throw ExitCode(1) }
+        if results.contains(where: \.isUnreadable) { throw ExitStatus.failed }
+        if results.contains(where: { !$0.isValid }) { throw ExitStatus.invalidInput }
     }
 }
 

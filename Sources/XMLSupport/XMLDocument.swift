@@ -236,9 +236,14 @@ public final class XMLDocument {
 /// Why a document could not be parsed: one diagnostic per problem.
 public struct XMLParseFailure: Error, Sendable {
     public var diagnostics: [Diagnostic]
+    /// Whether the file could not be read at all (missing, a folder, no permission), as
+    /// opposed to read and found unacceptable: a command then could not do its job (exit
+    /// 2) rather than being given invalid input (exit 1).
+    public var isUnreadable: Bool
 
-    public init(diagnostics: [Diagnostic]) {
+    public init(diagnostics: [Diagnostic], isUnreadable: Bool = false) {
         self.diagnostics = diagnostics
+        self.isUnreadable = isUnreadable
     }
 
     static func tooLarge(fileName: String, byteCount: Int, limit: Int) -> XMLParseFailure {
@@ -287,14 +292,14 @@ private func readBoundedFile(at path: String, displayName: String, limit: Int) t
             Diagnostic(
                 file: displayName, position: .start, summary: "The file does not exist.",
                 fix: "Check the path and the working directory.")
-        ])
+        ], isUnreadable: true)
     }
     guard !isDirectory.boolValue else {
         throw XMLParseFailure(diagnostics: [
             Diagnostic(
                 file: displayName, position: .start, summary: "This is a folder, not a file.",
                 fix: "Name an XML file.")
-        ])
+        ], isUnreadable: true)
     }
     if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > limit {
         throw XMLParseFailure.tooLarge(fileName: displayName, byteCount: size, limit: limit)
@@ -315,7 +320,7 @@ private func readBoundedFile(at path: String, displayName: String, limit: Int) t
                 file: displayName, position: .start,
                 summary: "The file cannot be read: \(error.localizedDescription)",
                 fix: "Check its permissions.")
-        ])
+        ], isUnreadable: true)
     }
 }
 

@@ -58,7 +58,7 @@ struct TemplateFolderOptionTests {
         defer { scratch.remove() }
         let path = scratch.url.appendingPathComponent(name).path
         let outcome = try Self.run(["generate", Self.sample, "--out", "pack"], in: scratch.url, templates: path)
-        #expect(outcome.status == 1)
+        #expect(outcome.status == 2)
         #expect(
             outcome.standardError.contains("The template folder '\(path)' named by ENGAGE_TEMPLATES \(problem)."),
             "\(outcome.standardError)")
@@ -73,7 +73,7 @@ struct TemplateFolderOptionTests {
         defer { scratch.remove() }
         let outcome = try Self.run(
             ["generate", Self.sample, "--out", "pack", "--templates", name], in: scratch.url, templates: nil)
-        #expect(outcome.status == 1)
+        #expect(outcome.status == 2)
         #expect(
             outcome.standardError.contains("The template folder '\(name)' given to --templates \(problem)."),
             "\(outcome.standardError)")

@@ -35,6 +35,9 @@ public enum PackError: Error, Sendable, CustomStringConvertible {
     case unknownRevision(DocumentKind, Int, latest: Int?)
     case noRevisions(DocumentKind)
     case profileMissing(String)
+    /// The pack was generated from standard input (`engage generate - --out PACK`), so it
+    /// knows no profile path to compare with.
+    case profileFromStandardInput
     /// The profile given belongs to another client than the pack.
     case profileOfAnotherClient(profile: String, client: String, packClient: String)
     /// The template folder the pack was generated with is gone.
@@ -96,6 +99,8 @@ public enum PackError: Error, Sendable, CustomStringConvertible {
             "\(kind.rawValue) has no revisions yet; run engage generate first."
         case .profileMissing(let path):
             "The pack's profile \(path) does not exist. Pass --profile with its new path."
+        case .profileFromStandardInput:
+            "The pack was generated from a profile on standard input, so it knows no profile file. Pass --profile FILE, or --profile - to read it from standard input again."
         case .profileOfAnotherClient(let profile, let client, let packClient):
             "The profile \(profile) is for client '\(client)', but this pack belongs to client '\(packClient)'. Pass --profile with \(packClient)'s profile, or use that client's own pack."
         case .templatesMissing(let path):

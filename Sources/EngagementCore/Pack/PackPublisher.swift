@@ -126,7 +126,10 @@ public enum PackPublisher {
         let recordedFiles = try store.publishedFiles()
         let filesRecorded = published.allSatisfy { recordedFiles[$0.name] == $0.hash } && unpublished.allSatisfy { recordedFiles[$0] == nil }
 
-        let absoluteProfile = URL(fileURLWithPath: profilePath).standardizedFileURL.path
+        // Standard input has no path to remember: the pack keeps "-", and status asks for --profile.
+        let absoluteProfile =
+            profilePath == ProfileLoader.standardInputPath
+            ? profilePath : URL(fileURLWithPath: profilePath).standardizedFileURL.path
         let baselineHash = try existingPack?.baselineSnapshotID.flatMap { id throws(PackError) in try store.snapshot(id: id)?.hash }
         let absoluteTemplates = templatesPath.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
         let formatList = OutputFormat.allCases.filter(formats.contains)

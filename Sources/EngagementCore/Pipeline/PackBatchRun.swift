@@ -52,14 +52,14 @@ enum PackBatchRun {
                 }
             } catch {
                 while let index = state.next() {
-                    state.finish(index, PackOutcome(job: jobs[index], destination: nil, result: .failure(PackProblem(message: error.formatted))))
+                    state.finish(index, PackOutcome(job: jobs[index], destination: nil, result: .failure(PackProblem(message: error.formatted, kind: .invalidInput))))
                 }
                 return
             }
             while let index = state.next() {
                 let outcome: PackOutcome
                 if let duplicate = refusals[index] {
-                    outcome = PackOutcome(job: jobs[index], destination: nil, result: .failure(PackProblem(message: duplicate)))
+                    outcome = PackOutcome(job: jobs[index], destination: nil, result: .failure(PackProblem(message: duplicate, kind: .invalidInput)))
                 } else {
                     let result = ProfileLoader.load(fileAt: jobs[index].profilePath)
                     outcome = generate(
@@ -76,8 +76,10 @@ enum PackBatchRun {
     /// The outcome for a profile that failed validation: its problems, and nothing written.
     static func invalidProfileOutcome(_ job: PackJob, loaded: ProfileLoadResult) -> PackOutcome {
         let lines = loaded.diagnostics.map(\.formatted)
+        let verdict = loaded.isUnreadable ? "cannot be read" : "is invalid"
         return PackOutcome(job: job, destination: nil, result: .failure(PackProblem(
-            message: (lines + ["\(job.profilePath): the profile is invalid; nothing was written."]).joined(separator: "\n"))))
+            message: (lines + ["\(job.profilePath): the profile \(verdict); nothing was written."]).joined(separator: "\n"),
+            kind: loaded.isUnreadable ? .failed : .invalidInput)))
     }
 
     static func generate(
@@ -89,7 +91,7 @@ enum PackBatchRun {
         }
         let destination = job.destination ?? outputRoot?.appendingPathComponent(profile.id)
         guard let destination else {
-            return PackOutcome(job: job, destination: nil, result: .failure(PackProblem(message: "No output folder given.")))
+            return PackOutcome(job: job, destination: nil, result: .failure(PackProblem(message: "No output folder given.", kind: .failed)))
         }
         let clock = ContinuousClock()
         let start = clock.now
@@ -107,9 +109,9 @@ enum PackBatchRun {
             }
             return PackOutcome(job: job, destination: destination, result: .success(report), warnings: loaded.diagnostics)
         } catch let failure as TemplateFailure {
-            return PackOutcome(job: job, destination: destination, result: .failure(PackProblem(message: failure.formatted)))
+            return PackOutcome(job: job, destination: destination, result: .failure(PackProblem(message: failure.formatted, kind: .invalidInput)))
         } catch {
-            return PackOutcome(job: job, destination: destination, result: .failure(PackProblem(message: "error: \(error)")))
+            return PackOutcome(job: job, destination: destination, result: .failure(PackProblem(message: "error: \(error)", kind: .failed)))
         }
     }
 }

@@ -21,7 +21,22 @@ public struct PackJob: Sendable {
 
 /// Why a job failed, as the text to print.
 public struct PackProblem: Error, Sendable {
+    /// Whose the fault is, which decides the exit status.
+    public enum Kind: Sendable {
+        /// An input is invalid: the profile, or a template that does not render.
+        case invalidInput
+        /// The job could not be done: a file that cannot be read, a pack that cannot be
+        /// written, a lock held too long.
+        case failed
+    }
+
     public var message: String
+    public var kind: Kind
+
+    public init(message: String, kind: Kind) {
+        self.message = message
+        self.kind = kind
+    }
 }
 
 /// What happened to one job.

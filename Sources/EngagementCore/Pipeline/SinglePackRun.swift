@@ -57,11 +57,11 @@ enum SinglePackRun {
         }
         let destination = job.destination ?? outputRoot?.appendingPathComponent(model.profile.id)
         guard let destination else {
-            return .success(PackOutcome(job: job, destination: nil, result: .failure(PackProblem(message: "No output folder given."))))
+            return .success(PackOutcome(job: job, destination: nil, result: .failure(PackProblem(message: "No output folder given.", kind: .failed))))
         }
         guard renderErrors.isEmpty else {
             let message = TemplateErrors(failures: renderErrors).formatted
-            return .success(PackOutcome(job: job, destination: destination, result: .failure(PackProblem(message: message))))
+            return .success(PackOutcome(job: job, destination: destination, result: .failure(PackProblem(message: message, kind: .invalidInput))))
         }
         let rendered = results.flatMap { result -> [RenderedPackDocument] in
             if case .rendered(let documents) = result { documents } else { [] }
@@ -77,7 +77,7 @@ enum SinglePackRun {
             }
             return .success(PackOutcome(job: job, destination: destination, result: .success(report), warnings: loaded.diagnostics))
         } catch {
-            return .success(PackOutcome(job: job, destination: destination, result: .failure(PackProblem(message: "error: \(error)"))))
+            return .success(PackOutcome(job: job, destination: destination, result: .failure(PackProblem(message: "error: \(error)", kind: .failed))))
         }
     }
 

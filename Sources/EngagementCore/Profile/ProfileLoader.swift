@@ -8,6 +8,8 @@ public struct ProfileLoadResult: Sendable {
     public var diagnostics: [Diagnostic]
     /// The element tree the profile was read from; the model is built from it.
     public var root: SourceElement? = nil
+    /// Whether the file could not be read at all (``XMLParseFailure/isUnreadable``).
+    public var isUnreadable = false
 
     /// Whether the profile can be used: no diagnostic is an error.
     public var isValid: Bool { profile != nil && !diagnostics.containsErrors }
@@ -15,16 +17,25 @@ public struct ProfileLoadResult: Sendable {
 
 /// Reads client profiles: hardened parse, XSD validation, semantic checks, decoding.
 public enum ProfileLoader {
-    /// Loads the profile at `path`; never throws, every problem becomes a diagnostic.
+    /// The path that names standard input, as in `engage validate -`.
+    public static let standardInputPath = "-"
+    /// The name diagnostics give standard input.
+    public static let standardInputName = "<stdin>"
+
+    /// Loads the profile at `path` (standard input for `-`); never throws, every problem
+    /// becomes a diagnostic.
     ///
     /// - Parameter displayName: the name diagnostics use, by default `path` as given.
     public static func load(fileAt path: String, displayName: String? = nil) -> ProfileLoadResult {
+        if path == standardInputPath {
+            return load(bytes: StandardInput.bytes(limit: ProfileSchema.limits.maximumBytes), fileName: displayName ?? standardInputName)
+        }
         let name = displayName ?? path
         do {
             let document = try XMLDocument.parse(fileAt: path, displayName: name, limits: ProfileSchema.limits)
             return load(document)
         } catch {
-            return ProfileLoadResult(profile: nil, diagnostics: error.diagnostics)
+            return ProfileLoadResult(profile: nil, diagnostics: error.diagnostics, isUnreadable: error.isUnreadable)
         }
     }
 

@@ -8,6 +8,11 @@ public final class PackInspection {
     public enum Failure: Error, CustomStringConvertible {
         case pack(PackError)
         case invalidProfile([Diagnostic])
+        /// The profile file cannot be read at all (``ProfileLoadResult/isUnreadable``).
+        case unreadableProfile([Diagnostic])
+        /// The template folder named by `--templates` or `ENGAGE_TEMPLATES` is not a folder.
+        case templatesUnusable(TemplateLocator.Error)
+        /// A template does not parse.
         case templates(TemplateFailure)
 
         public var description: String {
@@ -16,6 +21,9 @@ public final class PackInspection {
             case .invalidProfile(let diagnostics):
                 (diagnostics.map(\.formatted) + ["error: the profile is invalid; fix it before checking the pack."])
                     .joined(separator: "\n")
+            case .unreadableProfile(let diagnostics):
+                diagnostics.map(\.formatted).joined(separator: "\n")
+            case .templatesUnusable(let error): "error: \(error)"
             case .templates(let failure): failure.formatted
             }
         }
@@ -57,10 +65,13 @@ public final class PackInspection {
             throw .pack(.storeUnreadable(folder.path, reason: "\(error)"))
         }
         profilePath = profileOverride ?? pack.profilePath
-        guard FileManager.default.fileExists(atPath: profilePath) else { throw .pack(.profileMissing(profilePath)) }
+        if profileOverride == nil, profilePath == ProfileLoader.standardInputPath { throw .pack(.profileFromStandardInput) }
+        guard profilePath == ProfileLoader.standardInputPath || FileManager.default.fileExists(atPath: profilePath) else {
+            throw .pack(.profileMissing(profilePath))
+        }
         let loaded = ProfileLoader.load(fileAt: profilePath)
         guard loaded.isValid, let profile = loaded.profile, let root = loaded.root else {
-            throw .invalidProfile(loaded.diagnostics)
+            throw loaded.isUnreadable ? .unreadableProfile(loaded.diagnostics) : .invalidProfile(loaded.diagnostics)
         }
         // Comparing one client's pack with another client's profile reports nonsense.
         guard profile.id == pack.clientID else {
@@ -75,9 +86,7 @@ public final class PackInspection {
         do {
             templates = try TemplateLocator.templates(option: templatesOverride ?? pack.templatesPath)
         } catch {
-            throw .templates(TemplateFailure(diagnostics: [TemplateDiagnostic(
-                origin: TemplateOrigin(file: "Templates", position: .start, chain: []),
-                summary: error.description, fix: "Name an existing template folder.")]))
+            throw .templatesUnusable(error)
         }
         self.templates = templates
         do throws(TemplateFailure) {
