@@ -66,12 +66,13 @@ enum Console {
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 
-    /// One JSON document on stdout: snake_case keys, sorted, so output is deterministic.
+    /// One JSON document on stdout: snake_case keys, sorted, so output is deterministic,
+    /// with `format_version` (``JSONOutput``).
     static func writeJSON<T: Encodable>(_ value: T) throws {
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = try encoder.encode(value)
+        let data = try encoder.encode(VersionedJSON(value))
         FileHandle.standardOutput.write(data + Data("\n".utf8))
     }
 }

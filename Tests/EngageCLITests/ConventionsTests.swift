@@ -113,4 +113,40 @@ struct ConventionsTests {
         #expect(output.contains("error:"), "\(output)")
         #expect(output.contains("\u{1B}[") == coloured, "NO_COLOR=\(value ?? "(unset)"): \(output)")
     }
+
+    @Test("Every JSON output carries format_version 1 and writes absent values as null, never leaving a key out")
+    func jsonOutputs() throws {
+        let scratch = try ScratchFolder()
+        defer { scratch.remove() }
+        func json(_ arguments: [String]) throws -> [String: Any] {
+            let outcome = try Self.run(arguments, in: scratch.url)
+            let object = try JSONSerialization.jsonObject(with: Data(outcome.standardOutput.utf8)) as? [String: Any]
+            let document = try #require(object, "\(arguments): \(outcome.standardOutput)\(outcome.standardError)")
+            #expect(document["format_version"] as? Int == 1, "\(arguments)")
+            return document
+        }
+        #expect(try Self.run(["templates", "export", "firm"], in: scratch.url).status == 0)
+        #expect(try Self.run(["generate", Self.sample.path, "--out", "pack", "--templates", "firm"], in: scratch.url).status == 0)
+        // A template change: its cause reads no profile path and has no values.
+        let template = scratch.url.appendingPathComponent("firm/strategy.xhtml")
+        let text = try String(contentsOf: template, encoding: .utf8)
+        try text.replacingOccurrences(of: "</html>", with: "<!-- firm -->\n</html>").write(to: template, atomically: true, encoding: .utf8)
+        let status = try json(["status", "pack", "--json"])
+        let documents = try #require(status["documents"] as? [[String: Any]])
+        let strategy = try #require(documents.first { $0["kind"] as? String == "strategy" })
+        let cause = try #require((strategy["stale_sections"] as? [[String: Any]])?.first?["causes"] as? [[String: Any]])?.first
+        let templateCause = try #require(cause)
+        #expect(templateCause["type"] as? String == "template-change")
+        #expect(templateCause.keys.contains("read") && templateCause["read"] is NSNull, "\(templateCause)")
+        #expect(templateCause["old_value"] is String && templateCause["new_value"] is String, "the template hashes")
+        _ = try json(["alerts", "pack", "--json", "--today", "2026-12-20"])
+        let log = try json(["log", "pack", "--json"])
+        #expect(log.keys.contains("client_id") && log.keys.contains("profile_path"))
+        _ = try json(["diff", "pack", "strategy", "--format", "json"])
+        let validate = try json(["validate", "--json", "missing.xml", Self.sample.path])
+        let files = try #require(validate["files"] as? [[String: Any]])
+        #expect(files.allSatisfy { $0.keys.contains("client_id") })
+        let diagnostics = files.flatMap { $0["diagnostics"] as? [[String: Any]] ?? [] }
+        #expect(!diagnostics.isEmpty && diagnostics.allSatisfy { $0.keys.contains("fix") })
+    }
 }

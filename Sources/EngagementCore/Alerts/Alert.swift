@@ -26,7 +26,7 @@ public struct Alert: Sendable, Encodable, Hashable {
     /// The profile element an alert is about.
     public struct Subject: Sendable, Encodable, Hashable {
         public var element: String
-        public var id: String?
+        @NullWhenAbsent public var id: String?
         public var path: String
     }
 
@@ -40,8 +40,8 @@ public struct Alert: Sendable, Encodable, Hashable {
     public var severity: Severity
     public var subject: Subject
     public var message: String
-    public var oldValue: String?
-    public var newValue: String?
+    @NullWhenAbsent public var oldValue: String?
+    @NullWhenAbsent public var newValue: String?
     public var documents: [String]
     public var sections: [AffectedSection]
     /// What a person should do, in plain words.

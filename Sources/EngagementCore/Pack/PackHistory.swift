@@ -41,8 +41,8 @@ public struct PackHistory: Sendable, Encodable {
     }
 
     public var pack: String
-    public var clientId: String?
-    public var profilePath: String?
+    @NullWhenAbsent public var clientId: String?
+    @NullWhenAbsent public var profilePath: String?
     public var revisions: [Entry]
 
     /// Reads the history of the pack at `folder`, of one kind or all.

@@ -10,14 +10,14 @@ public struct ProfileChange: Sendable, Hashable, Codable {
     /// The element the change belongs to: `value`, `expectation`, `mission`, `identity`...
     public var element: String
     /// Its id (for a touchpoint, a stage's name, a measurement's expectation and date).
-    public var id: String?
+    @NullWhenAbsent public var id: String?
     /// Its stable model path, e.g. `/client/values/value[@id='val-care']`.
     public var path: String
     /// What changed inside a modified element: `statement`, `@target`...; nil for the
     /// element's own text, or for an added or removed element.
-    public var field: String?
-    public var old: String?
-    public var new: String?
+    @NullWhenAbsent public var field: String?
+    @NullWhenAbsent public var old: String?
+    @NullWhenAbsent public var new: String?
 }
 
 /// Compares two profiles element by element, keyed by ids, so that a change is reported

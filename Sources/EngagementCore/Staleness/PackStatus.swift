@@ -12,9 +12,9 @@ public struct PackStatus: Sendable, Encodable {
         /// `profile-change`, `template-change` or `engine-change`.
         public var type: String
         /// The model path the section read, for a profile change.
-        public var read: String?
-        public var oldValue: String?
-        public var newValue: String?
+        @NullWhenAbsent public var read: String?
+        @NullWhenAbsent public var oldValue: String?
+        @NullWhenAbsent public var newValue: String?
         /// The profile changes behind the new value.
         public var changes: [ProfileChange]
         /// One line for a person.
@@ -37,7 +37,7 @@ public struct PackStatus: Sendable, Encodable {
     public struct Document: Sendable, Encodable {
         public var kind: String
         /// The latest revision, nil when the kind has none yet.
-        public var revision: Int?
+        @NullWhenAbsent public var revision: Int?
         /// `current`, `stale` (regenerating would change its sections or restore its
         /// files) or `missing` (never generated).
         public var state: String
