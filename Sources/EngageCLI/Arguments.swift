@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import EngagementCore
 
 // The values commands take, parsed and checked by ArgumentParser: a bad one is a usage
@@ -55,4 +56,49 @@ struct FormatList: ExpressibleByArgument, Hashable {
     static var allValueStrings: [String] { OutputFormat.allCases.map(\.rawValue) }
 
     static var defaultCompletionKind: CompletionKind { .list(allValueStrings) }
+}
+
+/// A pack folder: any path but the empty one, completed as a folder. Whether it is a pack
+/// is the command's to find out (exit 2), not a usage error.
+struct PackPath: ExpressibleByArgument {
+    var path: String
+
+    init?(argument: String) {
+        guard !argument.isEmpty else { return nil }
+        path = argument
+    }
+
+    var url: URL { URL(fileURLWithPath: path) }
+
+    static var defaultCompletionKind: CompletionKind { .directory }
+}
+
+/// A profile: a file's path, or `-` for standard input; completed as an XML file.
+struct ProfilePath: ExpressibleByArgument {
+    var path: String
+
+    init?(argument: String) {
+        guard !argument.isEmpty else { return nil }
+        path = argument
+    }
+
+    var isStandardInput: Bool { path == ProfileLoader.standardInputPath }
+
+    static var defaultCompletionKind: CompletionKind { .file(extensions: ["xml"]) }
+}
+
+/// `--wait SECONDS`: a finite number of seconds, 0 or more.
+struct WaitSeconds: ExpressibleByArgument {
+    var seconds: Double
+
+    init(_ seconds: Double) {
+        self.seconds = seconds
+    }
+
+    init?(argument: String) {
+        guard let seconds = Double(argument), seconds >= 0, seconds.isFinite else { return nil }
+        self.seconds = seconds
+    }
+
+    var defaultValueDescription: String { seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds) }
 }

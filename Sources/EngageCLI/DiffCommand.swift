@@ -22,8 +22,8 @@ struct DiffCommand: ParsableCommand {
         case text, html, json
     }
 
-    @Argument(help: ArgumentHelp("The pack folder.", valueName: "pack"), completion: .directory)
-    var pack: String
+    @Argument(help: ArgumentHelp("The pack folder.", valueName: "pack"))
+    var pack: PackPath
 
     @Argument(help: ArgumentHelp("The document (business-case, strategy, change-management or communication) and optional revision, e.g. strategy@2.", valueName: "doc[@a]"))
     var first: DocumentReference
@@ -72,7 +72,7 @@ struct DiffCommand: ParsableCommand {
         do {
             let firstReference = first
             let secondReference = second
-            let store = try PackAccess.open(URL(fileURLWithPath: pack), wait: lockWait.lockWait)
+            let store = try PackAccess.open(pack.url, wait: lockWait.lockWait)
             let revisions = try store.revisions(of: firstReference.kind)
             guard let latest = revisions.last else { throw PackError.noRevisions(firstReference.kind) }
             let (oldNumber, newNumber): (Int, Int)

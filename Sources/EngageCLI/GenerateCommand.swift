@@ -21,9 +21,8 @@ struct GenerateCommand: ParsableCommand {
     )
 
     @Argument(
-        help: ArgumentHelp("The client profile files; - reads one from standard input.", valueName: "profile"),
-        completion: .file(extensions: ["xml"]))
-    var profiles: [String]
+        help: ArgumentHelp("The client profile files; - reads one from standard input.", valueName: "profile"))
+    var profiles: [ProfilePath]
 
     @Option(name: .long, help: ArgumentHelp("The pack folder to write (one profile).", valueName: "pack"), completion: .directory)
     var out: String?
@@ -58,7 +57,7 @@ struct GenerateCommand: ParsableCommand {
         if out != nil && profiles.count > 1 {
             throw ValidationError("--out takes one profile; for \(profiles.count) profiles use --out-dir PACKS.")
         }
-        if profiles.count > 1 && profiles.contains(ProfileLoader.standardInputPath) {
+        if profiles.count > 1 && profiles.contains(where: \.isStandardInput) {
             throw ValidationError("A profile on standard input ('-') is generated on its own, with --out PACK.")
         }
     }
@@ -71,7 +70,7 @@ struct GenerateCommand: ParsableCommand {
         let formats = formatList.formats
         let jobs: [PackJob] = profiles.map { profile in
             PackJob(
-                profilePath: profile, destination: out.map { URL(fileURLWithPath: $0) }, lockWait: lockWait.lockWait,
+                profilePath: profile.path, destination: out.map { URL(fileURLWithPath: $0) }, lockWait: lockWait.lockWait,
                 startNewHistory: forceNewHistory)
         }
         let outputRoot = outDir.map { URL(fileURLWithPath: $0) }

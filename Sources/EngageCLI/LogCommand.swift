@@ -15,8 +15,8 @@ struct LogCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("The pack folder.", valueName: "pack"), completion: .directory)
-    var pack: String
+    @Argument(help: ArgumentHelp("The pack folder.", valueName: "pack"))
+    var pack: PackPath
 
     @Argument(help: ArgumentHelp("Only this document: business-case, strategy, change-management or communication.", valueName: "doc"))
     var document: DocumentKind?
@@ -31,7 +31,7 @@ struct LogCommand: ParsableCommand {
     func run() throws {
         output.apply()
         do {
-            let history = try PackHistory(packFolder: URL(fileURLWithPath: pack), kind: document, wait: lockWait.lockWait)
+            let history = try PackHistory(packFolder: pack.url, kind: document, wait: lockWait.lockWait)
             if json { return try Console.writeJSON(history) }
             var lines: [String] = []
             if let client = history.clientId { lines.append("Pack \(history.pack) for \(client), profile \(history.profilePath ?? "?")") }

@@ -3,13 +3,12 @@ import EngagementCore
 
 /// The pack and profile arguments shared by status, alerts and regenerate.
 struct PackOptions: ParsableArguments {
-    @Argument(help: ArgumentHelp("The pack folder.", valueName: "pack"), completion: .directory)
-    var pack: String
+    @Argument(help: ArgumentHelp("The pack folder.", valueName: "pack"))
+    var pack: PackPath
 
     @Option(
-        help: ArgumentHelp("The profile, when it moved from the path the pack remembers; - reads it from standard input.", valueName: "profile"),
-        completion: .file(extensions: ["xml"]))
-    var profile: String?
+        help: ArgumentHelp("The profile, when it moved from the path the pack remembers; - reads it from standard input.", valueName: "profile"))
+    var profile: ProfilePath?
 }
 
 /// `--wait SECONDS`, for every command that locks a pack.
@@ -19,16 +18,10 @@ struct LockWaitOption: ParsableArguments {
         help: ArgumentHelp(
             "How many seconds to wait for another engage run on the pack to finish before giving up.",
             valueName: "seconds"))
-    var seconds: Double = 60
-
-    func validate() throws {
-        guard seconds >= 0, seconds.isFinite else {
-            throw ValidationError("The value '\(seconds)' is invalid for '--wait': give a number of seconds, 0 or more.")
-        }
-    }
+    var seconds = WaitSeconds(60)
 
     /// The wait, telling the user on stderr once it lasts a second.
     var lockWait: LockWait {
-        LockWait(seconds: seconds, notice: { Console.standardError($0) })
+        LockWait(seconds: seconds.seconds, notice: { Console.standardError($0) })
     }
 }

@@ -25,7 +25,7 @@ struct RegenerateCommand: ParsableCommand {
         let report: PackBuilder.RegenerationReport
         do {
             report = try PackBuilder.regenerate(
-                pack: URL(fileURLWithPath: packOptions.pack), profile: packOptions.profile, lockWait: lockWait.lockWait)
+                pack: packOptions.pack.url, profile: packOptions.profile?.path, lockWait: lockWait.lockWait)
         } catch {
             Console.standardError(error.description)
             switch error {

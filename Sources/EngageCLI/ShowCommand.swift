@@ -15,8 +15,8 @@ struct ShowCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("The pack folder.", valueName: "pack"), completion: .directory)
-    var pack: String
+    @Argument(help: ArgumentHelp("The pack folder.", valueName: "pack"))
+    var pack: PackPath
 
     @Argument(help: ArgumentHelp("The document (business-case, strategy, change-management or communication) and revision, e.g. strategy@2; the latest without @N.", valueName: "doc[@n]"))
     var document: DocumentReference
@@ -32,7 +32,7 @@ struct ShowCommand: ParsableCommand {
         output.apply()
         do {
             let reference = document
-            let store = try PackAccess.open(URL(fileURLWithPath: pack), wait: lockWait.lockWait)
+            let store = try PackAccess.open(pack.url, wait: lockWait.lockWait)
             let revision = try store.verified(store.revision(reference.kind, number: reference.revision))
             if format == .xhtml {
                 FileHandle.standardOutput.write(revision.xhtml)

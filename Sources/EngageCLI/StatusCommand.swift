@@ -34,7 +34,7 @@ struct StatusCommand: ParsableCommand {
         output.apply()
         let inspection: PackInspection
         do {
-            inspection = try PackInspection(packFolder: URL(fileURLWithPath: packOptions.pack), profileOverride: packOptions.profile,
+            inspection = try PackInspection(packFolder: packOptions.pack.url, profileOverride: packOptions.profile?.path,
                 lockWait: lockWait.lockWait)
         } catch {
             Console.standardError(error.description)
@@ -57,7 +57,7 @@ struct StatusCommand: ParsableCommand {
                     lines.append("  file \(file.file) \(what); regenerate restores revision \(document.revision ?? 0)")
                 }
             }
-            lines.append(status.current ? "All documents are current." : "Run engage regenerate \(packOptions.pack) to update the stale documents.")
+            lines.append(status.current ? "All documents are current." : "Run engage regenerate \(packOptions.pack.path) to update the stale documents.")
             Console.output(lines.joined(separator: "\n"))
         }
         if exitCode && !status.current { throw ExitStatus.no }

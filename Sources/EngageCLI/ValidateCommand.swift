@@ -18,12 +18,11 @@ struct ValidateCommand: AsyncParsableCommand {
     )
 
     @Argument(
-        help: ArgumentHelp("The client profile files to check; - reads one from standard input.", valueName: "profile"),
-        completion: .file(extensions: ["xml"]))
-    var profiles: [String]
+        help: ArgumentHelp("The client profile files to check; - reads one from standard input.", valueName: "profile"))
+    var profiles: [ProfilePath]
 
     func validate() throws {
-        if profiles.filter({ $0 == ProfileLoader.standardInputPath }).count > 1 {
+        if profiles.filter(\.isStandardInput).count > 1 {
             throw ValidationError("Standard input ('-') can be read once: give - at most once.")
         }
     }
@@ -35,9 +34,9 @@ struct ValidateCommand: AsyncParsableCommand {
 
     func run() async throws {
         output.apply()
-        let results = await ProfileBatch.load(profiles)
+        let results = await ProfileBatch.load(profiles.map(\.path))
         if json {
-            try Console.writeJSON(ValidationReport(results: zip(profiles, results).map { ($0, $1) }))
+            try Console.writeJSON(ValidationReport(results: zip(profiles.map(\.path), results).map { ($0, $1) }))
         } else {
             for result in results {
                 for diagnostic in result.diagnostics { Console.diagnostic(diagnostic) }
