@@ -161,11 +161,14 @@ struct PackStoreSafetyTests {
         }
         // flock has taken the lock once its child runs; give it a moment.
         try await Task.sleep(nanoseconds: 300_000_000)
-        for command in [["log", "pack", "--wait", "1"], ["generate", Self.sample, "--out", "pack", "--wait", "1"]] {
+        for command in [
+            ["log", "pack", "--wait", "1"], ["status", "pack", "--wait", "1"], ["generate", Self.sample, "--out", "pack", "--wait", "1"],
+        ] {
             let clock = ContinuousClock()
             let start = clock.now
             let outcome = try await EngageProcess.run(command, in: scratch.url)
-            #expect(outcome.status != 0)
+            // A lock held too long: the command could not do its job.
+            #expect(outcome.status == 2, "\(command)")
             #expect(outcome.standardError.contains("Waiting for another engage run on"), "\(outcome.standardError)")
             #expect(outcome.standardError.contains("--wait SECONDS"), "\(outcome.standardError)")
             #expect(clock.now - start < .seconds(10))
