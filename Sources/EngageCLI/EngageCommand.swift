@@ -24,6 +24,11 @@ public struct EngageCommand: AsyncParsableCommand {
     )
 
     public init() {}
+
+    /// No command named: bad usage (exit 64), with the usage on stderr, as ripgrep does.
+    public func run() async throws {
+        throw ValidationError("Name a command: validate, generate, status, alerts, regenerate, log, show, diff or templates.")
+    }
 }
 
 @available(macOS 10.15, macCatalyst 13, iOS 13, tvOS 13, watchOS 6, *)

@@ -9,6 +9,14 @@ struct TemplatesCommand: ParsableCommand {
         abstract: "Work with the templates shipped inside engage.",
         subcommands: [TemplatesExportCommand.self]
     )
+
+    /// No subcommand named: bad usage (exit 64), with this command's usage.
+    func run() throws {
+        Console.standardError(
+            "Error: Name what to do with the templates: export DIR.\n"
+                + "Usage: \(EngageCommand.usageString(for: TemplatesCommand.self))\n  See 'engage templates --help' for more information.")
+        throw ExitStatus.usage
+    }
 }
 
 /// `engage templates export DIR`: a copy of the shipped templates for a firm to customize.

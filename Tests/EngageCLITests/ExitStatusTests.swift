@@ -79,9 +79,12 @@ struct ExitStatusTests {
         Case(["templates", "export", "exported"], 0),
         Case(["templates", "export", "full"], 2),
         Case(["templates", "export"], 64),
+        Case(["templates"], 64),
         // the root command
         Case(["--version"], 0),
         Case(["no-such-command"], 64),
+        Case([], 64),
+        Case(["--help"], 0),
     ]
 
     @Test("Every command exits by the one rule, for every class of outcome")
