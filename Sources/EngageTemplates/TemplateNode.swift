@@ -51,7 +51,7 @@ package final class ReadPathCompiler {
 }
 
 /// An expression's ``ExpressionTraceAnalysis`` with its paths compiled for a render.
-package struct ExpressionTracing {
+package final class ExpressionTracing {
     /// A location path inside the expression, evaluated for tracing only.
     package struct ReadPath {
         package let expression: XPathExpression

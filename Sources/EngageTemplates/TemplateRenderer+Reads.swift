@@ -38,7 +38,9 @@ extension TemplateRenderer {
 
 
     /// Records the value of a context-free expression as its line, unless it gives nodes
-    /// to work on (not a condition's): whether it could.
+    /// to work on (not a condition's): whether it could. Out of line, as the lookups below:
+    /// rare next to plain paths, and inlined they made the hot loop's code larger.
+    @inline(never)
     private func logValueLine(of expression: TemplateExpression, source: String, value: XPathObject, isCondition: Bool) -> Bool {
         // Nodes to work on are traced as they are used, not by a value.
         if case .nodes = value, !isCondition { return false }
@@ -58,6 +60,7 @@ extension TemplateRenderer {
     /// Records the line of each parent's children that `keyed` chose from; when a line
     /// cannot be written (a value that is not one string, an apostrophe in it), the
     /// candidates' content instead, which holds their keys.
+    @inline(never)
     private func logLookup(_ keyed: CompiledLookup, context: XPathNodeHandle) {
         let isAbsolute = keyed.source.parentPath.utf8.first == UInt8(ascii: "/")
         guard let parents = tracedNodes(of: keyed.parents, isAbsolute: isAbsolute, context: context) else { return }
@@ -86,6 +89,7 @@ extension TemplateRenderer {
     /// The value the key `index` of `keyed` must equal, from `context`: nil when it is not
     /// one string (an attribute missing, a node-set of several). Attributes of the context
     /// node or of a variable's node are read without an XPath evaluation.
+    @inline(never)
     private func keyValue(_ index: Int, of keyed: CompiledLookup, context: XPathNodeHandle) -> String? {
         switch keyed.valueKinds[index] {
         case .literal(let text):
