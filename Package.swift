@@ -20,7 +20,7 @@ let package = Package(
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
         // The only place that touches libxml2 pointers.
-        .target(name: "XMLSupport", dependencies: ["CLibXML2"]),
+        .target(name: "XMLSupport", dependencies: ["CLibXML2", "EngageBasics"]),
         // Leaves every stage shares: the one hash, profile dates and text, ISO 8601 durations.
         .target(name: "EngageBasics"),
         // The template engine: compiles templates, renders them over a model with section

@@ -27,8 +27,8 @@ enum Console {
         }
     }
 
-    /// Whether stderr is a terminal and summaries are wanted (for progress bars).
-    static var isTerminal: Bool { !isQuiet && isatty(STDERR_FILENO) == 1 }
+    /// Whether a batch shows a progress bar: stderr is a terminal and not --quiet.
+    static var showsProgress: Bool { !isQuiet && isatty(STDERR_FILENO) == 1 }
 
     static func diagnostic(_ diagnostic: Diagnostic) {
         if isQuiet && diagnostic.severity != .error { return }

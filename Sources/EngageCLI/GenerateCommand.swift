@@ -74,7 +74,7 @@ struct GenerateCommand: ParsableCommand {
                 startNewHistory: forceNewHistory)
         }
         let outputRoot = outDir.map { URL(fileURLWithPath: $0) }
-        let progress = jobs.count > 1 && Console.isTerminal ? ProgressBar(total: jobs.count) : nil
+        let progress = jobs.count > 1 && Console.showsProgress ? ProgressBar(total: jobs.count) : nil
         var advance: (@Sendable () -> Void)?
         if let progress { advance = { progress.advance() } }
         let outcomes: [PackOutcome]
@@ -98,7 +98,7 @@ struct GenerateCommand: ParsableCommand {
                     Console.standardError(
                         "warning: \(outcome.destination?.path ?? "?"): started a new history at revision 1; the previous store was kept as \(movedAside).")
                 }
-                if jobs.count == 1 || !Console.isTerminal {
+                if jobs.count == 1 || !Console.showsProgress {
                     let revisions = report.documents.map { "\($0.kind.rawValue) r\($0.revision)\($0.isNewRevision ? " (new)" : "")" }
                     Console.status(
                         "\(outcome.destination?.path ?? "?"): \(revisions.joined(separator: ", ")); \(report.written.count) files written, \(report.unchanged.count) unchanged.")

@@ -10,7 +10,9 @@ struct TemplatesCommand: ParsableCommand {
         subcommands: [TemplatesExportCommand.self]
     )
 
-    /// No subcommand named: bad usage (exit 64), with this command's usage.
+    /// No subcommand named: bad usage (exit 64), with this command's usage. Written here:
+    /// a `ValidationError` from `run` would show the root's usage, and `validate` runs for
+    /// `templates export` too.
     func run() throws {
         Console.standardError(
             "Error: Name what to do with the templates: export DIR.\n"

@@ -59,25 +59,11 @@ struct ValidationReport: Encodable {
     struct File: Encodable {
         var file: String
         var valid: Bool
-        var clientId: String?
+        /// Null for an invalid file, as documented.
+        @NullWhenAbsent var clientId: String?
         var errors: Int
         var warnings: Int
         var diagnostics: [Diagnostic]
-
-        enum CodingKeys: String, CodingKey {
-            case file, valid, clientId, errors, warnings, diagnostics
-        }
-
-        /// Writes `client_id` as null for an invalid file, as documented, instead of omitting it.
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(file, forKey: .file)
-            try container.encode(valid, forKey: .valid)
-            try container.encode(clientId, forKey: .clientId)
-            try container.encode(errors, forKey: .errors)
-            try container.encode(warnings, forKey: .warnings)
-            try container.encode(diagnostics, forKey: .diagnostics)
-        }
     }
 
     var valid: Bool

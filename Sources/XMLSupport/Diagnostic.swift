@@ -1,3 +1,5 @@
+import EngageBasics
+
 /// A problem found in a user's file, located at a line and column.
 ///
 /// Diagnostics are collected, not thrown one at a time, so a user sees every problem
@@ -21,24 +23,8 @@ public struct Diagnostic: Sendable, Hashable, Codable {
     public var column: Int
     /// What is wrong, as a full sentence.
     public var summary: String
-    /// How to fix it, as a full sentence; nil when the summary says it all.
-    public var fix: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case severity, file, line, column, summary, fix
-    }
-
-    /// Writes every key, `fix` as null when there is none: JSON output keeps the same keys
-    /// on every object.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(severity, forKey: .severity)
-        try container.encode(file, forKey: .file)
-        try container.encode(line, forKey: .line)
-        try container.encode(column, forKey: .column)
-        try container.encode(summary, forKey: .summary)
-        try container.encode(fix, forKey: .fix)
-    }
+    /// How to fix it, as a full sentence; nil when the summary says it all (JSON: null).
+    @NullWhenAbsent public var fix: String?
 
     public init(
         severity: Severity = .error,

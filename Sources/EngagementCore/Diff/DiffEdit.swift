@@ -32,13 +32,13 @@ public struct DiffEdit: Sendable, Hashable, Codable {
     /// The JSON `op`.
     public var operation: Operation
     /// The JSON `section_id`: the section's id, null outside sections.
-    public var sectionID: String?
+    @NullWhenAbsent public var sectionID: String?
     /// The element path within the section, null for edits of whole sections.
-    public var path: String?
+    @NullWhenAbsent public var path: String?
     /// The value before, as the table above describes.
-    public var old: String?
+    @NullWhenAbsent public var old: String?
     /// The value after, as the table above describes.
-    public var new: String?
+    @NullWhenAbsent public var new: String?
 
     /// Creates an edit; omitted values are null.
     public init(operation: Operation, sectionID: String?, path: String? = nil, old: String? = nil, new: String? = nil) {
@@ -57,26 +57,5 @@ public struct DiffEdit: Sendable, Hashable, Codable {
         case path
         case old
         case new
-    }
-
-    /// Reads an edit written by ``encode(to:)``; absent keys read as null.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        operation = try container.decode(Operation.self, forKey: .operation)
-        sectionID = try container.decodeIfPresent(String.self, forKey: .sectionID)
-        path = try container.decodeIfPresent(String.self, forKey: .path)
-        old = try container.decodeIfPresent(String.self, forKey: .old)
-        new = try container.decodeIfPresent(String.self, forKey: .new)
-    }
-
-    /// Writes nil values as null rather than leaving the key out, so every edit has the
-    /// same keys.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(operation, forKey: .operation)
-        try container.encode(sectionID, forKey: .sectionID)
-        try container.encode(path, forKey: .path)
-        try container.encode(old, forKey: .old)
-        try container.encode(new, forKey: .new)
     }
 }
