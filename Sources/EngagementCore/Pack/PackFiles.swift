@@ -34,6 +34,17 @@ enum PackFiles {
         }
     }
 
+    /// Whether the file at `path` holds exactly `bytes`: false when it is missing or
+    /// cannot be read. Compared with `memcmp`: a byte-by-byte walk through `Data` was 5%
+    /// of a batch generate onto packs it leaves unchanged.
+    static func file(at path: String, holds bytes: [UInt8]) -> Bool {
+        guard let existing = FileManager.default.contents(atPath: path), existing.count == bytes.count else { return false }
+        guard !bytes.isEmpty else { return true }  // so both buffers have an address
+        return existing.withUnsafeBytes { existing in
+            bytes.withUnsafeBytes { memcmp(existing.baseAddress!, $0.baseAddress!, bytes.count) == 0 }
+        }
+    }
+
     /// Renames `source` over `target` in one step: a reader sees the old or the new file.
     static func replace(_ target: URL, with source: URL) throws(PackError) {
         guard rename(source.path, target.path) == 0 else {

@@ -106,8 +106,7 @@ public enum PackPublisher {
                 let name = PackFiles.fileName(document.kind, format)
                 guard let bytes = prepared.outputs[format] else { continue }
                 published.append(PublishedFileRecord(name: name, hash: prepared.outputHashes[format] ?? PublishedFileRecord.hash(of: bytes)))
-                let existing = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path)
-                if let existing, existing.elementsEqual(bytes) {
+                if PackFiles.file(at: folder.appendingPathComponent(name).path, holds: bytes) {
                     unchanged.append(name)
                 } else {
                     filesToWrite.append((name, bytes))
