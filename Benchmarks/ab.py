@@ -2,16 +2,16 @@
 """Interleaved A/B of two engage binaries: processor time and wall time per run.
 
     Benchmarks/ab.py BASE NEW single ROUNDS            one sample profile into a fresh folder
-    Benchmarks/ab.py BASE NEW batch ROUNDS PROFILES    100 profiles of PROFILES (a folder)
+    Benchmarks/ab.py BASE NEW batch ROUNDS PROFILES    100 profiles of PROFILES (a folder),
+                                                       then the same again onto the packs
 
 The binaries alternate, the order flipping every round, so that a machine that slows down
 or speeds up during the run weighs on both alike; processor time is the child's user and
-system time from getrusage, not /usr/bin/time's 10 ms ticks. Both render the templates
+system time and its peak RSS from wait4, not /usr/bin/time's 10 ms ticks. Both render the templates
 of ENGAGE_TEMPLATES (default: a copy of Templates/ taken at the start). Run it from the
 repository root. Prints the median and minimum of each.
 """
 import os
-import resource
 import shutil
 import statistics
 import subprocess
@@ -38,30 +38,37 @@ def main():
         inputs, per = ["Samples/northgate-hospitals.xml"], 1
 
     def run(binary, out):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        start = time.perf_counter()
         arguments = [binary, "generate", *inputs, "--out-dir" if mode == "batch" else "--out", out]
-        subprocess.run(arguments, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+        start = time.perf_counter()
+        child = subprocess.Popen(arguments, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _, status, usage = os.wait4(child.pid, 0)
         wall = time.perf_counter() - start
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
-        return cpu * 1000 / per, wall * 1000 / per
+        child.returncode = os.waitstatus_to_exitcode(status)
+        if child.returncode != 0:
+            sys.exit(f"{binary} exited with {child.returncode}")
+        cpu = usage.ru_utime + usage.ru_stime
+        return cpu * 1000 / per, wall * 1000 / per, usage.ru_maxrss / 1024
 
-    results = {"base": [], "new": []}
+    # A batch is measured twice: into empty folders, then again onto the packs it wrote.
+    passes = ["", " again"] if mode == "batch" else [""]
+    results = {(name, run_pass): [] for run_pass in passes for name in binaries}
     try:
         for number in range(rounds):
             for name in ("base", "new") if number % 2 == 0 else ("new", "base"):
                 out = os.path.join(work, name)
                 shutil.rmtree(out, ignore_errors=True)
-                results[name].append(run(binaries[name], out))
+                for run_pass in passes:
+                    results[(name, run_pass)].append(run(binaries[name], out))
     finally:
         shutil.rmtree(work, ignore_errors=True)
     unit = "ms per profile" if mode == "batch" else "ms"
-    for name, runs in results.items():
-        cpu = [c for c, _ in runs]
-        wall = [w for _, w in runs]
-        print(f"{mode} {name}: CPU median {statistics.median(cpu):.1f}, min {min(cpu):.1f}; "
-              f"wall median {statistics.median(wall):.1f}, min {min(wall):.1f} ({unit}, {rounds} rounds)")
+    for (name, run_pass), runs in results.items():
+        cpu = [c for c, _, _ in runs]
+        wall = [w for _, w, _ in runs]
+        rss = [r for _, _, r in runs]
+        print(f"{mode}{run_pass} {name}: CPU median {statistics.median(cpu):.1f}, min {min(cpu):.1f}; "
+              f"wall median {statistics.median(wall):.1f}, min {min(wall):.1f} ({unit}); "
+              f"peak RSS median {statistics.median(rss):.1f} MB ({rounds} rounds)")
 
 
 if __name__ == "__main__":
