@@ -40,7 +40,7 @@ public enum TraceHash {
         guard let name else { return parentPath + "/*" }
         var path = parentPath + "/*[self::" + name + "]"
         for key in keys {
-            guard !key.value.contains("'") else { return nil }
+            guard XPathLiteral.fitsInApostrophes(key.value) else { return nil }
             path += "[@" + key.attribute + "='" + key.value + "']"
         }
         return path

@@ -104,7 +104,7 @@ extension XPathSession {
                     guard let raw = xmlGetProp(node, attribute) else { break }
                     let value = String(cString: raw)
                     engage_xmlFree(raw)
-                    guard !value.contains("'") else { break }
+                    guard XPathLiteral.fitsInApostrophes(value) else { break }
                     predicates += "[@\(attribute)='\(value)']"
                     keyed += 1
                 }

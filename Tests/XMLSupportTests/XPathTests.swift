@@ -204,6 +204,26 @@ struct XPathTests {
         #expect(try document.evaluate("count(descendant-or-self::item)") == .number(2))
     }
 
+    @Test(
+        "A value fits an XPath literal between apostrophes exactly when no byte of it is one",
+        arguments: [("plain", true), ("", true), ("it's", false), ("'", false), ("a'\u{301}b", false), ("“quoted”", true)])
+    func apostropheLiterals(value: String, fits: Bool) {
+        #expect(XPathLiteral.fitsInApostrophes(value) == fits)
+    }
+
+    // An apostrophe followed by a combining mark is one Character that is not "'": a
+    // check by Character wrote it into the literal, which it ends early.
+    @Test("A keyed step whose value holds an apostrophe, even under a combining mark, falls back to a position")
+    func keyedStepsNeverBreakTheirLiteral() throws {
+        let document = try TestXML.parse("<order><item sku=\"a'\u{301}b\"/><item sku=\"c\"/></order>")
+        let session = XPathSession(document: document, keys: ["item": ["sku"]])
+        guard case .nodes(let items) = try session.evaluate(XPathExpression("/order/item"), at: session.documentHandle) else {
+            Issue.record("/order/item gave no nodes.")
+            return
+        }
+        #expect(items.map(session.stablePath(of:)) == ["/order/item[1]", "/order/item[@sku='c']"])
+    }
+
     // libxml2 hands out namespace nodes as copies the result object owns and frees: a
     // handle kept to one was a use-after-free (review finding B2), so they are refused.
     @Test(

@@ -58,7 +58,7 @@ public enum ProfileComparison {
         if let id = element[attribute: "id"] { return "\(element.name)[@id='\(id)']" }
         if let keys = EngagementModel.pathKeys[element.name] {
             let values = keys.compactMap { key in element[attribute: key].map { (key, $0) } }
-            if values.count == keys.count, !values.contains(where: { $0.1.contains("'") }) {
+            if values.count == keys.count, values.allSatisfy({ XPathLiteral.fitsInApostrophes($0.1) }) {
                 return element.name + values.map { "[@\($0.0)='\($0.1)']" }.joined()
             }
         }
