@@ -495,7 +495,8 @@ class ProfileBuilder:
         self.sector = rng.choice(SECTORS)
         place = rng.choice(PLACES)
         self.name = rng.choice(self.sector["names"]).format(place=place)
-        self.legal = rng.choice(self.sector["legal"]).format(name=self.name)
+        # "Yarrow Community Health" + " Health Board": say the shared word once.
+        self.legal = re.sub(r"\b(\w+) \1\b", r"\1", rng.choice(self.sector["legal"]).format(name=self.name))
         self.provider = rng.choice(PROVIDERS)
         self.country, self.currency = rng.choice(COUNTRIES)
         self.client_id = f"{slug(self.name)}-{number:05d}"

@@ -52,6 +52,7 @@ extension TemplateFunctions {
             let shown = decimalAsWritten(session, arguments[0], atLeast: 0)
             let unit = normalizedSpace(session.stringValue(of: arguments[1]))
             if unit == "%" { return .string(shown + "%") }
+            if let money = moneyValue(shown, unit: unit) { return .string(money) }
             if ["", "rating", "score", "index", "points"].contains(unit) { return .string(shown) }
             let long = ["h": "hours", "min": "minutes", "d": "days"][unit] ?? unit.replacingOccurrences(of: "-", with: " ")
             return .string("\(shown) \(long)")
@@ -63,10 +64,18 @@ extension TemplateFunctions {
             let unit = session.stringValue(of: arguments[1])
             let shown = decimalAsWritten(session, arguments[0], atLeast: decimalsWritten(session.stringValue(of: arguments[2])))
             if unit == "%" { return .string(shown == "–" ? shown : shown + "%") }
+            if let money = moneyValue(shown, unit: unit) { return .string(money) }
             if unit == "rating" || unit == "score" { return .string(shown) }
             return .string("\(shown) \(unit.replacingOccurrences(of: "-", with: " "))")
         },
     ] }
+
+    /// `shown` as an amount of money when `unit` is a currency code: "$13,650,000" as
+    /// `money()` writes it, not "13,650,000 USD" beside "$7.31m".
+    private static func moneyValue(_ shown: String, unit: String) -> String? {
+        guard let symbol = currencySymbols[unit], shown != "–" else { return nil }
+        return shown.hasPrefix("-") ? "-" + symbol + shown.dropFirst() : symbol + shown
+    }
 
     package static let smallNumberWords = [
         "no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
@@ -143,8 +152,10 @@ extension TemplateFunctions {
     /// full stop. "Quality escapes: parts returned per million" reads "Quality escapes".
     package static func metricName(_ metric: String) -> String {
         let normalized = normalizedSpace(metric)
-        let head = contains(normalized, ":") ? before(normalized, ":") : normalized
-        let short = contains(head, ",") ? before(head, ",") : head
+        // A separator is followed by a space: "per 100,000 meals" and "a ratio of 1:3"
+        // keep their numbers (cut at the comma, the first read "per 100", 1,000 times off).
+        let head = contains(normalized, ": ") ? before(normalized, ": ") : normalized
+        let short = contains(head, ", ") ? before(head, ", ") : head
         var name = normalizedSpace(contains(short, "\"") ? head : short)
         if name.unicodeScalars.last == "." { name.unicodeScalars.removeLast() }
         return name

@@ -71,6 +71,11 @@ public struct DiscountedCashFlow: Sendable, Hashable {
     /// fraction of the year; 0 when year 0 already breaks even; nil when it never does
     /// within the horizon. See ``payback(cumulativeNets:nets:)``.
     public var paybackYears: Decimal?
+    /// The first year (0...horizon) that ends with the cumulative undiscounted net flow at
+    /// zero or above: the year in which payback falls, as the cash table shows it; nil
+    /// when it never does. With year 0 spent at the outset, payback lies in
+    /// (year - 1, year], so "2.0 years" falls in year 3 when it is 2.04.
+    public var paybackYear: Int?
     /// NPV / PV(benefits), as a fraction: the share by which benefits could fall before
     /// NPV reaches zero (negative when NPV is already negative: the rise benefits need).
     /// Nil when PV(benefits) is zero or negative, where no fall in benefits means anything.
@@ -123,6 +128,7 @@ public struct DiscountedCashFlow: Sendable, Hashable {
         benefitCostRatio = FigureMath.ratio(presentValueOfBenefits, presentValueOfCosts)
         returnOnInvestment = FigureMath.ratio(totalNet, totalCost)
         paybackYears = Self.payback(cumulativeNets: rows.map(\.cumulativeNet), nets: rows.map(\.net))
+        paybackYear = rows.firstIndex { $0.cumulativeNet >= 0 }
         switchingValue = presentValueOfBenefits > 0 ? netPresentValue / presentValueOfBenefits : nil
     }
 

@@ -38,6 +38,7 @@ enum FiguresXML {
                 "id": option.id, "kind": option.kind.rawValue, "recommended": String(option.isRecommended),
                 "npv": format(flows.netPresentValue), "bcr": flows.benefitCostRatio.map { format($0) },
                 "roi": flows.returnOnInvestment.map { format($0 * 100) }, "payback": flows.paybackYears.map { format($0, scale: 2) },
+                "payback-year": flows.paybackYear.map { String($0) },
                 "switching-value": flows.switchingValue.map { format($0 * 100) },
                 "pv-costs": format(flows.presentValueOfCosts), "pv-benefits": format(flows.presentValueOfBenefits),
                 "total-cost": format(flows.totalCost), "total-benefit": format(flows.totalBenefit),
@@ -128,7 +129,7 @@ enum FiguresXML {
         for stage in figures.stages {
             let touchpoints: [XMLOutputNode] = stage.touchpoints.map { touchpoint in
                 .element(element("touchpoint", [
-                    "id": touchpoint.id, "stage": stage.name.rawValue,
+                    "id": touchpoint.id, "stage": stage.name.rawValue, "objective": String(touchpoint.objectiveScore),
                     "scaled-emotional": String(touchpoint.scaledEmotionalScore),
                     "score-difference": String(touchpoint.scoreDifference), "gap": String(touchpoint.isGap),
                     "reasons": touchpoint.gapReasons.map(\.rawValue).joined(separator: " "),

@@ -109,6 +109,16 @@ struct DiscountedCashFlowFiguresTests: FigureFixtures {
         try expectDecimal(flow.paybackYears, equals: example.payback)
         try expectDecimal(flow.switchingValue, equals: example.switching, places: 4)
         #expect(flow.years.map(\.year) == Array(0...example.horizon))
+        // The year payback falls in, as the cash table shows it: the year whose end first
+        // has a cumulative net of zero or more, so that 1.67 falls in year 2, exactly 2.00
+        // in year 2, and 0 in year 0 (consultant review: "2.0 years" against a table still
+        // negative at the end of year 2).
+        let expectedYear = example.payback.map { Int((Double($0) ?? .nan).rounded(.up)) }
+        #expect(flow.paybackYear == expectedYear, "payback \(example.payback ?? "none")")
+        if let year = flow.paybackYear {
+            #expect(flow.years[year].cumulativeNet >= 0)
+            #expect(year == 0 || flow.years[year - 1].cumulativeNet < 0)
+        }
     }
 
     /// One expected row of the optimism-bias case above: 100 of capex, then 60 and 60 of

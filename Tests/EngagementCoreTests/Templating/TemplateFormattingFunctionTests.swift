@@ -405,7 +405,7 @@ struct TemplateFormattingFunctionTests {
     }
 
     @Test(
-        "metric-name() takes the text before a colon, else before the first comma outside a quotation, without a final full stop",
+        "metric-name() takes the text before a colon and a space, else before the first comma and space outside a quotation, without a final full stop",
         arguments: [
             ("metric-name('Quality escapes: parts returned per million')", "Quality escapes"),
             ("metric-name('Median days from referral to first appointment, all specialties')", "Median days from referral to first appointment"),
@@ -413,6 +413,9 @@ struct TemplateFormattingFunctionTests {
             ("metric-name('Net promoter score.')", "Net promoter score"),
             ("metric-name('  On-time   delivery ')", "On-time delivery"),
             ("metric-name('Waits, in weeks: median')", "Waits"),
+            // Consultant review: "per 100,000 meals served, ..." was printed "per 100".
+            ("metric-name('Allergen incidents (served or near miss) per 100,000 meals served, all sites')", "Allergen incidents (served or near miss) per 100,000 meals served"),
+            ("metric-name('Share of shifts staffed at a ratio of 1:4 or better')", "Share of shifts staffed at a ratio of 1:4 or better"),
         ])
     func metricName(expression: String, expected: String) throws {
         #expect(try text(of: expression) == expected)
@@ -447,6 +450,10 @@ struct TemplateFormattingFunctionTests {
             ("measure('3', 'rating')", "3"),
             ("measure('72', 'index')", "72"),
             ("measure('12', 'points')", "12"),
+            // Consultant review: "13,650,000 USD" beside "$7.31m".
+            ("measure('13650000', 'USD')", "$13,650,000"),
+            ("measure('-2500.5', 'GBP')", "-£2,500.5"),
+            ("measure('1200', 'CHF')", "CHF 1,200"),
             ("measure('12', '')", "12"),
             ("measure('-2.5', ' h ')", "-2.5 hours"),
             ("measure('1.23456789', 'kg')", "1.234568 kg"),

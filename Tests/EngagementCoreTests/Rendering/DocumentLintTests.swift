@@ -1,0 +1,173 @@
+import EngagementCore
+import Foundation
+import Testing
+import XMLSupport
+
+/// The document lint: each rule against sentences written by hand, then every document of
+/// the samples, of 200 synthetic profiles (two seeds of Benchmarks/generate_profiles.py)
+/// and of the minimal profile.
+@Suite("Document lint")
+struct DocumentLintTests {
+    @Test(
+        "Each rule finds what it names and passes ordinary prose",
+        arguments: [
+            ("Each of the 1 stakeholders is briefed.", DocumentLint.Rule.countNoun),
+            ("One of its one touchpoints is a gap.", .countNoun),
+            ("In addition, 1 of 8 are at risk.", .countNoun),
+            ("Future cash is discounted at – a year.", .blank),
+            ("The owner is ( ) for now.", .blank),
+            ("Meet the the sponsor.", .doubledWord),
+            ("Attendance reached 66 % in March.", .spaceBeforePercent),
+            ("Send an interim progress note by 31 days after 1 March 2027.", .countedDate),
+            ("Stakeholder sh-md-workplace signs.", .rawID),
+            ("Edit the profile, not this file, and regenerate.", .toolInstruction),
+        ])
+    func ruleFinds(sentence: String, rule: DocumentLint.Rule) {
+        let found = DocumentLint.findingsInBlock(sentence, ids: ["sh-md-workplace"])
+        #expect(!found.isEmpty && Set(found.map(\.rule)) == [rule], "\(found)")
+    }
+
+    @Test(
+        "Ordinary prose passes every rule",
+        arguments: [
+            "One stakeholder is briefed; 2 touchpoints are gaps.",
+            "Raise delivery across all tier-1 programmes to 95% by 2027.",
+            "It costs £1 million over 1.5 years and 2,001 people use it.",
+            "Awareness is 4 out of 5 – desire is 2.",
+            "Sign here: Helen Marchetti, Chief Executive.",
+            "The workplace team (sh-md-workplace-extra is not an id) meets.",
+            "No: that is one step, on on-time delivery.",
+        ])
+    func prosePasses(sentence: String) {
+        let found = DocumentLint.findingsInBlock(sentence, ids: ["sh-md-workplace"])
+        #expect(found.isEmpty, "\(found)")
+    }
+
+    @Test("A sentence pasted three times is reported once, with its count; twice is allowed")
+    func repeatedSentences() {
+        let sentence = "Build awareness first and repeat the message across channels."
+        let found = DocumentLint.repeatedSentences(in: [sentence, "Other words here.", "\(sentence) Then more.", sentence])
+        #expect(found.map(\.match) == ["×3"])
+        #expect(DocumentLint.repeatedSentences(in: [sentence, sentence]).isEmpty)
+    }
+
+    // MARK: - The corpus
+
+    /// Rules every document of the corpus passes today; a finding fails the test.
+    static let enforced: Set<DocumentLint.Rule> = [.doubledWord, .spaceBeforePercent, .blank, .countNoun, .countedDate]
+
+    @Test("Every document of the samples, 200 synthetic profiles and the minimal profile passes the lint")
+    func corpusPassesTheLint() throws {
+        let corpus = try LintCorpus.profiles()
+        #expect(corpus.count >= 200 + ProfileFixtures.sampleNames.count + 1)
+        let findings = try LintCorpus.findings(in: corpus)
+        var byRule: [DocumentLint.Rule: [String]] = [:]
+        for (profile, document, finding) in findings {
+            byRule[finding.rule, default: []].append("\(profile) \(document): \(finding)")
+        }
+        print("document lint over \(corpus.count) profiles: " + DocumentLint.Rule.allCases.map { "\($0.rawValue) \(byRule[$0]?.count ?? 0)" }.joined(separator: ", "))
+        for rule in DocumentLint.Rule.allCases {
+            let lines = byRule[rule] ?? []
+            if Self.enforced.contains(rule) {
+                #expect(lines.isEmpty, Comment(rawValue: "\(lines.count) findings of \(rule.rawValue):\n" + lines.prefix(30).joined(separator: "\n")))
+            } else {
+                // Issue 12 is fixing these; the day a rule comes clean this known issue
+                // stops occurring, and the test asks for the rule to be enforced.
+                withKnownIssue("\(rule.rawValue) is not fixed yet (issue 12)") {
+                    #expect(lines.isEmpty, Comment(rawValue: "\(lines.count) findings of \(rule.rawValue):\n" + lines.prefix(10).joined(separator: "\n")))
+                }
+            }
+        }
+    }
+}
+
+/// The profiles the lint reads and the documents they render to.
+enum LintCorpus {
+    struct Profile: Sendable {
+        var name: String
+        var text: String
+    }
+
+    /// The samples, 100 synthetic profiles of each of the seeds 42 and 7, and the minimal profile.
+    static func profiles() throws -> [Profile] {
+        let root = try #require(ProfileFixtures.repositoryRoot())
+        var profiles = try ProfileFixtures.sampleNames.map {
+            Profile(name: $0, text: try String(contentsOf: root.appendingPathComponent("Samples/\($0)"), encoding: .utf8))
+        }
+        profiles.append(Profile(name: "minimal-profile.xml", text: ProfileFixtures.minimal))
+        for seed in [42, 7] {
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("engage-lint-\(seed)-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["python3", root.appendingPathComponent("Benchmarks/generate_profiles.py").path, "100", folder.path, "--seed", "\(seed)"]
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            try #require(process.terminationStatus == 0, "the synthetic profile generator failed")
+            for name in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() where name.hasSuffix(".xml") {
+                profiles.append(Profile(name: "seed \(seed)/\(name)", text: try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)))
+            }
+        }
+        return profiles
+    }
+
+    /// Every lint finding of every document of `profiles`, rendered with the shipped templates.
+    static func findings(in profiles: [Profile]) throws -> [(profile: String, document: String, finding: DocumentLint.Finding)] {
+        let root = try #require(ProfileFixtures.repositoryRoot())
+        let sources = try TemplateSources(folder: root.appendingPathComponent("Templates"))
+        let workers = ProcessInfo.processInfo.activeProcessorCount
+        let results = LockedResults()
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            guard let renderer = try? PackDocumentBuilder(sources: sources) else {
+                results.fail("the shipped templates do not compile")
+                return
+            }
+            for index in stride(from: worker, to: profiles.count, by: workers) {
+                let profile = profiles[index]
+                let loaded = ProfileLoader.load(bytes: Array(profile.text.utf8), fileName: profile.name)
+                guard let model = loaded.profile, let modelRoot = loaded.root else {
+                    results.fail("\(profile.name) does not load: \(loaded.diagnostics.map(\.formatted))")
+                    continue
+                }
+                do {
+                    let lint = DocumentLint(ids: DocumentLint.ids(inProfile: profile.text))
+                    for document in try renderer.render(EngagementModel(profile: model, root: modelRoot)) {
+                        for finding in lint.findings(in: DocumentLint.blocks(of: document.draft)) {
+                            results.add((profile.name, document.kind.rawValue, finding))
+                        }
+                    }
+                } catch {
+                    results.fail("\(profile.name) does not render: \(error)")
+                }
+            }
+        }
+        let (findings, failures) = results.values()
+        #expect(failures.isEmpty, "\(failures)")
+        return findings.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
+    }
+
+    private final class LockedResults: @unchecked Sendable {
+        private let lock = NSLock()
+        private var findings: [(String, String, DocumentLint.Finding)] = []
+        private var failures: [String] = []
+
+        func add(_ finding: (String, String, DocumentLint.Finding)) {
+            lock.lock()
+            defer { lock.unlock() }
+            findings.append(finding)
+        }
+
+        func fail(_ message: String) {
+            lock.lock()
+            defer { lock.unlock() }
+            failures.append(message)
+        }
+
+        func values() -> ([(String, String, DocumentLint.Finding)], [String]) {
+            lock.lock()
+            defer { lock.unlock() }
+            return (findings, failures)
+        }
+    }
+}
