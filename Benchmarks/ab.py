@@ -8,7 +8,8 @@
 The binaries alternate, the order flipping every round, so that a machine that slows down
 or speeds up during the run weighs on both alike; processor time is the child's user and
 system time and its peak RSS from wait4, not /usr/bin/time's 10 ms ticks. Both render the templates
-of ENGAGE_TEMPLATES (default: a copy of Templates/ taken at the start). Run it from the
+of ENGAGE_TEMPLATES (default: a copy of Templates/ taken at the start; "shipped": each
+binary its own built-in templates). Run it from the
 repository root. Prints the median and minimum of each.
 """
 import os
@@ -27,7 +28,11 @@ def main():
     mode, rounds = sys.argv[3], int(sys.argv[4])
     work = tempfile.mkdtemp(prefix="engage-ab-")
     env = dict(os.environ)
-    if "ENGAGE_TEMPLATES" not in env:
+    if env.get("ENGAGE_TEMPLATES") == "shipped":
+        # Each binary renders the templates built into it: for comparing across a
+        # template change, where one binary's figures do not serve the other's templates.
+        del env["ENGAGE_TEMPLATES"]
+    elif "ENGAGE_TEMPLATES" not in env:
         shutil.copytree("Templates", os.path.join(work, "templates"))
         env["ENGAGE_TEMPLATES"] = os.path.join(work, "templates")
     if mode == "batch":

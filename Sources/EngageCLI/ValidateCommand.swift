@@ -34,7 +34,15 @@ struct ValidateCommand: AsyncParsableCommand {
 
     func run() async throws {
         output.apply()
-        let results = await ProfileBatch.load(profiles.map(\.path))
+        // Completeness advice joins each valid profile's own warnings, in line order.
+        let paths = profiles.map(\.path)
+        let results = zip(paths, await ProfileBatch.load(paths)).map { path, result in
+            var result = result
+            let name = path == ProfileLoader.standardInputPath ? ProfileLoader.standardInputName : path
+            let advice = result.completenessWarnings(fileName: name)
+            result.diagnostics = (result.diagnostics + advice).sortedForDisplay()
+            return result
+        }
         if json {
             try Console.writeJSON(ValidationReport(results: zip(profiles.map(\.path), results).map { ($0, $1) }))
         } else {

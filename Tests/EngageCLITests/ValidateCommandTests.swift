@@ -5,10 +5,17 @@ import Testing
 /// A valid profile with every required part and nothing else (lines: 13 `<stakeholders>`,
 /// 14 `<stakeholder>`, 20 `<expectation>`, 32 the consideration touchpoint).
 private let validProfile = minimalProfile
+/// The minimal profile with every part whose absence `validate` warns about (an appraisal,
+/// review dates, change impacts, RACI, goals): valid without a warning.
+private let completeProfile: String = {
+    let url = repositoryRoot.appendingPathComponent("Tests/Fixtures/complete-profile.xml")
+    guard let text = try? String(contentsOf: url, encoding: .utf8) else { preconditionFailure("\(url.path) cannot be read.") }
+    return text
+}()
 
 /// `validProfile` with each `(old, new)` replaced; every `old` must occur exactly once.
-private func profile(replacing edits: [(String, String)]) throws -> String {
-    var text = validProfile
+private func profile(replacing edits: [(String, String)], in original: String = validProfile) throws -> String {
+    var text = original
     for (old, new) in edits {
         try #require(text.components(separatedBy: old).count == 2, "'\(old)' must occur once in the profile")
         text = text.replacingOccurrences(of: old, with: new)
@@ -95,7 +102,7 @@ struct ValidateCommandTests {
         defer { folder.remove() }
         try FileManager.default.createDirectory(
             at: folder.url.appendingPathComponent("clients"), withIntermediateDirectories: true)
-        try folder.write(validProfile, to: "clients/acme.xml")
+        try folder.write(completeProfile, to: "clients/acme.xml")
         try folder.write(try brokenProfile(), to: "clients/broken.xml")
 
         let valid = try await EngageProcess.run(["validate", "clients/acme.xml"], in: folder.url)
@@ -137,18 +144,38 @@ struct ValidateCommandTests {
     func warningsAloneExitZero() async throws {
         let folder = try ScratchFolder()
         defer { folder.remove() }
-        try folder.write(try profile(replacing: [(" sponsor=\"true\"", "")]), to: "nosponsor.xml")
+        try folder.write(try profile(replacing: [(" sponsor=\"true\"", "")], in: completeProfile), to: "nosponsor.xml")
         let outcome = try await EngageProcess.run(["validate", "nosponsor.xml"], in: folder.url)
         #expect(outcome.status == 0)
         #expect(outcome.errorLines.first == secondBrokenProfileLines("nosponsor.xml").first)
         #expect(outcome.errorLines.count == 2)
     }
 
+    // Issue 12: what a document must not tell its client readers ("add an appraisal to the
+    // client profile, then regenerate") validate tells the consultant, as warnings.
+    @Test("A valid profile that lacks parts the documents need gets one warning per part, and stays valid")
+    func completenessWarnings() async throws {
+        let folder = try ScratchFolder()
+        defer { folder.remove() }
+        try folder.write(validProfile, to: "minimal.xml")
+        try folder.write(completeProfile, to: "complete.xml")
+        let minimal = try await EngageProcess.run(["validate", "minimal.xml"], in: folder.url)
+        #expect(minimal.status == 0)
+        #expect(minimal.errorLines.map { $0.prefix(while: { $0 != ":" }) + ($0.contains(": warning: ") ? " warning" : "") } == Array(repeating: "minimal.xml warning", count: 5) + ["1 profile valid."])
+        for part in ["change impacts", "goals", "kick-off or review dates", "responsibilities (RACI)", "appraisal of options"] {
+            #expect(minimal.errorLines.contains { $0.hasPrefix("minimal.xml:2:1: warning: ") && $0.contains(part) }, "\(part)")
+        }
+        #expect(!minimal.standardError.contains("regenerate"))
+        let complete = try await EngageProcess.run(["validate", "complete.xml"], in: folder.url)
+        #expect(complete.status == 0)
+        #expect(complete.errorLines == ["1 profile valid."])
+    }
+
     @Test("--json prints one JSON document with snake_case keys on stdout")
     func jsonReport() async throws {
         let folder = try ScratchFolder()
         defer { folder.remove() }
-        try folder.write(validProfile, to: "good.xml")
+        try folder.write(completeProfile, to: "good.xml")
         try folder.write(try brokenProfile(), to: "broken.xml")
         let outcome = try await EngageProcess.run(["validate", "--json", "good.xml", "broken.xml"], in: folder.url)
         #expect(outcome.status == 1)
@@ -232,7 +259,7 @@ struct ValidateCommandTests {
         defer { folder.remove() }
         try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("folder"), withIntermediateDirectories: true)
         try folder.write("", to: "empty.xml")
-        try folder.write(validProfile, to: "good.xml")
+        try folder.write(completeProfile, to: "good.xml")
         let outcome = try await EngageProcess.run(["validate", name, "good.xml"], in: folder.url)
         #expect(outcome.status == status)
         #expect(outcome.errorLines == [line, summary])

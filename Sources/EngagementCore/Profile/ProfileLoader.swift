@@ -3,6 +3,15 @@ import XMLSupport
 
 /// The outcome of reading one profile file: the profile when it is valid, and every
 /// problem found (warnings may accompany a valid profile).
+extension ProfileLoadResult {
+    /// For a valid profile, the parts it still lacks for complete documents (no appraisal,
+    /// no review dates, ...), as warnings for `engage validate`; none for an invalid one.
+    public func completenessWarnings(fileName: String) -> [Diagnostic] {
+        guard isValid, let root else { return [] }
+        return ProfileValidator.completeness(of: root, fileName: fileName)
+    }
+}
+
 public struct ProfileLoadResult: Sendable {
     public var profile: ClientProfile?
     public var diagnostics: [Diagnostic]

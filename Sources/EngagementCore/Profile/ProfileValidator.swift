@@ -341,6 +341,34 @@ struct ProfileValidator {
         }
     }
 
+    /// What a valid profile still lacks for the documents to say more than "not yet", as
+    /// warnings for `engage validate`: said to the consultant there, so that no document
+    /// tells its client readers to edit a file and regenerate. Not part of ``check(_:fileName:)``:
+    /// a profile without them is complete enough to generate from.
+    static func completeness(of root: SourceElement, fileName: String) -> [Diagnostic] {
+        var validator = ProfileValidator(root: root, fileName: fileName)
+        validator.checkCompleteness()
+        return validator.diagnostics
+    }
+
+    private mutating func checkCompleteness() {
+        let missing: [(parts: [String], summary: String, fix: String)] = [
+            (["appraisal", "options"], "There is no appraisal of options: the business case cannot recommend one.",
+             "Add <appraisal discount-rate=\"..\" horizon=\"..\"/> and <options> with the do-nothing, do-minimum and do-something options and their yearly flows."),
+            (["reviews"], "There are no kick-off or review dates: the plans cannot be dated.",
+             "Add <reviews cadence=\"P1M\"> with <kick-off date=\"YYYY-MM-DD\"/> and a <review date=\"..\"/> for each steering review."),
+            (["change-impacts"], "There are no change impacts: the change management plan cannot say who is affected or how ready they are.",
+             "Add <change-impacts> with a <change-impact> for each affected group, with its headcount and ADKAR scores."),
+            (["raci"], "There are no responsibilities (RACI): the business case cannot say who does what.",
+             "Add <raci> with an <activity> for each piece of work, naming who is responsible, accountable, consulted and informed."),
+            (["goals"], "There are no goals: the strategy groups every key result under one objective.",
+             "Add <goals> with the goals the expectations serve."),
+        ]
+        for part in missing where part.parts.contains(where: { root.element(named: $0) == nil }) {
+            report(root, part.summary, fix: part.fix, severity: .warning)
+        }
+    }
+
     private mutating func checkSponsor() {
         guard let stakeholders = root.element(named: "stakeholders") else { return }
         let hasSponsor = stakeholders.elements(named: "stakeholder").contains {
