@@ -291,6 +291,9 @@ GENERIC_METRICS = [
     ("Effort score", "Mean customer effort score after a contact, 1-7", "score", "lower", (3.5, 5.0), 0.25),
 ]
 
+# What a named value is called, where its key alone would not do.
+VALUE_NAMES = {"value": "Value for money", "improvement": "Continuous improvement"}
+
 VALUE_THEMES = [
     ("care", "We treat every {customer} and colleague with respect, so that dealing with {org} never feels like a fight.",
      ["Tell {customer}s what will happen next and when, at every contact.", "Apologise and put it right on the same day when we let a {customer} down."]),
@@ -575,6 +578,10 @@ class ProfileBuilder:
             vid = self.ids.make("val", key)
             self.value_ids.append(vid)
             self.line(2, f"<value id={attr(vid)} priority=\"{priority}\">")
+            # Every other value is named; the rest take their name from the id, as
+            # profiles written before <name> existed do.
+            if priority % 2 == 1:
+                self.line(3, f"<name>{text(VALUE_NAMES.get(key, key.capitalize()))}</name>")
             self.line(3, f"<statement>{text(self.w(statement))}</statement>")
             for behaviour in behaviours[: r.randint(1, len(behaviours))]:
                 self.line(3, f"<behaviour>{text(self.w(behaviour))}</behaviour>")

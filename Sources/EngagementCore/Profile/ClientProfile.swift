@@ -42,6 +42,9 @@ extension ClientProfile {
 
     public struct Value: Sendable, Hashable, Identifiable {
         public var id: String
+        /// What every document calls the value ("Timely care"); without it, documents take
+        /// the words before a colon in the statement, or the id.
+        public var name: String?
         public var statement: String
         public var behaviours: [String]
         public var priority: Int?

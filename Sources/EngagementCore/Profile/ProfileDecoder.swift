@@ -30,7 +30,7 @@ struct ProfileDecoder {
             vision: client.optionalText("vision"),
             values: try client.list("values", "value") { value in
                 .init(
-                    id: try value.string("id"), statement: try value.text("statement"),
+                    id: try value.string("id"), name: value.optionalText("name"), statement: try value.text("statement"),
                     behaviours: value.texts("behaviour"), priority: try value.optionalInteger("priority"))
             },
             stakeholders: try client.list("stakeholders", "stakeholder") { person in

@@ -60,12 +60,12 @@ struct DocumentWordingTests {
 extension DocumentWordingTests {
     // Consultant review: "54% were promoters and 22% detractors, a net promoter score
     // (NPS) of +31": a reader subtracts and gets 32.
-    @Test("The promoter and detractor percentages a business case shows subtract to its NPS, for every sample and 100 synthetic profiles")
+    @Test("The promoter and detractor percentages a business case shows subtract to its NPS, for every sample and 40 synthetic profiles")
     func npsAddsUp() throws {
         let sentence = try NSRegularExpression(pattern: #"([0-9.]+)% were promoters and ([0-9.]+)% detractors, a net promoter score \(NPS\) of ([+−]?[0-9]+)"#)
         var checked = 0
         let renderer = try Self.renderer()
-        for profile in try LintCorpus.profiles().prefix(ProfileFixtures.sampleNames.count + 101) {
+        for profile in try LintCorpus.profiles().prefix(ProfileFixtures.sampleNames.count + 41) {
             guard let text = try Self.blocks(of: profile.text, name: profile.name, renderer: renderer)[.businessCase]?.joined(separator: "\n"),
                 let match = sentence.firstMatch(in: text, range: NSRange(text.startIndex..., in: text))
             else { continue }
@@ -74,7 +74,7 @@ extension DocumentWordingTests {
             #expect(abs(promoters - detractors - nps) <= 0.5 + 1e-9, "\(profile.name): \(promoters)% − \(detractors)% against NPS \(nps)")
             checked += 1
         }
-        #expect(checked > 50)
+        #expect(checked > 20)
     }
 }
 
@@ -87,5 +87,57 @@ extension DocumentWordingTests {
         // Cumulative net (all benefits, optimism bias on costs) first ends a year at or above
         // zero in year 3; year 0 is 2026.
         #expect(text.contains("Its benefits, cash and non-cash, pay back its costs 2.0 years after the spending of year 0: during year 3 (2029), the first year to end with cumulative benefits at or above cumulative costs."))
+    }
+}
+
+extension DocumentWordingTests {
+    // Consultant review, change management 1: "Build awareness first … repeat the message
+    // five to seven times across channels" word for word for four groups.
+    @Test("Advice common to the groups at one barrier is given once, naming them; each group's paragraph keeps what is its own")
+    func commonBarrierAdviceOnce() throws {
+        let blocks = try #require(try Self.blocks(of: try Self.sample("northgate-hospitals.xml"), name: "northgate-hospitals.xml")[.changeManagement])
+        let text = blocks.joined(separator: "\n")
+        #expect(text.components(separatedBy: "repeat the message five to seven times across channels").count == 2)
+        #expect(blocks.contains { $0.hasPrefix("Awareness (Consultants and specialty doctors running outpatient clinics; Medical secretaries and clinic letter typists): brief people face to face") })
+        #expect(text.components(separatedBy: "Build awareness first.").count == 3, "one paragraph for each of the two groups at awareness")
+    }
+
+    // Business case: "No pain point has been recorded for it yet." once per touchpoint.
+    @Test("Touchpoints without a pain point are counted once after the list, not excused one by one")
+    func missingPainPointsSaidOnce() throws {
+        let text = try #require(try Self.blocks(of: ProfileFixtures.minimal, name: "minimal-profile.xml")[.businessCase]).joined(separator: "\n")
+        #expect(!text.contains("No pain point has been recorded for it yet."))
+        #expect(text.contains("No pain point has been recorded for any of them yet: what goes wrong there is the first thing to find out."))
+    }
+}
+
+extension DocumentWordingTests {
+    // Consultant review: a value shown under three names (its id in words, its statement,
+    // "Priority 2"). A value's <name> is what every document calls it.
+    @Test("A named value is called by its name in every document that names it, and by nothing shorter")
+    func valuesKeepTheirName() throws {
+        let documents = try Self.blocks(of: try Self.sample("northgate-hospitals.xml"), name: "northgate-hospitals.xml")
+        let bare = try NSRegularExpression(pattern: #"\bTimely\b(?! care)"#)
+        for kind in [DocumentKind.businessCase, .strategy, .communication] {
+            let text = try #require(documents[kind]).joined(separator: "\n")
+            #expect(text.contains("Timely care"), "\(kind)")
+            #expect(bare.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) == nil, "\(kind) calls the value 'Timely'")
+        }
+        let businessCase = try #require(documents[.businessCase]).joined(separator: "\n")
+        #expect(businessCase.contains("Priority 2: Timely care. We treat patients' time as precious"))
+    }
+}
+
+extension DocumentWordingTests {
+    // Consultant review, business case 3: "Of the eight expectations Daniel Okafor's team
+    // set", though the Chief Nurse's and the Clinical Director's are not his team's.
+    @Test("Expectations held by several people are not credited to the sponsor's team")
+    func expectationsBelongToTheirHolders() throws {
+        let documents = try Self.blocks(of: try Self.sample("northgate-hospitals.xml"), name: "northgate-hospitals.xml")
+        let all = documents.values.flatMap { $0 }.joined(separator: "\n")
+        #expect(!all.contains("’s team set"))
+        #expect(try #require(documents[.businessCase]).joined().contains("Of the eight expectations Northgate Hospitals’ people hold for this engagement"))
+        let minimal = try Self.blocks(of: ProfileFixtures.minimal, name: "minimal-profile.xml")
+        #expect(try #require(minimal[.businessCase]).joined().contains("The one expectation Ann Lee holds for this engagement"))
     }
 }
