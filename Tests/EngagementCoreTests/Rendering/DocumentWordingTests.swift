@@ -98,8 +98,10 @@ extension DocumentWordingTests {
         let blocks = try #require(try Self.blocks(of: try Self.sample("northgate-hospitals.xml"), name: "northgate-hospitals.xml")[.changeManagement])
         let text = blocks.joined(separator: "\n")
         #expect(text.components(separatedBy: "repeat the message five to seven times across channels").count == 2)
-        #expect(blocks.contains { $0.hasPrefix("Awareness (Consultants and specialty doctors running outpatient clinics; Medical secretaries and clinic letter typists): brief people face to face") })
+        #expect(blocks.contains { $0.hasPrefix("Awareness (Consultants and specialty doctors running outpatient clinics; Medical secretaries and clinic letter typists): Daniel Okafor, as sponsor, explains why Northgate Hospitals must change") })
         #expect(text.components(separatedBy: "Build awareness first.").count == 3, "one paragraph for each of the two groups at awareness")
+        // The sponsor's case is made once, in the common advice, not pasted for each group.
+        #expect(text.components(separatedBy: "as sponsor, explains why Northgate Hospitals must change").count == 2)
     }
 
     // Business case: "No pain point has been recorded for it yet." once per touchpoint.
