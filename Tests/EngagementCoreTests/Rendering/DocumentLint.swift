@@ -23,6 +23,8 @@ struct DocumentLint {
         case toolInstruction = "tool-instruction"
         /// A sentence of eight words or more pasted more than twice in one document.
         case repeatedSentence = "repeated-sentence"
+        /// A glossary term the rest of the document never uses.
+        case unusedGlossaryTerm = "unused-glossary-term"
     }
 
     struct Finding: CustomStringConvertible, Sendable {
@@ -146,6 +148,29 @@ struct DocumentLint {
         return order.filter { counts[$0, default: 0] > 2 }.map {
             Finding(rule: .repeatedSentence, match: "×\(counts[$0, default: 0])", block: $0)
         }
+    }
+
+    /// The terms of the document's glossary (`<section id="glossary">`, its `<dt>`s) that
+    /// the rest of the document does not use, as whole words in any case.
+    static func unusedGlossaryTerms(in root: XMLOutputElement) -> [Finding] {
+        var terms: [String] = []
+        func strippingGlossary(_ element: XMLOutputElement) -> XMLOutputElement {
+            var copy = element
+            copy.children = element.children.compactMap { child in
+                guard case .element(let nested) = child else { return child }
+                if nested.name == "section", nested.attributes["id"] == "glossary" {
+                    terms += nested.elements.flatMap(\.elements).filter { $0.name == "dt" }.map { blocks(of: $0).joined() }
+                    return nil
+                }
+                return .element(strippingGlossary(nested))
+            }
+            return copy
+        }
+        let text = blocks(of: strippingGlossary(root)).joined(separator: "\n") as NSString
+        return terms.filter { term in
+            let word = pattern("(?i)\\b" + NSRegularExpression.escapedPattern(for: term) + "\\b")
+            return word.firstMatch(in: text as String, range: NSRange(location: 0, length: text.length)) == nil
+        }.map { Finding(rule: .unusedGlossaryTerm, match: $0, block: "Glossary") }
     }
 
     /// The ids of `profile` (its text) with a hyphen in them.

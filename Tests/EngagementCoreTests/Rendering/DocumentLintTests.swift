@@ -43,6 +43,19 @@ struct DocumentLintTests {
         #expect(found.isEmpty, "\(found)")
     }
 
+    @Test("A glossary term the rest of the document never uses is reported; one it uses is not")
+    func unusedGlossaryTerms() {
+        func term(_ name: String) -> XMLOutputNode {
+            .element(XMLOutputElement(name: "dt", attributes: [:], children: [.text(name)]))
+        }
+        let glossary = XMLOutputElement(name: "section", attributes: ["id": "glossary"], children: [
+            .element(XMLOutputElement(name: "dl", attributes: [:], children: [term("NPV"), term("ADKAR")]))
+        ])
+        let body = XMLOutputElement(name: "p", attributes: [:], children: [.text("Its npv is positive; the NPVs differ.")])
+        let root = XMLOutputElement(name: "body", attributes: [:], children: [.element(body), .element(glossary)])
+        #expect(DocumentLint.unusedGlossaryTerms(in: root).map(\.match) == ["ADKAR"])
+    }
+
     @Test("A sentence pasted three times is reported once, with its count; twice is allowed")
     func repeatedSentences() {
         let sentence = "Build awareness first and repeat the message across channels."
@@ -54,7 +67,7 @@ struct DocumentLintTests {
     // MARK: - The corpus
 
     /// Rules every document of the corpus passes today; a finding fails the test.
-    static let enforced: Set<DocumentLint.Rule> = [.doubledWord, .spaceBeforePercent, .blank, .countNoun, .countedDate, .rawID, .toolInstruction]
+    static let enforced: Set<DocumentLint.Rule> = [.doubledWord, .spaceBeforePercent, .blank, .countNoun, .countedDate, .rawID, .toolInstruction, .unusedGlossaryTerm]
 
     @Test("Every document of the samples, 200 synthetic profiles and the minimal profile passes the lint")
     func corpusPassesTheLint() throws {
@@ -138,7 +151,7 @@ enum LintCorpus {
                 do {
                     let lint = DocumentLint(ids: DocumentLint.ids(inProfile: profile.text))
                     for document in try renderer.render(EngagementModel(profile: model, root: modelRoot)) {
-                        for finding in lint.findings(in: DocumentLint.blocks(of: document.draft)) {
+                        for finding in lint.findings(in: DocumentLint.blocks(of: document.draft)) + DocumentLint.unusedGlossaryTerms(in: document.draft) {
                             results.add((profile.name, document.kind.rawValue, finding))
                         }
                     }
