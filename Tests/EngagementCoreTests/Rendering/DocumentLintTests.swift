@@ -106,8 +106,19 @@ enum LintCorpus {
         var text: String
     }
 
-    /// The samples, 100 synthetic profiles of each of the seeds 42 and 7, and the minimal profile.
-    static func profiles() throws -> [Profile] {
+    /// The samples, 100 synthetic profiles of each of the seeds 42 and 7, and the minimal
+    /// profile: generated once per test process, for every test that reads them.
+    static func profiles() throws -> [Profile] { try corpus.get() }
+
+    private static let corpus: Result<[Profile], CorpusError> = {
+        do { return .success(try readProfiles()) } catch { return .failure(CorpusError(description: "\(error)")) }
+    }()
+
+    struct CorpusError: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    private static func readProfiles() throws -> [Profile] {
         let root = try #require(ProfileFixtures.repositoryRoot())
         var profiles = try ProfileFixtures.sampleNames.map {
             Profile(name: $0, text: try String(contentsOf: root.appendingPathComponent("Samples/\($0)"), encoding: .utf8))
