@@ -9,6 +9,8 @@ extension DocumentKind: ExpressibleByArgument {}
 
 extension OutputFormat: ExpressibleByArgument {}
 
+extension DocumentEdition: ExpressibleByArgument {}
+
 /// `DOC` or `DOC@N`: a document kind and, optionally, a revision number.
 extension DocumentReference: ExpressibleByArgument {
     public init?(argument: String) {

@@ -42,6 +42,12 @@ struct GenerateCommand: ParsableCommand {
         help: ArgumentHelp("The formats to write, comma-separated: xhtml, html, md.", valueName: "formats"))
     var formatList = FormatList(Set(OutputFormat.allCases))
 
+    @Option(
+        help: ArgumentHelp(
+            "Who the documents are for: client (what the client's people read and sign) or internal (adds the engagement team's assessments of named people).",
+            valueName: "edition"))
+    var edition: DocumentEdition = .client
+
     @Flag(
         name: .customLong("force-new-history"),
         help: ArgumentHelp(
@@ -71,7 +77,7 @@ struct GenerateCommand: ParsableCommand {
         let jobs: [PackJob] = profiles.map { profile in
             PackJob(
                 profilePath: profile.path, destination: out.map { URL(fileURLWithPath: $0) }, lockWait: lockWait.lockWait,
-                startNewHistory: forceNewHistory)
+                startNewHistory: forceNewHistory, edition: edition)
         }
         let outputRoot = outDir.map { URL(fileURLWithPath: $0) }
         let progress = jobs.count > 1 && Console.showsProgress ? ProgressBar(total: jobs.count) : nil

@@ -37,7 +37,7 @@ struct LogCommand: ParsableCommand {
             if let client = history.clientId { lines.append("Pack \(history.pack) for \(client), profile \(history.profilePath ?? "?")") }
             for entry in history.revisions {
                 lines.append("")
-                lines.append("\(entry.kind)@\(entry.number)  \(entry.createdAt)")
+                lines.append("\(entry.kind)@\(entry.number)  \(entry.createdAt)\(entry.edition.map { "  \($0) edition" } ?? "")")
                 lines.append("  content \(entry.contentHash)  profile \(entry.profileHash)  template \(entry.templateHash)  engine \(entry.engineVersion)")
                 if entry.number == 1 {
                     lines.append("  first revision")

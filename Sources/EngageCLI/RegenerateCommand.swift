@@ -18,6 +18,12 @@ struct RegenerateCommand: ParsableCommand {
     @OptionGroup var packOptions: PackOptions
     @OptionGroup var lockWait: LockWaitOption
 
+    @Option(
+        help: ArgumentHelp(
+            "Write this edition (client or internal) instead of the one the pack was last written in; the sections that differ between the two are regenerated.",
+            valueName: "edition"))
+    var edition: DocumentEdition?
+
     @OptionGroup var output: OutputOptions
 
     func run() throws {
@@ -25,7 +31,7 @@ struct RegenerateCommand: ParsableCommand {
         let report: PackBuilder.RegenerationReport
         do {
             report = try PackBuilder.regenerate(
-                pack: packOptions.pack.url, profile: packOptions.profile?.path, lockWait: lockWait.lockWait)
+                pack: packOptions.pack.url, profile: packOptions.profile?.path, edition: edition, lockWait: lockWait.lockWait)
         } catch {
             Console.standardError(error.description)
             switch error {

@@ -28,6 +28,12 @@ struct StatusCommand: ParsableCommand {
     @Flag(name: .customLong("exit-code"), help: "Exit 1 when any document is stale, 0 when all are current.")
     var exitCode = false
 
+    @Option(
+        help: ArgumentHelp(
+            "Compare with this edition (client or internal) instead of the one the pack was last written in.",
+            valueName: "edition"))
+    var edition: DocumentEdition?
+
     @OptionGroup var output: OutputOptions
 
     func run() throws {
@@ -35,7 +41,7 @@ struct StatusCommand: ParsableCommand {
         let inspection: PackInspection
         do {
             inspection = try PackInspection(packFolder: packOptions.pack.url, profileOverride: packOptions.profile?.path,
-                lockWait: lockWait.lockWait)
+                editionOverride: edition, lockWait: lockWait.lockWait)
         } catch {
             Console.standardError(error.description)
             throw ExitStatus.of(error)

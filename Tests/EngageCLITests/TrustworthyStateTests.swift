@@ -145,4 +145,35 @@ struct TrustworthyStateTests {
         let xhtml = try String(contentsOf: pack.pack.appendingPathComponent("strategy.xhtml"), encoding: .utf8)
         #expect(xhtml.contains("engage \(version)"))
     }
+
+    @Test func anEditionIsRecordedPerRevisionAndSwitchingItRegeneratesOnlyTheSectionsThatDiffer() async throws {
+        let pack = try await SamplePack(extra: ["--edition", "internal"])
+        defer { pack.scratch.remove() }
+        #expect(try await pack.run(["status", "pack", "--exit-code"]).status == 0)
+        let log = try await pack.run(["log", "pack", "--json"])
+        #expect(log.standardOutput.contains(#""edition" : "internal""#), "\(log.standardOutput)")
+        #expect(!log.standardOutput.contains(#""edition" : "client""#))
+
+        // Checked against the other edition, the sections that read it are stale, and say why.
+        let status = try await pack.run(["status", "pack", "--edition", "client", "--json", "--exit-code"])
+        #expect(status.status == 1)
+        #expect(status.standardOutput.contains("the edition changed from internal to client"), "\(status.standardOutput)")
+        #expect(!status.standardOutput.contains(#""section_id" : "glossary""#), "the glossary does not depend on the edition")
+
+        let regenerated = try await pack.run(["regenerate", "pack", "--edition", "client"])
+        #expect(regenerated.status == 0, "\(regenerated.standardError)")
+        #expect(regenerated.standardError.contains("strategy: revision 1 -> 2"), "\(regenerated.standardError)")
+        #expect(regenerated.standardError.contains("buy-in"), "\(regenerated.standardError)")
+        // The pack now remembers the client edition: plain status and regenerate agree.
+        #expect(try await pack.run(["status", "pack", "--exit-code"]).status == 0)
+        try await pack.filesMatchTheStore()
+        let strategy = try String(contentsOf: pack.pack.appendingPathComponent("strategy.md"), encoding: .utf8)
+        #expect(!strategy.contains("not yet on board"))
+        let logAfter = try await pack.run(["log", "pack", "strategy"])
+        #expect(logAfter.standardOutput.contains("strategy@1") && logAfter.standardOutput.contains("internal edition"), "\(logAfter.standardOutput)")
+        #expect(logAfter.standardOutput.contains("strategy@2") && logAfter.standardOutput.contains("client edition"), "\(logAfter.standardOutput)")
+        // generate without --edition writes the client edition: nothing changes now.
+        let again = try await pack.run(["generate", "profile.xml", "--out", "pack"])
+        #expect(again.standardError.contains("0 files written"), "\(again.standardError)")
+    }
 }

@@ -17,10 +17,17 @@ public struct EngagementModel: Sendable {
     public let profileHash: String
     /// The normalized profile XML the hash is taken of, kept as the revision snapshot.
     public let profileBytes: [UInt8]
+    /// The edition the documents are rendered for, the model's `<edition>` element.
+    public let edition: DocumentEdition
 
     /// Builds the model from a validated profile and its element tree.
-    public init(profile: ClientProfile, root: SourceElement) {
+    ///
+    /// The edition is an input like the profile's data, not part of it: it follows the
+    /// figures as `<edition>client</edition>`, so that the sections that read it are
+    /// traced, and go stale, like any other.
+    public init(profile: ClientProfile, root: SourceElement, edition: DocumentEdition = .client) {
         self.profile = profile
+        self.edition = edition
         self.figures = EngagementFigures(profile: profile)
         var client = Self.normalized(root)
         let profileBytes = XMLWriter.serialize(client, indent: false)
@@ -35,13 +42,21 @@ public struct EngagementModel: Sendable {
         if let end = Self.lastIndex(of: closing, in: profileBytes) {
             var model = Array(profileBytes[..<end])
             model += figuresElement.reversed().drop { $0 == UInt8(ascii: "\n") }.reversed()
+            model += Array("<edition>\(edition.rawValue)</edition>".utf8)
             model += profileBytes[end...]
             self.bytes = model
         } else {
             client.children.append(.element(FiguresXML.element(for: figures, profile: profile)))
+            client.children.append(.element(XMLOutputElement(name: "edition", attributes: [:], children: [.text(edition.rawValue)])))
             self.bytes = XMLWriter.serialize(client, indent: false)
         }
     }
+
+    /// Where templates read the edition.
+    public static let editionPath = "/client/edition"
+
+    /// Whether a trace line (a path, or an expression's value line) reads the edition.
+    public static func readsEdition(_ line: String) -> Bool { line.contains(editionPath) }
 
     private static func lastIndex(of pattern: [UInt8], in bytes: [UInt8]) -> Int? {
         guard bytes.count >= pattern.count else { return nil }

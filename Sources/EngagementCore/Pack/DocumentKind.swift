@@ -33,3 +33,11 @@ public enum OutputFormat: String, Sendable, Hashable, CaseIterable, Codable {
 
     public var fileExtension: String { rawValue }
 }
+
+/// Who a document is written for (DESIGN section 14). The client edition is what the
+/// client's people read and sign; the internal edition adds the engagement team's own
+/// assessments of named people. Templates read it at `/client/edition`.
+public enum DocumentEdition: String, Sendable, Hashable, CaseIterable, Codable {
+    case client
+    case `internal`
+}

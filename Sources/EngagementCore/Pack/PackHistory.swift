@@ -35,6 +35,8 @@ public struct PackHistory: Sendable, Encodable {
         public var profileHash: String
         public var templateHash: String
         public var engineVersion: String
+        /// `client` or `internal`; null for revisions written before editions existed.
+        @NullWhenAbsent public var edition: String?
         public var sectionsAdded: [String]
         public var sectionsRemoved: [String]
         public var sectionsChanged: [String]
@@ -70,6 +72,7 @@ public struct PackHistory: Sendable, Encodable {
                 kind: revision.kind, number: revision.number, createdAt: revision.createdAt,
                 contentHash: revision.contentHash, profileHash: snapshotHashes[revision.profileSnapshotID] ?? "",
                 templateHash: revision.templateHash, engineVersion: revision.engineVersion,
+                edition: revision.edition?.rawValue,
                 sectionsAdded: before.map { old in order.filter { old[$0] == nil } } ?? [],
                 sectionsRemoved: before.map { old in old.keys.filter { current[$0] == nil }.sorted() } ?? [],
                 sectionsChanged: before.map { old in order.filter { old[$0] != nil && old[$0] != current[$0] } } ?? []))

@@ -117,7 +117,7 @@ public enum PackPublisher {
                     id: nil, kind: document.kind.rawValue, number: prepared.number, contentHash: document.contentHash,
                     xhtml: Data(xhtml), profileSnapshotID: 0, templateHash: document.templateHash,
                     engineVersion: EngageVersion.current, createdAt: timestamp,
-                    reads: document.reads.encodedLines), prepared.sectionHashes))
+                    reads: document.reads.encodedLines, edition: model.edition), prepared.sectionHashes))
             }
             reportDocuments.append(.init(kind: document.kind, revision: prepared.number, isNewRevision: prepared.isNew))
             unpublished += OutputFormat.allCases.filter { !formats.contains($0) }.map { PackFiles.fileName(document.kind, $0) }
@@ -134,6 +134,7 @@ public enum PackPublisher {
         let formatList = OutputFormat.allCases.filter(formats.contains)
         let packChanged = existingPack.map {
             $0.profilePath != absoluteProfile || $0.templatesPath != absoluteTemplates || $0.formats != formatList
+                || $0.edition != model.edition
         } ?? true || baselineHash != model.profileHash
         guard !plannedRevisions.isEmpty || !filesToWrite.isEmpty || packChanged || !filesRecorded else {
             return GenerationReport(documents: reportDocuments, written: [], unchanged: unchanged, movedAsideStore: movedAside)
@@ -155,7 +156,7 @@ public enum PackPublisher {
                     id: nil, hash: model.profileHash, canonicalXML: Data(model.profileBytes), createdAt: timestamp),
                 pack: PackRecord(
                     clientID: model.profile.id, profilePath: absoluteProfile, templatesPath: absoluteTemplates,
-                    baselineSnapshotID: nil, formats: formatList),
+                    baselineSnapshotID: nil, formats: formatList, edition: model.edition),
                 revisions: plannedRevisions.map { document, revision, hashes in
                     let reads = Dictionary(document.sections.map { ($0.sectionID, $0.encodedLineNumbers) }, uniquingKeysWith: { a, _ in a })
                     return (revision, hashes.map { ($0.id, $0.hash, reads[$0.id] ?? "") })

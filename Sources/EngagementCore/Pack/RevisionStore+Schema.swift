@@ -85,6 +85,13 @@ extension RevisionStore {
                 table.column("hash", .text).notNull()
             }
         }
+        migrator.registerMigration("v5: editions") { db in
+            // The edition each revision was rendered for, and the one the pack was last
+            // written in (what status and regenerate use unless told otherwise). NULL for
+            // what was written before editions existed.
+            try db.execute(sql: "ALTER TABLE revision ADD COLUMN edition TEXT")
+            try db.execute(sql: "ALTER TABLE pack ADD COLUMN edition TEXT")
+        }
         return migrator
     }
 }

@@ -15,12 +15,16 @@ public struct PackRecord: Codable, Sendable, FetchableRecord, PersistableRecord 
     /// The formats the last generate or regenerate wrote, in ``OutputFormat`` order; nil
     /// for packs last written before the store kept them.
     public var formats: [OutputFormat]?
+    /// The edition the last generate or regenerate wrote; nil for packs last written
+    /// before editions existed.
+    public var edition: DocumentEdition?
 
     /// - Parameter formats: the formats written, nil when unknown.
     public init(
         id: Int64 = 1, clientID: String, profilePath: String, templatesPath: String? = nil, baselineSnapshotID: Int64? = nil,
-        formats: [OutputFormat]? = nil
+        formats: [OutputFormat]? = nil, edition: DocumentEdition? = nil
     ) {
+        self.edition = edition
         self.id = id
         self.clientID = clientID
         self.profilePath = profilePath
@@ -31,7 +35,7 @@ public struct PackRecord: Codable, Sendable, FetchableRecord, PersistableRecord 
 
     enum CodingKeys: String, CodingKey {
         case id, clientID = "client_id", profilePath = "profile_path", templatesPath = "templates_path"
-        case baselineSnapshotID = "baseline_snapshot_id", formats
+        case baselineSnapshotID = "baseline_snapshot_id", formats, edition
     }
 
     /// The table's columns, for queries.
@@ -52,6 +56,7 @@ public struct PackRecord: Codable, Sendable, FetchableRecord, PersistableRecord 
         formats = try container.decodeIfPresent(String.self, forKey: .formats).map { list in
             list.split(separator: ",").compactMap { OutputFormat(rawValue: String($0)) }
         }
+        edition = try container.decodeIfPresent(String.self, forKey: .edition).flatMap(DocumentEdition.init(rawValue:))
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -62,6 +67,7 @@ public struct PackRecord: Codable, Sendable, FetchableRecord, PersistableRecord 
         try container.encode(templatesPath, forKey: .templatesPath)
         try container.encode(baselineSnapshotID, forKey: .baselineSnapshotID)
         try container.encode(formats?.map(\.rawValue).joined(separator: ","), forKey: .formats)
+        try container.encode(edition?.rawValue, forKey: .edition)
     }
 }
 
@@ -104,11 +110,14 @@ public struct RevisionRecord: Codable, Sendable, FetchableRecord, MutablePersist
     /// The hash of ``xhtml`` (``xhtmlHash(of:)``), set when the record is inserted:
     /// what ``RevisionStore/verified(_:)`` checks the bytes against before they are used.
     public var xhtmlHash: String? = nil
+    /// The edition the revision was rendered for; nil for revisions stored before
+    /// editions existed (they showed what the internal edition shows).
+    public var edition: DocumentEdition? = nil
 
     enum CodingKeys: String, CodingKey {
         case id, kind, number, contentHash = "content_hash", xhtml, profileSnapshotID = "profile_snapshot_id"
         case templateHash = "template_hash", engineVersion = "engine_version", createdAt = "created_at", reads
-        case xhtmlHash = "xhtml_hash"
+        case xhtmlHash = "xhtml_hash", edition
     }
 
     /// The table's columns, for queries.

@@ -91,13 +91,17 @@ public enum PackBuilder {
     /// - Parameters:
     ///   - profile: the profile, when it moved from the path the pack remembers.
     ///   - templates: templates to render with instead of the pack's own.
+    ///   - edition: the edition to write instead of the pack's own; the documents that
+    ///     read the edition go stale and are rewritten in it.
     public static func regenerate(
-        pack folder: URL, profile: String?, templates: String? = nil, lockWait: LockWait = .standard
+        pack folder: URL, profile: String?, templates: String? = nil, edition: DocumentEdition? = nil,
+        lockWait: LockWait = .standard
     ) throws(RegenerationFailure) -> RegenerationReport {
         let inspection: PackInspection
         do {
             inspection = try PackInspection(
-                packFolder: folder, profileOverride: profile, templatesOverride: templates, lockWait: lockWait, forWriting: true)
+                packFolder: folder, profileOverride: profile, templatesOverride: templates, editionOverride: edition,
+                lockWait: lockWait, forWriting: true)
             // A writing command checks the whole store before trusting it; status, a
             // reader, leaves that out for speed.
             try inspection.store.checkIntegrity()

@@ -10,12 +10,18 @@ public struct PackJob: Sendable {
     public var lockWait: LockWait = .standard
     /// Whether a missing, empty or damaged store may be replaced by a new history.
     public var startNewHistory = false
+    /// Who the documents are for.
+    public var edition: DocumentEdition = .client
 
-    public init(profilePath: String, destination: URL?, lockWait: LockWait = .standard, startNewHistory: Bool = false) {
+    public init(
+        profilePath: String, destination: URL?, lockWait: LockWait = .standard, startNewHistory: Bool = false,
+        edition: DocumentEdition = .client
+    ) {
         self.profilePath = profilePath
         self.destination = destination
         self.lockWait = lockWait
         self.startNewHistory = startNewHistory
+        self.edition = edition
     }
 }
 

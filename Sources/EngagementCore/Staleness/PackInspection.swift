@@ -48,11 +48,13 @@ public final class PackInspection {
     /// Opens the pack at `folder` and loads its profile (or `profileOverride`).
     ///
     /// - Parameters:
+    ///   - editionOverride: the edition to compare with, instead of the one the pack was
+    ///     last written in (client for a pack written before editions existed).
     ///   - lockWait: how long to wait for a run that is writing the pack.
     ///   - forWriting: upgrade a store written by an older engage first, for regenerate.
     public init(
-        packFolder folder: URL, profileOverride: String?, templatesOverride: String? = nil, lockWait: LockWait = .standard,
-        forWriting: Bool = false
+        packFolder folder: URL, profileOverride: String?, templatesOverride: String? = nil,
+        editionOverride: DocumentEdition? = nil, lockWait: LockWait = .standard, forWriting: Bool = false
     ) throws(Failure) {
         do {
             store = try PackAccess.open(folder, wait: lockWait, upgrade: forWriting)
@@ -77,7 +79,7 @@ public final class PackInspection {
         guard profile.id == pack.clientID else {
             throw .pack(.profileOfAnotherClient(profile: profilePath, client: profile.id, packClient: pack.clientID))
         }
-        current = EngagementModel(profile: profile, root: root)
+        current = EngagementModel(profile: profile, root: root, edition: editionOverride ?? pack.edition ?? .client)
         // The folder the pack was generated with, else the one a generate would use now.
         if templatesOverride == nil, let recorded = pack.templatesPath {
             guard TemplateLocator.state(ofFolderAtPath: recorded) == .folder else { throw .pack(.templatesMissing(recorded)) }

@@ -9,7 +9,7 @@ import XMLSupport
 public struct PackStatus: Sendable, Encodable {
     /// Why a section is stale.
     public struct Cause: Sendable, Encodable, Hashable {
-        /// `profile-change`, `template-change` or `engine-change`.
+        /// `profile-change`, `edition-change`, `template-change` or `engine-change`.
         public var type: String
         /// The model path the section read, for a profile change.
         @NullWhenAbsent public var read: String?
@@ -48,6 +48,8 @@ public struct PackStatus: Sendable, Encodable {
 
     public var pack: String
     public var profile: String
+    /// The edition compared with: the pack's own, or the one `--edition` gave.
+    public var edition: DocumentEdition
     public var current: Bool
     public var documents: [Document]
     /// Every change from the profile the documents were last generated from.
@@ -57,6 +59,7 @@ public struct PackStatus: Sendable, Encodable {
     public init(_ inspection: PackInspection) {
         pack = inspection.store.packFolder.path
         profile = inspection.profilePath
+        edition = inspection.current.edition
         var documents: [Document] = []
         let published = (try? inspection.store.publishedFiles()) ?? [:]
         for kind in DocumentKind.allCases {
@@ -76,8 +79,9 @@ public struct PackStatus: Sendable, Encodable {
                     changes: [], summary: "engage changed from \(revision.engineVersion) to \(EngageVersion.current)"))
             }
             let files = Self.fileProblems(kind, revision: revision, inspection: inspection, published: published)
+            let editionChanged = revision.edition != inspection.current.edition
             // Generated from exactly this profile and these templates: nothing to re-read.
-            if blanket.isEmpty && inspection.profileUnchanged(since: revision.profileSnapshotID) {
+            if blanket.isEmpty && !editionChanged && inspection.profileUnchanged(since: revision.profileSnapshotID) {
                 documents.append(Document(
                     kind: kind.rawValue, revision: revision.number, state: files.isEmpty ? "current" : "stale",
                     staleSections: [], files: files))
@@ -91,10 +95,18 @@ public struct PackStatus: Sendable, Encodable {
             var reads: [String: String] = [:]
             for sectionReads in traces.values { reads.merge(sectionReads) { first, _ in first } }
             for (path, hash) in reads.sorted(by: { $0.key < $1.key })
-            where changedPaths[path] == nil && Self.mayHaveChanged(path, changes: changes)
+            where changedPaths[path] == nil
+                && (Self.mayHaveChanged(path, changes: changes) || editionChanged && EngagementModel.readsEdition(path))
                 && inspection.currentHash(of: path) != hash
             {
                 let related = Self.changes(changes, explaining: path)
+                if related.isEmpty, editionChanged, EngagementModel.readsEdition(path) {
+                    let old = revision.edition?.rawValue ?? "none", new = inspection.current.edition.rawValue
+                    changedPaths[path] = Cause(
+                        type: "edition-change", read: path, oldValue: old, newValue: new, changes: [],
+                        summary: "the edition changed from \(old) to \(new)")
+                    continue
+                }
                 let oldValue = inspection.snapshotModel(revision.profileSnapshotID).flatMap { inspection.value(of: path, in: $0.1) }
                 let newValue = inspection.currentValue(of: path)
                 changedPaths[path] = Cause(
@@ -156,6 +168,8 @@ public struct PackStatus: Sendable, Encodable {
             guard !cause.changes.isEmpty else {
                 // An element read whose value is only its attributes says nothing by itself.
                 if cause.oldValue == "" && cause.newValue == "" { continue }
+                // One edition change, however many expressions read it, is one cause.
+                if cause.type == "edition-change", unexplained.contains(where: { $0.type == cause.type }) { continue }
                 unexplained.append(cause)
                 continue
             }

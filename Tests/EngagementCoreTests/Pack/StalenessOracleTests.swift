@@ -106,6 +106,43 @@ struct StalenessOracleTests {
         #expect(tally.misses.isEmpty, Comment(rawValue: "\(summary)\n" + tally.misses.prefix(40).joined(separator: "\n")))
     }
 
+    @Test("Switching the edition makes stale every section whose content differs between the editions, and only those")
+    func editionSwitchIsReportedExactly() throws {
+        let root = try #require(ProfileFixtures.repositoryRoot())
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("oracle-edition-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: work) }
+        let renderer = try PackDocumentBuilder(sources: try TemplateSources(folder: root.appendingPathComponent("Templates")))
+        var changedTotal = 0
+        for name in ProfileFixtures.sampleNames {
+            let path = root.appendingPathComponent("Samples/\(name)").path
+            let loaded = ProfileLoader.load(fileAt: path)
+            let profile = try #require(loaded.profile)
+            let clientModel = EngagementModel(profile: profile, root: try #require(loaded.root), edition: .client)
+            let pack = work.appendingPathComponent(name)
+            let clientDocuments = try renderer.render(clientModel)
+            _ = try PackPublisher.publish(clientDocuments, model: clientModel, profilePath: path, formats: [.xhtml], into: pack)
+            let status = PackStatus(try PackInspection(packFolder: pack, profileOverride: nil, editionOverride: .internal))
+            let internalModel = EngagementModel(profile: profile, root: try #require(loaded.root), edition: .internal)
+            for (client, other) in zip(clientDocuments, try renderer.render(internalModel)) {
+                func hashes(_ document: RenderedPackDocument) -> [String: String] {
+                    Dictionary(
+                        SectionFingerprint.sections(of: document.draft, values: document.placeholderValues(revision: 1)).map { ($0.id, $0.hash) },
+                        uniquingKeysWith: { a, _ in a })
+                }
+                let before = hashes(client), after = hashes(other)
+                let changed = Set(before.keys.filter { after[$0] != before[$0] })
+                let reported = status.documents.first { $0.kind == client.kind.rawValue }
+                let stale = Set((reported?.staleSections ?? []).map(\.sectionId))
+                changedTotal += changed.count
+                #expect(changed.subtracting(stale).isEmpty, "\(name) \(client.kind.rawValue): changed but current: \(changed.subtracting(stale).sorted())")
+                #expect(stale.subtracting(changed).isEmpty, "\(name) \(client.kind.rawValue): stale but unchanged: \(stale.subtracting(changed).sorted())")
+                #expect(Set(before.keys) == Set(after.keys), "section ids stay the same across editions")
+            }
+        }
+        #expect(changedTotal > 0)
+    }
+
     @Test("The hash a render records for every input equals the hash staleness computes for its path on the same model")
     func traceHashesAgreeWithStalenessHashes() throws {
         let root = try #require(ProfileFixtures.repositoryRoot())

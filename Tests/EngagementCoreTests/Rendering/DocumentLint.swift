@@ -25,6 +25,10 @@ struct DocumentLint {
         case repeatedSentence = "repeated-sentence"
         /// A glossary term the rest of the document never uses.
         case unusedGlossaryTerm = "unused-glossary-term"
+        /// "Mr Anil Kapoor, influential but not yet on board": the engagement team's
+        /// assessment of a named person, in the client edition (checked per block and per
+        /// table row, ``engagementLabels(in:people:)``).
+        case engagementLabel = "engagement-label"
     }
 
     struct Finding: CustomStringConvertible, Sendable {
@@ -171,6 +175,29 @@ struct DocumentLint {
             let word = pattern("(?i)\\b" + NSRegularExpression.escapedPattern(for: term) + "\\b")
             return word.firstMatch(in: text as String, range: NSRange(location: 0, length: text.length)) == nil
         }.map { Finding(rule: .unusedGlossaryTerm, match: $0, block: "Glossary") }
+    }
+
+    private static let engagementWords = pattern(
+        #"(?i)\b(?:unaware|resistant|not yet on board|engagement now)\b|\b(?:neutral|supportive|leading)(?: →|, as needed| today)|(?:→ |to become )(?:neutral|supportive|leading)\b"#)
+
+    /// Blocks and table rows that name one of `people` next to an engagement label:
+    /// what the client edition must never print.
+    static func engagementLabels(in root: XMLOutputElement, people: [String]) -> [Finding] {
+        var rows: [String] = []
+        func walk(_ element: XMLOutputElement) {
+            if element.name == "tr" { rows.append(blocks(of: element).joined(separator: " | ")) }
+            for case .element(let child) in element.children { walk(child) }
+        }
+        walk(root)
+        var found: [Finding] = []
+        for text in blocks(of: root) + rows {
+            guard let name = people.first(where: text.contains) else { continue }
+            let range = NSRange(location: 0, length: (text as NSString).length)
+            if let label = engagementWords.firstMatch(in: text, range: range) {
+                found.append(Finding(rule: .engagementLabel, match: "\(name): \((text as NSString).substring(with: label.range))", block: text))
+            }
+        }
+        return found
     }
 
     /// The ids of `profile` (its text) with a hyphen in them.

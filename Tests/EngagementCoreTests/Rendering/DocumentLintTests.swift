@@ -56,6 +56,21 @@ struct DocumentLintTests {
         #expect(DocumentLint.unusedGlossaryTerms(in: root).map(\.match) == ["ADKAR"])
     }
 
+    @Test("A named person next to an engagement label is reported, in a paragraph or across a table row")
+    func engagementLabels() {
+        func element(_ name: String, _ children: [XMLOutputNode]) -> XMLOutputNode {
+            .element(XMLOutputElement(name: name, attributes: [:], children: children))
+        }
+        let root = XMLOutputElement(name: "body", attributes: [:], children: [
+            element("p", [.text("Mr Anil Kapoor, influential but not yet on board, is won over.")]),
+            element("table", [element("tr", [element("td", [.text("Grace Mensah")]), element("td", [.text("unaware → supportive")])])]),
+            element("p", [.text("Grace Mensah tests the changes at the check-in desk.")]),
+            element("p", [.text("Resistance is high among the 312 consultants.")]),
+        ])
+        let found = DocumentLint.engagementLabels(in: root, people: ["Mr Anil Kapoor", "Grace Mensah"])
+        #expect(found.map(\.match) == ["Mr Anil Kapoor: not yet on board", "Grace Mensah: unaware"])
+    }
+
     @Test("A sentence pasted three times is reported once, with its count; twice is allowed")
     func repeatedSentences() {
         let sentence = "Build awareness first and repeat the message across channels."
@@ -67,7 +82,10 @@ struct DocumentLintTests {
     // MARK: - The corpus
 
     /// Rules every document of the corpus passes today; a finding fails the test.
-    static let enforced: Set<DocumentLint.Rule> = [.doubledWord, .spaceBeforePercent, .blank, .countNoun, .countedDate, .rawID, .toolInstruction, .unusedGlossaryTerm]
+    static let enforced: Set<DocumentLint.Rule> = [
+        .doubledWord, .spaceBeforePercent, .blank, .countNoun, .countedDate, .rawID, .toolInstruction, .unusedGlossaryTerm,
+        .engagementLabel,
+    ]
 
     @Test("Every document of the samples, 200 synthetic profiles and the minimal profile passes the lint")
     func corpusPassesTheLint() throws {
@@ -162,7 +180,10 @@ enum LintCorpus {
                 do {
                     let lint = DocumentLint(ids: DocumentLint.ids(inProfile: profile.text))
                     for document in try renderer.render(EngagementModel(profile: model, root: modelRoot)) {
-                        for finding in lint.findings(in: DocumentLint.blocks(of: document.draft)) + DocumentLint.unusedGlossaryTerms(in: document.draft) {
+                        let people = model.stakeholders.map(\.name)
+                        for finding in lint.findings(in: DocumentLint.blocks(of: document.draft)) + DocumentLint.unusedGlossaryTerms(in: document.draft)
+                            + DocumentLint.engagementLabels(in: document.draft, people: people)
+                        {
                             results.add((profile.name, document.kind.rawValue, finding))
                         }
                     }

@@ -8,13 +8,35 @@ import XMLSupport
 @Suite("Document wording")
 struct DocumentWordingTests {
     /// The text blocks of each document of `profile` (its XML), rendered with the shipped templates.
-    static func blocks(of profile: String, name: String, renderer: PackDocumentBuilder? = nil) throws -> [DocumentKind: [String]] {
+    static func blocks(
+        of profile: String, name: String, edition: DocumentEdition = .client, renderer: PackDocumentBuilder? = nil
+    ) throws -> [DocumentKind: [String]] {
         let renderer = try renderer ?? Self.renderer()
         let loaded = ProfileLoader.load(bytes: Array(profile.utf8), fileName: name)
-        let model = EngagementModel(profile: try #require(loaded.profile, "\(loaded.diagnostics)"), root: try #require(loaded.root))
+        let model = EngagementModel(
+            profile: try #require(loaded.profile, "\(loaded.diagnostics)"), root: try #require(loaded.root), edition: edition)
         var blocks: [DocumentKind: [String]] = [:]
         for document in try renderer.render(model) { blocks[document.kind] = DocumentLint.blocks(of: document.draft) }
         return blocks
+    }
+
+    /// Each document of `profile` as rendered.
+    static func documents(
+        of profile: String, name: String, edition: DocumentEdition, renderer: PackDocumentBuilder
+    ) throws -> [DocumentKind: XMLOutputElement] {
+        let loaded = ProfileLoader.load(bytes: Array(profile.utf8), fileName: name)
+        let model = EngagementModel(
+            profile: try #require(loaded.profile, "\(loaded.diagnostics)"), root: try #require(loaded.root), edition: edition)
+        return Dictionary(uniqueKeysWithValues: try renderer.render(model).map { ($0.kind, $0.draft) })
+    }
+
+    /// The `<section id="ID">` of `root`, searched depth first.
+    static func section(_ id: String, of root: XMLOutputElement) -> XMLOutputElement? {
+        if root.name == "section", root.attributes["id"] == id { return root }
+        for child in root.elements {
+            if let found = section(id, of: child) { return found }
+        }
+        return nil
     }
 
     /// A renderer of the shipped templates (Templates/ of the checkout).
@@ -47,9 +69,9 @@ struct DocumentWordingTests {
 
     @Test("A profile with one stakeholder and one touchpoint per stage gets sentences in the singular")
     func singularCounts() throws {
-        let documents = try Self.blocks(of: ProfileFixtures.minimal, name: "minimal-profile.xml")
+        let documents = try Self.blocks(of: ProfileFixtures.minimal, name: "minimal-profile.xml", edition: .internal)
         let all = documents.values.flatMap { $0 }.joined(separator: "\n")
-        #expect(all.contains("The one stakeholder (at Acme Tools) is placed on the influence/interest grid"))
+        #expect(all.contains("The one stakeholder at Acme Tools is placed on the influence/interest grid"))
         #expect(all.contains("whose only touchpoint scores 40 out of 100 on objective measures, and it is a gap."))
         #expect(all.contains("The one stakeholder still needs to move at least one step"))
         // Without an appraisal the glossary has no NPV to define ("discounted at – a year").
@@ -142,5 +164,50 @@ extension DocumentWordingTests {
         #expect(try #require(documents[.businessCase]).joined().contains("Of the eight expectations Northgate Hospitals’ people hold for this engagement"))
         let minimal = try Self.blocks(of: ProfileFixtures.minimal, name: "minimal-profile.xml")
         #expect(try #require(minimal[.businessCase]).joined().contains("The one expectation Ann Lee holds for this engagement"))
+    }
+
+    // Consultant review, strategy 2: named people labelled "resistant" and "not yet on
+    // board" in a document they are asked to sign, and the provider's own staff managed as
+    // stakeholders. The lint's engagement-label rule checks the client edition of the
+    // whole corpus; this checks both editions of one sample, sentence by sentence.
+    @Test("The client edition keeps the team's assessments and the provider's staff out; the internal edition keeps the assessments")
+    func editions() throws {
+        let profile = try Self.sample("northgate-hospitals.xml")
+        let renderer = try Self.renderer()
+        let client = try Self.blocks(of: profile, name: "northgate.xml", edition: .client, renderer: renderer)
+        let internalEdition = try Self.blocks(of: profile, name: "northgate.xml", edition: .internal, renderer: renderer)
+        let clientText = client.values.flatMap { $0 }.joined(separator: "\n")
+        let internalText = internalEdition.values.flatMap { $0 }.joined(separator: "\n")
+        for assessment in ["influential but not yet on board", "is resistant and needs to be supportive", "Engagement now → needed"] {
+            #expect(!clientText.contains(assessment), "\(assessment)")
+            #expect(internalText.contains(assessment), "\(assessment)")
+        }
+        #expect(clientText.contains("Internal edition") == false)
+        #expect(internalText.contains("Internal edition. For the engagement team only"))
+        // Aisha Begum and Tom Ashworth are the provider's consultants: never an audience to
+        // manage, in either edition ("2 stakeholders have no agreed preference: Tom Ashworth").
+        for text in [clientText, internalText] {
+            #expect(!text.contains("have no agreed preference: Tom Ashworth"))
+            #expect(!text.contains("in the provider team"))
+        }
+        // Nor a row or an entry of the lists of people the plans manage.
+        let managed: [(DocumentKind, String)] = [(.strategy, "buy-in"), (.communication, "stakeholder-requirements"), (.communication, "communication-matrix")]
+        for edition in DocumentEdition.allCases {
+            let documents = try Self.documents(of: profile, name: "northgate.xml", edition: edition, renderer: renderer)
+            for (kind, section) in managed {
+                let document = try #require(documents[kind])
+                let blocks = DocumentLint.blocks(of: try #require(Self.section(section, of: document)))
+                #expect(blocks.contains { $0.hasPrefix("Fiona McLeod") }, "\(edition) \(section) lists the client's people")
+                // A person listed: a cell or entry that starts "Name (role" or "Name:", or
+                // a name cell of the buy-in tables. The matrix's sender cell ("Tom
+                // Ashworth") is not a listing of the audience.
+                let provider = blocks.filter { block in
+                    ["Aisha Begum", "Tom Ashworth", "Claire Donovan"].contains {
+                        block.hasPrefix($0 + " (") || block.hasPrefix($0 + ":") || (section == "buy-in" && block == $0)
+                    }
+                }
+                #expect(provider.isEmpty, "\(edition) \(section): \(provider)")
+            }
+        }
     }
 }
