@@ -491,8 +491,9 @@ def attr(value) -> str:
 
 
 class ProfileBuilder:
-    def __init__(self, rng: random.Random, number: int) -> None:
+    def __init__(self, rng: random.Random, number: int, seed: str = "") -> None:
         self.rng = rng
+        self.rng_seed = seed or str(number)
         self.number = number
         self.ids = IdPool()
         self.sector = rng.choice(SECTORS)
@@ -781,8 +782,30 @@ class ProfileBuilder:
     def appraisal_and_options(self) -> None:
         r = self.rng
         horizon = r.randint(3, 10)
-        self.line(1, f'<appraisal discount-rate="{r.choice(["3.5", "5", "6", "7.5", "8", "10"])}" horizon="{horizon}" '
-                     f'optimism-bias="{r.choice([10, 15, 20, 24, 30, 40])}" base-year="{self.kickoff.year}"/>')
+        rate = r.choice(["3.5", "5", "6", "7.5", "8", "10"])
+        bias = r.choice([10, 15, 20, 24, 30, 40])
+        # The method draws from a generator of its own, so that the rest of every profile
+        # stays what it was before profiles had a method: public bodies mostly say they
+        # are public; others say private, or leave it to the default; the private ones
+        # mostly give no optimism bias; a fifth give incremental flows.
+        m = random.Random(f"{self.rng_seed}-method")
+        public = self.sector["key"] in ("health", "uni", "water") and m.random() < 0.8
+        if public:
+            governance = ' governance="prince2-board"' if m.random() < 0.5 else ""
+            self.line(1, f'<method sector="public"{governance}/>')
+        elif m.random() < 0.7:
+            governance = ' governance="steering-committee"' if m.random() < 0.5 else ""
+            self.line(1, f'<method sector="private"{governance}/>')
+        incremental = m.random() < 0.2
+        attributes = f'discount-rate="{rate}" horizon="{horizon}"'
+        if public or m.random() < 0.4:
+            attributes += f' optimism-bias="{bias}"'
+        attributes += f' base-year="{self.kickoff.year}"'
+        if incremental:
+            attributes += ' basis="incremental"'
+        elif m.random() < 0.3:
+            attributes += ' basis="absolute"'
+        self.line(1, f"<appraisal {attributes}/>")
         scale = 10 ** r.uniform(5, 6.7)
         recommended = "do-something" if r.random() < 0.8 else "do-minimum"
         self.line(1, "<options>")
@@ -802,7 +825,10 @@ class ProfileBuilder:
             factor = {"do-nothing": 0.0, "do-minimum": 0.4, "do-something": 1.0}[kind]
             years = range(0, horizon + 1) if r.random() < 0.85 else sorted(r.sample(range(0, horizon + 1), max(2, horizon // 2)))
             for n in years:
-                if kind == "do-nothing":
+                if kind == "do-nothing" and incremental:
+                    # Differences from doing nothing: doing nothing has none.
+                    attrs = 'opex="0.00"'
+                elif kind == "do-nothing":
                     attrs = f'opex="{money(scale * 0.5 * (1.04 ** n))}" cash-benefits="{money(scale * 0.45)}" dis-benefits="{money(scale * 0.05 * (n + 1))}"'
                 else:
                     capex = scale * factor * (1.0 if n == 0 else (0.3 if n == 1 else 0.0))
@@ -925,7 +951,7 @@ def main(argv: list[str]) -> int:
     width = max(5, len(str(args.count)))
     for number in range(1, args.count + 1):
         rng = random.Random(f"engage-bench-{args.seed}-{number}")
-        builder = ProfileBuilder(rng, number)
+        builder = ProfileBuilder(rng, number, seed=f"engage-bench-{args.seed}-{number}")
         content = builder.build()
         path = os.path.join(args.outdir, f"{number:0{width}d}-{builder.client_id}.xml")
         with open(path, "w", encoding="utf-8") as handle:

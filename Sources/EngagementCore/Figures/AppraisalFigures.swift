@@ -35,16 +35,20 @@ public struct AppraisalFigures: Sendable, Hashable {
     public var discountRate: Decimal
     /// The last appraisal year; years 0...horizon are appraised.
     public var horizon: Int
-    /// Optimism bias in percent added to costs, from the profile.
+    /// Optimism bias in percent added to costs, from the profile; 0 when none applies.
     public var optimismBias: Decimal
+    /// Whether option flows are totals or differences from doing nothing.
+    public var basis: ClientProfile.Basis
     /// Every option's appraisal, in profile order.
     public var options: [OptionAppraisal]
     /// The id of the option with the highest NPV (the first on a tie); nil without options.
     /// The business case should explain a recommendation that differs from it.
     public var highestNetPresentValueOptionID: String?
-    /// Recommended NPV minus do-nothing NPV (both with optimism bias): what the
-    /// recommendation adds over the counterfactual. Nil without a recommended or a
-    /// do-nothing option; 0 when do-nothing is itself recommended.
+    /// What the recommendation adds over the counterfactual of doing nothing, with
+    /// optimism bias: on an absolute basis the recommended NPV minus the do-nothing NPV
+    /// (nil without a do-nothing option); on an incremental basis, where the flows are
+    /// already differences from doing nothing, the recommended NPV itself. Nil without a
+    /// recommended option; 0 when do-nothing is itself recommended.
     public var incrementalNetPresentValue: Decimal?
     /// The recommended option's budget check; nil without a budget or recommendation.
     public var affordability: Affordability?
@@ -57,6 +61,7 @@ public struct AppraisalFigures: Sendable, Hashable {
         discountRate = appraisal.discountRate
         horizon = appraisal.horizon
         optimismBias = appraisal.optimismBias
+        basis = appraisal.basis
         let appraised = options.map { OptionAppraisal(option: $0, appraisal: appraisal) }
         self.options = appraised
         // A strict comparison keeps the first of equal NPVs, which max(by:) does not promise.
@@ -67,7 +72,11 @@ public struct AppraisalFigures: Sendable, Hashable {
         highestNetPresentValueOptionID = best?.id
         let recommended = appraised.first(where: \.isRecommended)
         let doNothing = appraised.first { $0.kind == .doNothing }
-        if let recommended, let doNothing {
+        if let recommended, recommended.kind == .doNothing {
+            incrementalNetPresentValue = 0
+        } else if let recommended, appraisal.basis == .incremental {
+            incrementalNetPresentValue = recommended.netPresentValue
+        } else if let recommended, let doNothing {
             incrementalNetPresentValue = recommended.netPresentValue - doNothing.netPresentValue
         } else {
             incrementalNetPresentValue = nil

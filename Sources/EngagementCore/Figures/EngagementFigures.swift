@@ -22,6 +22,8 @@ public struct EngagementFigures: Sendable, Hashable {
     public var risks: RiskFigures
     /// Core and non-core revenue shares.
     public var segments: SegmentFigures
+    /// The sector's conventions: appraisal method and governance.
+    public var method: MethodFigures
 
     /// Computes every figure of `profile`.
     public init(profile: ClientProfile) {
@@ -35,5 +37,6 @@ public struct EngagementFigures: Sendable, Hashable {
         journey = JourneyFigures(journey: profile.journey)
         risks = RiskFigures(risks: profile.risks)
         segments = SegmentFigures(segments: profile.segments)
+        method = MethodFigures(method: profile.method)
     }
 }

@@ -20,6 +20,7 @@ public enum FigureDependencies {
         ("change", ["/client/change-impacts"]),
         ("risks", ["/client/risks"]),
         ("segments", ["/client/segments"]),
+        ("method", ["/client/method"]),
     ]
 
     /// The profile paths the figure at model path `path` is computed from; nil for a path

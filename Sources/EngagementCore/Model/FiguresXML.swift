@@ -28,6 +28,10 @@ enum FiguresXML {
             "non-core-share": format(figures.segments.nonCoreShare),
             "unsegmented-share": format(figures.segments.unsegmentedShare),
         ])))
+        children.append(.element(element("method", [
+            "sector": figures.method.sector.rawValue, "governance": figures.method.governance.rawValue,
+            "sector-stated": String(figures.method.isSectorStated),
+        ])))
         return XMLOutputElement(name: "figures", children: children)
     }
 
@@ -72,6 +76,7 @@ enum FiguresXML {
         return element("appraisal", [
             "discount-rate": format(appraisal.discountRate), "horizon": String(appraisal.horizon),
             "optimism-bias": format(appraisal.optimismBias), "recommended": appraisal.recommended?.id,
+            "basis": appraisal.basis.rawValue,
             "best-npv-option": appraisal.highestNetPresentValueOptionID,
             "incremental-npv": appraisal.incrementalNetPresentValue.map { format($0) },
             "recommended-npv-positive": appraisal.isRecommendedNetPresentValuePositive.map { String($0) },

@@ -17,6 +17,7 @@ public struct ClientProfile: Sendable, Hashable {
     public var journey: [JourneyStage]
     public var loyalty: Loyalty?
     public var measurements: [Measurement]
+    public var method: Method?
     public var appraisal: Appraisal?
     public var options: [Option]
     public var commercial: Commercial?
@@ -156,13 +157,45 @@ extension ClientProfile {
         public var value: Decimal
     }
 
+    /// Which conventions apply (DESIGN section 14); either may be left to its default.
+    public struct Method: Sendable, Hashable {
+        public var sector: Sector?
+        public var governance: Governance?
+
+        public init(sector: Sector?, governance: Governance?) {
+            self.sector = sector
+            self.governance = governance
+        }
+    }
+
+    public enum Sector: String, Sendable, Hashable {
+        /// HM Treasury Green Book appraisal, optimism bias, a PRINCE2 project board.
+        case `public`
+        /// The firm's cost of capital, a steering committee.
+        case `private`
+    }
+
+    public enum Governance: String, Sendable, Hashable {
+        case prince2Board = "prince2-board"
+        case steeringCommittee = "steering-committee"
+    }
+
     public struct Appraisal: Sendable, Hashable {
         /// Percent per year, e.g. 3.5.
         public var discountRate: Decimal
         public var horizon: Int
-        /// Percent added to costs, e.g. 24.
+        /// Percent added to costs, e.g. 24; 0 when the profile gives none.
         public var optimismBias: Decimal
         public var baseYear: Int?
+        /// Whether option flows are totals or differences from doing nothing.
+        public var basis: Basis = .absolute
+    }
+
+    public enum Basis: String, Sendable, Hashable {
+        /// Each option's flows are its totals; do-nothing is the counterfactual.
+        case absolute
+        /// Each option's flows are already the differences from doing nothing.
+        case incremental
     }
 
     public enum OptionKind: String, Sendable, Hashable {

@@ -74,11 +74,17 @@ struct ProfileDecoder {
                     expectation: try measurement.string("expectation"), date: try measurement.date("date"),
                     value: try measurement.decimal("value"))
             },
+            method: client.optionalChild("method").map { method in
+                .init(
+                    sector: method.optionalString("sector").flatMap(ClientProfile.Sector.init(rawValue:)),
+                    governance: method.optionalString("governance").flatMap(ClientProfile.Governance.init(rawValue:)))
+            },
             appraisal: try client.optionalChild("appraisal").map { appraisal in
                 .init(
                     discountRate: try appraisal.decimal("discount-rate"), horizon: try appraisal.integer("horizon"),
-                    optimismBias: try appraisal.decimal("optimism-bias"),
-                    baseYear: try appraisal.optionalInteger("base-year"))
+                    optimismBias: try appraisal.optionalDecimal("optimism-bias") ?? 0,
+                    baseYear: try appraisal.optionalInteger("base-year"),
+                    basis: appraisal.optionalString("basis").flatMap(ClientProfile.Basis.init(rawValue:)) ?? .absolute)
             },
             options: try client.list("options", "option", decodeOption),
             commercial: try client.optionalChild("commercial").map { commercial in

@@ -298,7 +298,7 @@ struct ProfileValidator {
         if appraisal == nil {
             report(
                 options, "The profile has options but no <appraisal>, so they cannot be compared.",
-                fix: "Add <appraisal discount-rate=\"3.5\" horizon=\"10\" optimism-bias=\"20\"/> before <options>.")
+                fix: "Add <appraisal discount-rate=\"3.5\" horizon=\"10\"/> before <options>.")
         }
         let recommended = options.elements(named: "option").filter { $0[attribute: "recommended"].map(Self.isTrue) ?? false }
         if recommended.isEmpty {
@@ -310,6 +310,20 @@ struct ProfileValidator {
                 fix: "Keep recommended=\"true\" on one option only (the first is at line \(recommended[0].position.line)).")
         }
         let horizon = appraisal?[attribute: "horizon"].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        // On an incremental basis every flow is a difference from doing nothing, so doing
+        // nothing differs from itself by nothing: a flow there means the basis is wrong.
+        if appraisal?[attribute: "basis"]?.trimmingCharacters(in: .whitespaces) == "incremental" {
+            for option in options.elements(named: "option") where option[attribute: "kind"]?.trimmingCharacters(in: .whitespaces) == "do-nothing" {
+                let flows = option.elements(named: "year").flatMap { year in
+                    ["capex", "opex", "cash-benefits", "non-cash-benefits", "dis-benefits"].compactMap { year[attribute: $0].flatMap(Self.decimal) }
+                }
+                if flows.contains(where: { $0 != 0 }) {
+                    report(
+                        option, "The appraisal's basis is incremental, but the do-nothing option '\(option[attribute: "id"] ?? "?")' has flows of its own.",
+                        fix: "On an incremental basis every option's flows are its differences from doing nothing, so the do-nothing option's are all zero: set basis=\"absolute\" if the flows are totals, or remove its years.")
+                }
+            }
+        }
         for option in options.elements(named: "option") {
             var seen: Set<Int> = []
             for year in option.elements(named: "year") {

@@ -51,6 +51,36 @@ struct AppraisalFiguresTests: FigureFixtures {
         #expect(figures.affordability == nil)
     }
 
+    // Consultant review: an ambiguous appraisal basis. On an incremental basis the flows
+    // already are the differences from doing nothing, so what the recommendation adds is
+    // its own NPV, with or without a do-nothing option; subtracting a do-nothing NPV again
+    // would count the counterfactual twice.
+    @Test(
+        "On an incremental basis what the recommendation adds is its own NPV",
+        arguments: [
+            ("with a zero do-nothing option", [option("dn", .doNothing, recommended: false, [year(0)]), doSomething(recommended: true)]),
+            ("without a do-nothing option", [doSomething(recommended: true)]),
+        ])
+    func incrementalBasis(name: String, options: [ClientProfile.Option]) throws {
+        var appraisal = Self.appraisal
+        appraisal.basis = .incremental
+        let figures = AppraisalFigures(appraisal: appraisal, options: options, budget: nil)
+        // -1920/121 = -15.87, the recommended option's own NPV with bias.
+        try expectDecimal(figures.incrementalNetPresentValue, equals: "-15.87")
+        #expect(figures.basis == .incremental)
+    }
+
+    @Test("Without optimism bias the figures with and without it are the same, and it costs nothing")
+    func noOptimismBias() throws {
+        var appraisal = Self.appraisal
+        appraisal.optimismBias = 0
+        let figures = AppraisalFigures(appraisal: appraisal, options: [Self.doSomething(recommended: true)], budget: nil)
+        let recommended = try #require(figures.recommended)
+        // 12600/121 - 100 = 500/121 = 4.13 either way.
+        try expectDecimal(recommended.netPresentValue, equals: "4.13")
+        try expectDecimal(recommended.optimismBiasEffect, equals: "0")
+    }
+
     @Test("Figures without optimism bias show what the bias costs")
     func optimismBiasEffect() throws {
         let figures = AppraisalFigures(

@@ -275,6 +275,13 @@ extension BrokenProfileCase {
             [.afterJourney(ProfileFixtures.appraisalAndOptions), .replace("<year n=\"1\"", with: "<year n=\"4\"")],
             [.error(58, 7, "Year 4 of option 'opt-portal' lies beyond the appraisal horizon of 3 years.")]),
         .init(
+            "incremental basis with a do-nothing option that has flows",
+            [
+                .afterJourney(ProfileFixtures.appraisalAndOptions),
+                .replace("optimism-bias=\"20\"/>", with: "optimism-bias=\"20\" basis=\"incremental\"/>"),
+            ],
+            [.error(49, 5, "The appraisal's basis is incremental, but the do-nothing option 'opt-nothing' has flows of its own.", "set basis=\"absolute\"")]),
+        .init(
             "year given twice",
             [.afterJourney(ProfileFixtures.appraisalAndOptions), .replace("<year n=\"1\"", with: "<year n=\"0\"")],
             [.error(58, 7, "Year 0 of option 'opt-portal' is given twice.")]),

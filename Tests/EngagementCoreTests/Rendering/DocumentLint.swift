@@ -1,5 +1,6 @@
 import Foundation
 import XMLSupport
+import EngagementCore
 
 /// Faults a reader would notice in a rendered document's text: counts that disagree with
 /// their noun, blanks where a value belongs, doubled words, raw profile ids, instructions
@@ -29,6 +30,9 @@ struct DocumentLint {
         /// assessment of a named person, in the client edition (checked per block and per
         /// table row, ``engagementLabels(in:people:)``).
         case engagementLabel = "engagement-label"
+        /// "Following the Green Book" to a private client, "optimism bias" where the
+        /// appraisal applies none: a method that does not apply (``foreignMethods(in:method:optimismBias:)``).
+        case foreignMethod = "foreign-method"
     }
 
     struct Finding: CustomStringConvertible, Sendable {
@@ -195,6 +199,30 @@ struct DocumentLint {
             let range = NSRange(location: 0, length: (text as NSString).length)
             if let label = engagementWords.firstMatch(in: text, range: range) {
                 found.append(Finding(rule: .engagementLabel, match: "\(name): \((text as NSString).substring(with: label.range))", block: text))
+            }
+        }
+        return found
+    }
+
+    private static let publicSectorMethods = pattern(#"\b(?:Green Book|HM Treasury|PRINCE2|Five Case Model)\b"#)
+    private static let projectBoard = pattern(#"\bproject board\b"#)
+    private static let optimismBias = pattern(#"(?i)\boptimism bias\b"#)
+
+    /// Blocks that name a method the client does not use: the UK public sector's for a
+    /// private client, a PRINCE2 board under a steering committee, optimism bias when
+    /// the appraisal applies none.
+    static func foreignMethods(in blocks: [String], method: MethodFigures, optimismBias: Decimal) -> [Finding] {
+        var found: [Finding] = []
+        for block in blocks {
+            let range = NSRange(location: 0, length: (block as NSString).length)
+            var expressions: [NSRegularExpression] = []
+            if method.sector == .private { expressions.append(publicSectorMethods) }
+            if method.governance == .steeringCommittee { expressions.append(projectBoard) }
+            if optimismBias == 0 { expressions.append(Self.optimismBias) }
+            for expression in expressions {
+                if let match = expression.firstMatch(in: block, range: range) {
+                    found.append(Finding(rule: .foreignMethod, match: (block as NSString).substring(with: match.range), block: block))
+                }
             }
         }
         return found

@@ -71,6 +71,17 @@ struct DocumentLintTests {
         #expect(found.map(\.match) == ["Mr Anil Kapoor: not yet on board", "Grace Mensah: unaware"])
     }
 
+    @Test("A method the client does not use is reported; the same words for a client that uses it are not")
+    func foreignMethods() {
+        let blocks = ["Following the Green Book, every option is appraised.", "Costs carry an optimism bias uplift.", "A PRINCE2 project board governs it."]
+        let privateWithoutBias = DocumentLint.foreignMethods(
+            in: blocks, method: MethodFigures(method: .init(sector: .private, governance: nil)), optimismBias: 0)
+        #expect(privateWithoutBias.map(\.match) == ["Green Book", "optimism bias", "PRINCE2", "project board"])
+        let publicWithBias = DocumentLint.foreignMethods(
+            in: blocks, method: MethodFigures(method: .init(sector: .public, governance: nil)), optimismBias: 24)
+        #expect(publicWithBias.isEmpty)
+    }
+
     @Test("A sentence pasted three times is reported once, with its count; twice is allowed")
     func repeatedSentences() {
         let sentence = "Build awareness first and repeat the message across channels."
@@ -84,7 +95,7 @@ struct DocumentLintTests {
     /// Rules every document of the corpus passes today; a finding fails the test.
     static let enforced: Set<DocumentLint.Rule> = [
         .doubledWord, .spaceBeforePercent, .blank, .countNoun, .countedDate, .rawID, .toolInstruction, .unusedGlossaryTerm,
-        .engagementLabel,
+        .engagementLabel, .foreignMethod,
     ]
 
     @Test("Every document of the samples, 200 synthetic profiles and the minimal profile passes the lint")
@@ -181,8 +192,11 @@ enum LintCorpus {
                     let lint = DocumentLint(ids: DocumentLint.ids(inProfile: profile.text))
                     for document in try renderer.render(EngagementModel(profile: model, root: modelRoot)) {
                         let people = model.stakeholders.map(\.name)
-                        for finding in lint.findings(in: DocumentLint.blocks(of: document.draft)) + DocumentLint.unusedGlossaryTerms(in: document.draft)
-                            + DocumentLint.engagementLabels(in: document.draft, people: people)
+                        let blocks = DocumentLint.blocks(of: document.draft)
+                        let method = DocumentLint.foreignMethods(
+                            in: blocks, method: MethodFigures(method: model.method), optimismBias: model.appraisal?.optimismBias ?? 0)
+                        for finding in lint.findings(in: blocks) + DocumentLint.unusedGlossaryTerms(in: document.draft)
+                            + DocumentLint.engagementLabels(in: document.draft, people: people) + method
                         {
                             results.add((profile.name, document.kind.rawValue, finding))
                         }

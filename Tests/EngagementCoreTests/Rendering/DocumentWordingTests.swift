@@ -210,4 +210,28 @@ extension DocumentWordingTests {
             }
         }
     }
+
+    // Consultant review: Green Book and PRINCE2 named for clients that use neither. The
+    // lint's foreign-method rule checks the absence over the corpus; this checks that each
+    // method, where it applies, is named.
+    @Test("Each sample's business case names the method its profile gives, and only that one")
+    func methodFollowsTheProfile() throws {
+        let renderer = try Self.renderer()
+        let northgate = try #require(try Self.blocks(of: try Self.sample("northgate-hospitals.xml"), name: "n.xml", renderer: renderer)[.businessCase])
+            .joined(separator: "\n")
+        #expect(northgate.contains("Following the Green Book, every option is set against the counterfactual"))
+        #expect(northgate.contains("The programme is governed by a PRINCE2 project board."))
+        #expect(northgate.contains("with costs raised by 24% for optimism bias"))
+        let meridian = try #require(try Self.blocks(of: try Self.sample("meridian-aerostructures.xml"), name: "m.xml", renderer: renderer)[.businessCase])
+            .joined(separator: "\n")
+        #expect(meridian.contains("discounted at 8% a year (the cost of capital)"))
+        #expect(meridian.contains("The programme is governed by a steering committee."))
+        for foreign in ["Green Book", "PRINCE2", "optimism bias", "Optimism bias"] { #expect(!meridian.contains(foreign), "\(foreign)") }
+        // Vale: private, with the allowance its board asked for, and no Green Book.
+        let vale = try #require(try Self.blocks(of: try Self.sample("vale-growers-cooperative.xml"), name: "v.xml", renderer: renderer)[.businessCase])
+            .joined(separator: "\n")
+        #expect(vale.contains("with costs raised by 20% for optimism bias"))
+        #expect(vale.contains("a correction for the tendency of appraisals to underestimate costs"))
+        #expect(!vale.contains("Green Book"))
+    }
 }
