@@ -637,6 +637,17 @@ class ProfileBuilder:
             self.line(3, f"<name>{text(self.person())}</name>")
             self.line(3, f"<role>{text(role)}</role>")
             self.line(2, "</stakeholder>")
+        # A third party (a partner the client works with) in a third of the profiles, from
+        # a generator of its own so that the rest of the profile stays as it was.
+        t = random.Random(f"{self.rng_seed}-third-party")
+        if t.random() < 0.33:
+            sid = self.ids.make("sh", "partner-org")
+            attrs = (f'id={attr(sid)} side="third-party" level="executive" influence="{t.randint(2, 4)}" interest="{t.randint(2, 4)}" '
+                     f'current-engagement="neutral" desired-engagement="supportive" channel="report" frequency="P1M"')
+            self.line(2, f"<stakeholder {attrs}>")
+            self.line(3, f"<name>{text(t.choice(FIRST_NAMES) + ' ' + t.choice(LAST_NAMES))}</name>")
+            self.line(3, f"<role>{text(self.w('Head of Partnerships, {partner}'))}</role>")
+            self.line(2, "</stakeholder>")
         self.line(1, "</stakeholders>")
 
     def goals(self) -> None:

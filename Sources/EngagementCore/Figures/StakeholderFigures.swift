@@ -48,6 +48,25 @@ public struct StakeholderFigures: Sendable, Hashable {
         public var engagementGap: Int
         /// Whether the stakeholder sponsors the engagement.
         public var isSponsor: Bool
+        /// Who this person hears from and meets about the engagement (``messenger(for:among:)``);
+        /// nil for the provider's own people, who are not an audience, and when nobody fits.
+        public var hearsFrom: String?
+    }
+
+    /// The one rule of who meets whom, which every document follows: the client's leaders
+    /// speak to their own people, and the provider speaks to its sponsor contacts. A
+    /// sponsor hears from the provider's lead (its first executive, else its first
+    /// manager); anyone else at the client or outside it from the first sponsor who is
+    /// not themselves, else the first client executive who is not, else the provider's
+    /// lead.
+    static func messenger(for person: ClientProfile.Stakeholder, among everyone: [ClientProfile.Stakeholder]) -> String? {
+        guard person.side != .provider else { return nil }
+        let providerLead = everyone.first { $0.side == .provider && $0.level == .executive }
+            ?? everyone.first { $0.side == .provider && $0.level == .management }
+        if person.isSponsor { return providerLead?.id }
+        let sponsor = everyone.first { $0.isSponsor && $0.side == .client && $0.id != person.id }
+        let executive = everyone.first { $0.side == .client && $0.level == .executive && $0.id != person.id }
+        return (sponsor ?? executive ?? providerLead)?.id
     }
 
     /// Every stakeholder, in profile order.
@@ -71,7 +90,7 @@ public struct StakeholderFigures: Sendable, Hashable {
                 quadrant: .of(influence: person.influence, interest: person.interest),
                 currentEngagement: person.currentEngagement, desiredEngagement: person.desiredEngagement,
                 engagementGap: person.desiredEngagement.rank - person.currentEngagement.rank,
-                isSponsor: person.isSponsor)
+                isSponsor: person.isSponsor, hearsFrom: Self.messenger(for: person, among: stakeholders))
         }
         // Zero-filled so a template can show "0" for an empty quadrant instead of a gap.
         var byQuadrant = Dictionary(uniqueKeysWithValues: Quadrant.allCases.map { ($0, 0) })

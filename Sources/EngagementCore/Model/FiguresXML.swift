@@ -108,6 +108,7 @@ enum FiguresXML {
             .element(element("stakeholder", [
                 "id": position.id, "quadrant": position.quadrant.rawValue, "gap": String(position.engagementGap),
                 "current-rank": String(position.currentEngagement.rank), "desired-rank": String(position.desiredEngagement.rank),
+                "hears-from": position.hearsFrom,
             ]))
         }
         return element("stakeholders", attributes, children: children)

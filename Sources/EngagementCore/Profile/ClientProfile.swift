@@ -51,7 +51,12 @@ extension ClientProfile {
         public var priority: Int?
     }
 
-    public enum Side: String, Sendable, Hashable, CaseIterable { case client, provider }
+    /// Client: the client's own people; provider: the consulting team; third-party:
+    /// outside both (commissioners, partners, regulators), an audience of the plan.
+    public enum Side: String, Sendable, Hashable, CaseIterable {
+        case client, provider
+        case thirdParty = "third-party"
+    }
     public enum Level: String, Sendable, Hashable, CaseIterable { case executive, management, frontline }
 
     /// Engagement levels in increasing order of commitment.

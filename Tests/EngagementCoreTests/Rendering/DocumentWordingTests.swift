@@ -197,7 +197,7 @@ extension DocumentWordingTests {
             for (kind, section) in managed {
                 let document = try #require(documents[kind])
                 let blocks = DocumentLint.blocks(of: try #require(Self.section(section, of: document)))
-                #expect(blocks.contains { $0.hasPrefix("Fiona McLeod") }, "\(edition) \(section) lists the client's people")
+                #expect(blocks.contains { $0.contains("Fiona McLeod") }, "\(edition) \(section) lists the client's people")
                 // A person listed: a cell or entry that starts "Name (role" or "Name:", or
                 // a name cell of the buy-in tables. The matrix's sender cell ("Tom
                 // Ashworth") is not a listing of the audience.
