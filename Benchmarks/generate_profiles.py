@@ -695,13 +695,29 @@ class ProfileBuilder:
             full_direction = f"{direction}-is-better"
             self.expectations_data.append((eid, unit, direction, baseline_r, target_r, threshold_r, digits))
             due = add_months(self.kickoff, r.randint(4, 18))
+            # Glide paths and cadences draw from a generator of their own, so that the rest
+            # of the profile stays as it was: a third of the expectations get milestones
+            # spaced to the due date, a fifth a cadence of their own.
+            g = random.Random(f"{self.rng_seed}-glide-{eid}")
+            cadence = f' cadence="{g.choice(["P1M", "P3M", "P14D"])}"' if g.random() < 0.2 else ""
             self.line(2, f"<expectation id={attr(eid)} stakeholder={attr(r.choice(self.client_ids))} "
                          f"goal={attr(r.choice(self.goal_ids))} unit={attr(unit)} baseline=\"{fmt_number(baseline_r, digits)}\" "
                          f"target=\"{fmt_number(target_r, digits)}\" threshold=\"{fmt_number(threshold_r, digits)}\" "
-                         f"direction=\"{full_direction}\" due=\"{due}\">")
+                         f"direction=\"{full_direction}\" due=\"{due}\"{cadence}>")
             statement = r.choice(EXPECTATION_STATEMENTS)
             self.line(3, f"<statement>{text(self.w(statement, metric_l=name.lower()))}</statement>")
             self.line(3, f"<metric>{text(metric)}, calendar month</metric>")
+            if g.random() < 0.33:
+                months = max(1, (due.year - self.kickoff.year) * 12 + due.month - self.kickoff.month)
+                steps = g.randint(1, 3)
+                used = set()
+                for step in range(1, steps + 1):
+                    when = add_months(self.kickoff, months * step // (steps + 1))
+                    if not when < due or when in used:
+                        continue
+                    used.add(when)
+                    value = baseline_r + (target_r - baseline_r) * step / (steps + 1)
+                    self.line(3, f'<milestone date="{when}" value="{fmt_number(round(value, digits), digits)}"/>')
             self.line(2, "</expectation>")
         self.line(1, "</expectations>")
 

@@ -28,6 +28,9 @@ struct StatusCommand: ParsableCommand {
     @Flag(name: .customLong("exit-code"), help: "Exit 1 when any document is stale, 0 when all are current.")
     var exitCode = false
 
+    @Flag(name: .shortAndLong, help: "List each stale section with its causes.")
+    var verbose = false
+
     @Option(
         help: ArgumentHelp(
             "Compare with this edition (client or internal) instead of the one the pack was last written in.",
@@ -51,12 +54,31 @@ struct StatusCommand: ParsableCommand {
             try Console.writeJSON(status)
         } else {
             var lines: [String] = []
+            // One line per profile change, with what it makes stale; the sections and
+            // their causes under --verbose.
+            let effective = status.changeEffects.filter { !$0.sections.isEmpty }
+            if !effective.isEmpty {
+                lines.append("Profile changes since the pack was last generated:")
+                for effect in effective {
+                    let count = effect.sections.count
+                    lines.append(
+                        "  - \(effect.summary): \(effect.documents.joined(separator: ", ")), \(count) section\(count == 1 ? "" : "s")")
+                }
+            }
             for document in status.documents {
                 let revision = document.revision.map { " (revision \($0))" } ?? ""
-                lines.append("\(document.kind): \(document.state)\(revision)")
-                for section in document.staleSections {
-                    lines.append("  section \(section.sectionId)")
-                    for cause in section.causes { lines.append("    - \(cause.summary)") }
+                let stale = document.staleSections.count
+                let sections = stale > 0 ? ", \(stale) section\(stale == 1 ? "" : "s") stale" : ""
+                lines.append("\(document.kind): \(document.state)\(revision)\(sections)")
+                if verbose {
+                    for section in document.staleSections {
+                        lines.append("  section \(section.sectionId)")
+                        for cause in section.causes { lines.append("    - \(cause.summary)") }
+                    }
+                } else {
+                    // Causes that are not profile changes have no line above: name them here.
+                    let others = Set(document.staleSections.flatMap(\.causes).filter { $0.type != "profile-change" }.map(\.summary))
+                    for summary in others.sorted() { lines.append("  - \(summary)") }
                 }
                 for file in document.files {
                     let what = file.problem == "missing" ? "was deleted" : "was edited outside engage"

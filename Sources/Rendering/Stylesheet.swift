@@ -23,7 +23,7 @@ enum Stylesheet {
         .toc h2 { border: 0; margin: .25rem 0; font-size: 1.1rem; }
         .toc ol { margin: .25rem 0 .5rem 1.25rem; padding: 0; columns: 2; }
         .callout { border-left: 4px solid var(--accent); background: var(--soft); padding: .6rem 1rem; margin: 1rem 0; }
-        .status-met, .rating-low { color: var(--good); font-weight: 600; }
+        .status-met, .status-on-track, .rating-low { color: var(--good); font-weight: 600; }
         .status-at-risk, .rating-medium { color: var(--warn); font-weight: 600; }
         .status-missed, .rating-high { color: var(--bad); font-weight: 600; }
         dl { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; }

@@ -170,10 +170,11 @@ struct StatusAndAlertsTests {
              stale: ["strategy#expectations"], alert: "expectation-shift:warning:exp-otif"),
         Edit(label: "measurement missed", old: "value=\"93\"/>", new: "value=\"93\"/><measurement expectation=\"exp-otif\" date=\"2026-11-20\" value=\"85\"/>",
              stale: [], alert: "expectation-missed:critical:exp-otif"),
-        Edit(label: "expectation added", old: "</expectations>", new: "<expectation id=\"exp-nps\" stakeholder=\"sh-ceo\" unit=\"points\" target=\"50\" threshold=\"40\" direction=\"higher-is-better\"><statement>Promoters.</statement><metric>NPS</metric></expectation></expectations>",
+        // Measured quarterly, so not yet overdue (data-overdue has a test of its own).
+        Edit(label: "expectation added", old: "</expectations>", new: "<expectation id=\"exp-nps\" stakeholder=\"sh-ceo\" unit=\"points\" target=\"50\" threshold=\"40\" direction=\"higher-is-better\" cadence=\"P3M\"><statement>Promoters.</statement><metric>NPS</metric></expectation></expectations>",
              stale: ["strategy#expectations"], alert: "scope-change:warning:exp-nps"),
         Edit(label: "touchpoint under threshold", old: "emotional=\"1\" objective=\"80\"><name>Quote", new: "emotional=\"-2\" objective=\"30\"><name>Quote",
-             stale: [], alert: "journey-gap:warning:tp-quote"),
+             stale: [], alert: "journey-gap:warning:consideration"),
         Edit(label: "NPS fell", old: "detractors=\"10\"", new: "detractors=\"40\"",
              stale: [], alert: "loyalty-risk:warning:-"),
         // The buy-in section loops over stakeholders, so it read each one whole.
@@ -219,16 +220,36 @@ struct StatusAndAlertsTests {
         #expect(try await workspace.alerts(today: "2026-12-20").contains("cadence-breach:warning:-"))
     }
 
+    @Test func dataOverdueFollowsTheExpectationsCadence() async throws {
+        let workspace = try await Workspace()
+        defer { workspace.scratch.remove() }
+        // Measured on 2026-10-31, monthly (the reviews' cadence): due by 2026-11-30.
+        #expect(!(try await workspace.alerts(today: "2026-11-30")).contains("data-overdue:warning:exp-otif"))
+        #expect(try await workspace.alerts(today: "2026-12-01").contains("data-overdue:warning:exp-otif"))
+        // Its own cadence wins: measured quarterly, nothing is due before 2027-01-29.
+        try workspace.edit(#"direction="higher-is-better"><statement>Deliveries"#, #"direction="higher-is-better" cadence="P3M"><statement>Deliveries"#)
+        #expect(!(try await workspace.alerts(today: "2026-12-20")).contains("data-overdue:warning:exp-otif"))
+        let report = try await workspace.run(["alerts", "pack", "--today", "2027-02-01"])
+        #expect(report.standardOutput.contains("measured quarterly, but no measurement is recorded after 2026-10-31"), "\(report.standardOutput)")
+    }
+
     @Test func statusNamesTheChangeAndTheReadInHumanOutput() async throws {
         let workspace = try await Workspace()
         defer { workspace.scratch.remove() }
         try workspace.edit("We buy local first.", "We buy from the county first.")
         let outcome = try await workspace.run(["status", "pack", "--exit-code"])
         #expect(outcome.status == 1)
-        #expect(outcome.standardOutput.contains("strategy: stale (revision 1)"))
-        #expect(outcome.standardOutput.contains("section values"))
-        #expect(outcome.standardOutput.contains("value val-local statement changed: \"We buy local first.\" -> \"We buy from the county first.\""))
+        // One line per profile change, with the documents and the count of sections it
+        // makes stale; the sections and their causes in words under --verbose.
+        #expect(outcome.standardOutput.contains(
+            "  - value val-local statement changed: \"We buy local first.\" -> \"We buy from the county first.\": strategy, 1 section\n"),
+            "\(outcome.standardOutput)")
+        #expect(outcome.standardOutput.contains("strategy: stale (revision 1), 1 section stale"))
+        #expect(!outcome.standardOutput.contains("section values"))
         #expect(outcome.standardOutput.contains("business-case: current (revision 1)"))
+        let verbose = try await workspace.run(["status", "pack", "--verbose"])
+        #expect(verbose.standardOutput.contains("  section values\n    - value val-local statement changed:"), "\(verbose.standardOutput)")
+        #expect(!verbose.standardOutput.contains("/client/"), "causes are in words, not model paths")
     }
 
     @Test func alertsExitCodeIsOneForWarningsAndZeroForInfoOnly() async throws {

@@ -13,6 +13,7 @@ public struct Alert: Sendable, Encodable, Hashable {
         case preferenceUpdate = "preference-update"
         case cadenceBreach = "cadence-breach"
         case appraisalChange = "appraisal-change"
+        case dataOverdue = "data-overdue"
     }
 
     public enum Severity: String, Sendable, Encodable, Hashable, Comparable, CaseIterable {

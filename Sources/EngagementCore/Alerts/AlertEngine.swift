@@ -1,4 +1,5 @@
 import Foundation
+import EngageTemplates
 import XMLSupport
 
 /// Raises the alerts of DESIGN section 9 for a pack.
@@ -63,6 +64,7 @@ struct AlertEngine {
         loyaltyAlert(baselineFigures)
         appraisalAlert(changes, baselineFigures)
         missedExpectations()
+        overdueMeasurements()
         journeyGaps()
         cadence()
     }
@@ -158,31 +160,107 @@ struct AlertEngine {
             else { continue }
             let path = "/client/expectations/expectation[@id='\(entry.id)']"
             let side = expectation.direction == .higherIsBetter ? "below" : "above"
+            let glidePath = entry.milestone.map { " and the milestone of \(Self.quantity($0.value, expectation.unit)) for \($0.date)" } ?? ""
             append(Alert(
                 kind: .expectationMissed, severity: .critical, subject: .init(element: "expectation", id: entry.id, path: path),
-                message: "\(expectation.metric): \(FiguresXML.format(latest.value)) \(expectation.unit) on \(latest.date) is \(side) the threshold of \(FiguresXML.format(expectation.threshold)) \(expectation.unit) (target \(FiguresXML.format(expectation.target))).",
-                oldValue: FiguresXML.format(expectation.threshold), newValue: FiguresXML.format(latest.value),
+                message: "\(expectation.metric): \(Self.quantity(latest.value, expectation.unit)) on \(latest.date) is \(side) the threshold of \(Self.quantity(expectation.threshold, expectation.unit))\(glidePath) (target \(Self.quantity(expectation.target, expectation.unit))).",
+                // Old and new are the same thing, the reading before and the latest.
+                oldValue: entry.previous.map { FiguresXML.format($0.value) }, newValue: FiguresXML.format(latest.value),
                 documents: [DocumentKind.strategy, .businessCase, .communication, .changeManagement].map(\.rawValue),
                 sections: sections(reading: path, documents: DocumentKind.allCases)
                     + sections(reading: "/client/figures/expectations/expectation[@id='\(entry.id)']", documents: DocumentKind.allCases),
-                action: "Tell \(name(of: expectation.stakeholder)) before they find out, agree a recovery plan with a date, and review it at the next review."))
+                action: escalation(for: expectation.stakeholder)))
         }
     }
 
-    private mutating func journeyGaps() {
-        for stage in inspection.current.figures.journey.stages {
-            for touchpoint in stage.touchpoints where touchpoint.isGap {
-                let path = "/client/journey/stage[@name='\(stage.name.rawValue)']/touchpoint[@id='\(touchpoint.id)']"
-                let reasons = touchpoint.gapReasons.map(\.rawValue).joined(separator: ", ")
-                append(Alert(
-                    kind: .journeyGap, severity: .warning, subject: .init(element: "touchpoint", id: touchpoint.id, path: path),
-                    message: "\(touchpoint.name) (\(stage.name.rawValue)) scores \(touchpoint.emotionalScore) emotional, \(touchpoint.objectiveScore)/100 objective: \(reasons).",
-                    oldValue: nil, newValue: "emotional \(touchpoint.emotionalScore), objective \(touchpoint.objectiveScore)",
-                    documents: [DocumentKind.strategy, .businessCase, .communication].map(\.rawValue),
-                    sections: sections(reading: path, documents: [.strategy, .businessCase, .communication]),
-                    action: "Have the touchpoint's owner walk it with a client this month and agree one fix for the top pain point."))
-            }
+    /// An expectation without a measurement for longer than its cadence (its own, else
+    /// the reviews'), counted from its latest measurement or, before the first, from the
+    /// kick-off: its status in the documents is older than it looks.
+    private mutating func overdueMeasurements() {
+        let profile = inspection.current.profile
+        var overdue: [(expectation: ClientProfile.Expectation, since: ProfileDate, due: ProfileDate, cadence: String)] = []
+        for entry in inspection.current.figures.expectations.entries {
+            guard let expectation = profile.expectations.first(where: { $0.id == entry.id }),
+                let cadence = expectation.cadence ?? profile.reviews?.cadence, let days = ISODuration.days(cadence), days > 0,
+                let since = entry.latest?.date ?? profile.reviews?.kickOff
+            else { continue }
+            let due = ProfileDate(daysSinceEpoch: since.daysSinceEpoch + days)
+            guard due < today else { continue }
+            overdue.append((expectation, since, due, cadence))
         }
+        let documents: [DocumentKind] = [.strategy, .businessCase]
+        if overdue.count == 1, let (expectation, since, due, cadence) = overdue.first {
+            let path = "/client/expectations/expectation[@id='\(expectation.id)']"
+            let measured = inspection.current.figures.expectations.entries.contains { $0.id == expectation.id && $0.latest != nil }
+            append(Alert(
+                kind: .dataOverdue, severity: .warning, subject: .init(element: "expectation", id: expectation.id, path: path),
+                message: "\(expectation.metric): measured \(ISODuration.words(cadence)), but no measurement is recorded after \(since)\(measured ? "" : ", the kick-off"); one was due by \(due).",
+                oldValue: since.description, newValue: nil, documents: documents.map(\.rawValue),
+                sections: sections(reading: "/client/figures/expectations/expectation[@id='\(expectation.id)']", documents: documents),
+                action: "Ask \(name(of: expectation.stakeholder)) for the reading due on \(due), add it to the profile's measurements, and regenerate before the next review."))
+        } else if overdue.count > 1 {
+            // One summary: a standing condition of many expectations is one thing to fix.
+            let earliest = overdue.map(\.due).min() ?? today
+            var holders: [String] = []
+            for item in overdue where !holders.contains(item.expectation.stakeholder) { holders.append(item.expectation.stakeholder) }
+            let metrics = overdue.map { TemplateFunctions.metricName($0.expectation.metric) }
+            append(Alert(
+                kind: .dataOverdue, severity: .warning, subject: .init(element: "measurements", id: nil, path: "/client/measurements"),
+                message: "\(overdue.count) of \(profile.expectations.count) expectations have no measurement within their cadence, the first due by \(earliest): \(metrics.joined(separator: "; ")).",
+                oldValue: nil, newValue: String(overdue.count), documents: documents.map(\.rawValue),
+                sections: overdue.flatMap { sections(reading: "/client/figures/expectations/expectation[@id='\($0.expectation.id)']", documents: documents) }
+                    .reduce(into: [Alert.AffectedSection]()) { kept, section in if !kept.contains(section) { kept.append(section) } },
+                action: "Ask \(Self.list(holders.map(name(of:)))) for the readings now due, add them to the profile's measurements, and regenerate before the next review."))
+        }
+    }
+
+    /// One alert per stage with touchpoints below standard: a standing condition, so that
+    /// a dozen of them do not bury the one change that needs a decision today.
+    private mutating func journeyGaps() {
+        let profile = inspection.current.profile
+        for stage in inspection.current.figures.journey.stages {
+            let gaps = stage.touchpoints.filter(\.isGap)
+            guard !gaps.isEmpty else { continue }
+            let path = "/client/journey/stage[@name='\(stage.name.rawValue)']"
+            let listed = gaps.map { touchpoint in
+                "\(touchpoint.name) (emotional \(touchpoint.emotionalScore), objective \(touchpoint.objectiveScore)/100: \(touchpoint.gapReasons.map(\.rawValue).joined(separator: ", ")))"
+            }
+            let ownerIDs = gaps.compactMap { gap in
+                profile.journey.flatMap(\.touchpoints).first { $0.id == gap.id }?.owner
+            }
+            var owners: [String] = []
+            for id in ownerIDs where !owners.contains(id) { owners.append(id) }
+            let ownerNames = Self.list(owners.map { id in profile.stakeholders.first { $0.id == id }?.name ?? id })
+            append(Alert(
+                kind: .journeyGap, severity: .warning, subject: .init(element: "stage", id: stage.name.rawValue, path: path),
+                message: "\(gaps.count) of \(stage.touchpoints.count) \(stage.name.rawValue) touchpoints \(gaps.count == 1 ? "falls" : "fall") below standard: \(listed.joined(separator: "; ")).",
+                oldValue: nil, newValue: "\(gaps.count) of \(stage.touchpoints.count)",
+                documents: [DocumentKind.strategy, .businessCase, .communication].map(\.rawValue),
+                sections: gaps.flatMap { sections(reading: "\(path)/touchpoint[@id='\($0.id)']", documents: [.strategy, .businessCase, .communication]) }
+                    .reduce(into: [Alert.AffectedSection]()) { kept, section in if !kept.contains(section) { kept.append(section) } },
+                action: "Ask \(ownerNames) to walk \(owners.count == 1 && gaps.count == 1 ? "the touchpoint" : "each touchpoint they own") with a client this month and agree one fix for its top pain point."))
+        }
+    }
+
+    /// Who to tell when an expectation is missed: the sponsor (or the first escalation
+    /// step) with its holder, never the holder alone "before they find out".
+    private func escalation(for holder: String) -> String {
+        let profile = inspection.current.profile
+        let sponsor = profile.stakeholders.first { $0.isSponsor && $0.id != holder }
+        let firstStep = profile.communication?.escalation.first.map(\.stakeholder)
+        let whom = sponsor.map { "\($0.name) (sponsor)" } ?? firstStep.map(name(of:)) ?? "the sponsor"
+        return "Raise it with \(whom) now, and ask \(name(of: holder)), who holds the expectation, for a recovery plan with a date, to be reviewed at the next review."
+    }
+
+    /// "66%", "4.6 days": a value with its unit, the percent sign without a space.
+    static func quantity(_ value: Decimal, _ unit: String) -> String {
+        unit == "%" ? "\(FiguresXML.format(value))%" : "\(FiguresXML.format(value)) \(unit)"
+    }
+
+    /// "A", "A and B", "A, B and C".
+    static func list(_ items: [String]) -> String {
+        guard items.count > 1 else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + " and " + items[items.count - 1]
     }
 
     private mutating func cadence() {
@@ -212,7 +290,7 @@ struct AlertEngine {
             append(cadenceAlert(
                 "\(name(of: preference.stakeholder)) expects a progress update \(ISODuration.words(every)); the last meeting was on \(lastMeeting).",
                 path: "/client/communication/preference[@id='\(preference.id)']", old: lastMeeting.description, new: nil,
-                action: "Send \(name(of: preference.stakeholder)) a progress update by \(preference.channel) now."))
+                action: "Send \(name(of: preference.stakeholder)) a progress update \(Self.channelPhrase(preference.channel)) this week."))
         }
     }
 
@@ -255,6 +333,21 @@ struct AlertEngine {
 
     private func name(of stakeholder: String) -> String {
         inspection.current.profile.stakeholders.first { $0.id == stakeholder }.map { "\($0.name) (\($0.role))" } ?? stakeholder
+    }
+
+    /// How a message goes by `channel`: "in person", "by video call", "through the portal".
+    static func channelPhrase(_ channel: String) -> String {
+        switch channel {
+        case "in-person": "in person"
+        case "portal": "through the portal"
+        case "workshop": "at a workshop"
+        case "event": "at an event"
+        case "newsletter": "in the newsletter"
+        case "intranet": "on the intranet"
+        case "report": "in a written report"
+        case "chat": "by chat message"
+        default: "by " + channel.replacingOccurrences(of: "-", with: " ")
+        }
     }
 
     private static func verb(_ change: ProfileChange) -> String {

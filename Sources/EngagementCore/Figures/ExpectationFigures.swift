@@ -1,15 +1,27 @@
 import Foundation
 
-/// Where each expectation stands against its target and threshold, from its latest
-/// measurement.
+/// Where each expectation stands against its target, threshold and glide path, from its
+/// latest measurement.
+///
+/// Time counts: on or after its due date (or without one) an expectation is met, at risk
+/// or missed against its target and threshold. Before the due date it is met at the
+/// target; otherwise it is judged against the milestone that applies, the latest dated on
+/// or before the measurement: on track at or better than it, missed when worse than both
+/// it and the threshold, at risk otherwise. With no milestone passed yet, a value short of
+/// the target is at risk, never missed: a baseline below the threshold years before the
+/// due date is where the work starts, not a failure.
 public struct ExpectationFigures: Sendable, Hashable {
     /// An expectation's standing against its target and threshold.
     public enum Status: String, Sendable, Hashable, CaseIterable {
         /// On the good side of the target, or exactly on it.
         case met
-        /// Between the target and the threshold, the threshold included: still acceptable.
+        /// Before the due date, at or better than the milestone that applies.
+        case onTrack = "on-track"
+        /// Short of the target and, before the due date, of the milestone that applies;
+        /// within the threshold, or before the due date with no milestone to miss.
         case atRisk = "at-risk"
-        /// Strictly on the wrong side of the threshold: the expectation-missed alert.
+        /// Strictly on the wrong side of the threshold (and, before the due date, of the
+        /// milestone that applies): the expectation-missed alert.
         case missed
         /// Never measured.
         case noData = "no-data"
@@ -37,6 +49,9 @@ public struct ExpectationFigures: Sendable, Hashable {
         public var previous: ClientProfile.Measurement?
         /// The latest value's standing; noData without measurements.
         public var status: Status
+        /// The milestone the latest value was judged against: before the due date, the
+        /// latest dated on or before the measurement; nil otherwise.
+        public var milestone: ClientProfile.Milestone?
         /// latest - baseline (raw, not signed by direction); nil without either.
         public var changeFromBaseline: Decimal?
         /// latest - previous (raw, not signed by direction); nil with fewer than two
@@ -48,6 +63,8 @@ public struct ExpectationFigures: Sendable, Hashable {
     public var entries: [Entry]
     /// How many expectations are met.
     public var metCount: Int
+    /// How many expectations are on track along their glide path.
+    public var onTrackCount: Int
     /// How many expectations are at risk.
     public var atRiskCount: Int
     /// How many expectations are missed.
@@ -69,22 +86,37 @@ public struct ExpectationFigures: Sendable, Hashable {
                 .map(\.element)
             let latest = history.last
             let previous = history.count >= 2 ? history[history.count - 2] : nil
+            let judged = latest.map { Self.standing(of: $0, for: expectation) }
             return Entry(
                 id: expectation.id, direction: expectation.direction, unit: expectation.unit,
                 baseline: expectation.baseline, target: expectation.target, threshold: expectation.threshold,
                 measurementCount: history.count, latest: latest, previous: previous,
-                status: latest.map {
-                    Self.status(
-                        of: $0.value, target: expectation.target, threshold: expectation.threshold,
-                        direction: expectation.direction)
-                } ?? .noData,
+                status: judged?.status ?? .noData, milestone: judged?.milestone,
                 changeFromBaseline: latest.flatMap { latest in expectation.baseline.map { latest.value - $0 } },
                 trend: latest.flatMap { latest in previous.map { latest.value - $0.value } })
         }
         metCount = entries.count(where: { $0.status == .met })
+        onTrackCount = entries.count(where: { $0.status == .onTrack })
         atRiskCount = entries.count(where: { $0.status == .atRisk })
         missedCount = entries.count(where: { $0.status == .missed })
         noDataCount = entries.count(where: { $0.status == .noData })
+    }
+
+    /// The standing of `measurement` for `expectation`, and the milestone it was judged
+    /// against (see the type's documentation).
+    public static func standing(
+        of measurement: ClientProfile.Measurement, for expectation: ClientProfile.Expectation
+    ) -> (status: Status, milestone: ClientProfile.Milestone?) {
+        let final = status(
+            of: measurement.value, target: expectation.target, threshold: expectation.threshold,
+            direction: expectation.direction)
+        guard let due = expectation.due, measurement.date < due, final != .met else { return (final, nil) }
+        guard let milestone = expectation.milestones.last(where: { $0.date <= measurement.date }) else {
+            return (.atRisk, nil)
+        }
+        let betterOrEqual: (Decimal, Decimal) -> Bool = expectation.direction == .higherIsBetter ? { $0 >= $1 } : { $0 <= $1 }
+        if betterOrEqual(measurement.value, milestone.value) { return (.onTrack, milestone) }
+        return (final == .missed ? .missed : .atRisk, milestone)
     }
 
     /// The standing of `value` against `target` and `threshold` for `direction`.

@@ -122,10 +122,12 @@ enum FiguresXML {
                 "previous": entry.previous.map { format($0.value) },
                 "change-from-baseline": entry.changeFromBaseline.map { format($0) },
                 "trend": entry.trend.map { format($0) },
+                "milestone": entry.milestone.map { format($0.value) }, "milestone-date": entry.milestone?.date.description,
             ]))
         }
         return element("expectations", [
-            "met": String(figures.metCount), "at-risk": String(figures.atRiskCount), "missed": String(figures.missedCount),
+            "met": String(figures.metCount), "on-track": String(figures.onTrackCount), "at-risk": String(figures.atRiskCount),
+            "missed": String(figures.missedCount),
             "no-data": String(figures.noDataCount),
         ], children: children)
     }

@@ -109,6 +109,15 @@ extension ClientProfile {
         public var threshold: Decimal
         public var direction: Direction
         public var due: ProfileDate?
+        /// The glide path: values agreed for dates before the due date, in date order.
+        public var milestones: [Milestone] = []
+        /// How often the metric is measured (ISO 8601), when the profile says.
+        public var cadence: String? = nil
+    }
+
+    public struct Milestone: Sendable, Hashable {
+        public var date: ProfileDate
+        public var value: Decimal
     }
 
     public struct Segment: Sendable, Hashable, Identifiable {

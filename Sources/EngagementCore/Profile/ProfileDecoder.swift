@@ -55,7 +55,11 @@ struct ProfileDecoder {
                     goal: expectation.optionalString("goal"), unit: try expectation.string("unit"),
                     baseline: try expectation.optionalDecimal("baseline"), target: try expectation.decimal("target"),
                     threshold: try expectation.decimal("threshold"), direction: try expectation.enumeration("direction"),
-                    due: try expectation.optionalDate("due"))
+                    due: try expectation.optionalDate("due"),
+                    milestones: try expectation.children("milestone").map { milestone in
+                        .init(date: try milestone.date("date"), value: try milestone.decimal("value"))
+                    }.sorted { $0.date < $1.date },
+                    cadence: expectation.optionalString("cadence"))
             },
             segments: try client.list("segments", "segment") { segment in
                 .init(

@@ -210,6 +210,20 @@ struct ProfileValidator {
                     break
                 }
             }
+            // The glide path leads to the due date: each milestone before it, one per date.
+            let due = expectation[attribute: "due"].flatMap { ProfileDate($0.trimmingCharacters(in: .whitespaces)) }
+            var milestoneDates: Set<ProfileDate> = []
+            for milestone in expectation.elements(named: "milestone") {
+                guard let date = milestone[attribute: "date"].flatMap({ ProfileDate($0.trimmingCharacters(in: .whitespaces)) }) else { continue }
+                if let due, !(date < due) {
+                    report(
+                        milestone, "The milestone of expectation '\(id)' on \(date) is not before its due date, \(due).",
+                        fix: "Date each milestone before the due date; the target is the value for the due date itself.")
+                }
+                if !milestoneDates.insert(date).inserted {
+                    report(milestone, "Expectation '\(id)' has two milestones on \(date).", fix: "Keep one milestone per date.")
+                }
+            }
             guard expectation[attribute: "unit"]?.trimmingCharacters(in: .whitespaces) == "%" else { continue }
             percentIDs.insert(id)
             for attribute in ["baseline", "target", "threshold"] {

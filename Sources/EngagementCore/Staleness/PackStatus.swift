@@ -46,6 +46,17 @@ public struct PackStatus: Sendable, Encodable {
         public var files: [FileProblem]
     }
 
+    /// One profile change and what it makes stale: a line a reviewer can act on.
+    public struct ChangeEffect: Sendable, Encodable {
+        public var change: ProfileChange
+        /// In words: `expectation exp-wait target changed: "70" -> "63"`.
+        public var summary: String
+        /// The documents with a section it makes stale, in document order.
+        public var documents: [String]
+        /// Those sections, as `document#section`.
+        public var sections: [String]
+    }
+
     public var pack: String
     public var profile: String
     /// The edition compared with: the pack's own, or the one `--edition` gave.
@@ -54,6 +65,8 @@ public struct PackStatus: Sendable, Encodable {
     public var documents: [Document]
     /// Every change from the profile the documents were last generated from.
     public var profileChanges: [ProfileChange]
+    /// Each of ``profileChanges`` with the documents and sections it makes stale.
+    public var changeEffects: [ChangeEffect]
 
     /// Inspects the pack.
     public init(_ inspection: PackInspection) {
@@ -127,6 +140,17 @@ public struct PackStatus: Sendable, Encodable {
         current = documents.allSatisfy { $0.state == "current" }
         let baseline = inspection.pack.baselineSnapshotID
         profileChanges = baseline.map { inspection.changes(sinceSnapshot: $0) } ?? []
+        changeEffects = profileChanges.map { change in
+            var kinds: [String] = []
+            var sections: [String] = []
+            for document in documents {
+                for section in document.staleSections where section.causes.contains(where: { $0.changes.contains(change) }) {
+                    if !kinds.contains(document.kind) { kinds.append(document.kind) }
+                    sections.append("\(document.kind)#\(section.sectionId)")
+                }
+            }
+            return ChangeEffect(change: change, summary: ProfileChangeText.describe(change), documents: kinds, sections: sections)
+        }
     }
 
     /// The files of `kind` that differ from what the pack published: each format the pack
@@ -269,12 +293,13 @@ public struct PackStatus: Sendable, Encodable {
         return String(path[start.upperBound..<end])
     }
 
+    /// A cause in words: the profile change behind it, else what it read, named the way
+    /// a reader knows it (the model path stays in ``Cause/read`` for scripts).
     static func summary(path: String, old: String?, new: String?, changes: [ProfileChange]) -> String {
         if let change = changes.first {
             return ProfileChangeText.describe(change) + (changes.count > 1 ? " (and \(changes.count - 1) more)" : "")
-                + "; this section read \(path)"
         }
-        return "\(path) changed: \(ProfileChangeText.quote(old)) -> \(ProfileChangeText.quote(new))"
+        return "\(ProfileChangeText.words(forPath: path)) changed: \(ProfileChangeText.quote(old)) -> \(ProfileChangeText.quote(new))"
     }
 }
 
@@ -286,9 +311,28 @@ public enum ProfileChangeText {
         case .added: return "\(subject) added: \(quote(change.new))"
         case .removed: return "\(subject) removed: \(quote(change.old))"
         case .modified:
-            let field = change.field.map { " \($0)" } ?? ""
+            let field = change.field.map { " " + ($0.hasPrefix("@") ? String($0.dropFirst()) : $0) } ?? ""
             return "\(subject)\(field) changed: \(quote(change.old)) -> \(quote(change.new))"
         }
+    }
+
+    /// A model path in words: `/client/figures/expectations/expectation[@id='e']/@latest`
+    /// is "the figures of expectation e, latest"; `/client/identity/name` "identity name".
+    public static func words(forPath path: String) -> String {
+        let isFigure = path.hasPrefix(FigureDependencies.root + "/")
+        var steps = path.split(separator: "/").map(String.init).filter { $0 != "client" && $0 != "figures" }
+        var attribute: String?
+        if let last = steps.last, last.hasPrefix("@") {
+            attribute = String(last.dropFirst())
+            steps.removeLast()
+        }
+        var subject = steps.map { $0.prefix { $0 != "[" } }.joined(separator: " ")
+        if let keyed = steps.last(where: { $0.contains("[") }), let open = keyed.firstIndex(of: "[") {
+            let keys = keyed[open...].split(separator: "'").enumerated().filter { $0.offset % 2 == 1 }.map { String($0.element) }
+            subject = "\(keyed[..<open]) \(keys.joined(separator: "@"))"
+        }
+        let named = isFigure ? "the figures of \(subject)" : subject
+        return attribute.map { "\(named), \($0)" } ?? named
     }
 
     static func quote(_ text: String?) -> String {

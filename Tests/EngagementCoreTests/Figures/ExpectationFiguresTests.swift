@@ -33,6 +33,45 @@ struct ExpectationFiguresTests: FigureFixtures {
         #expect(status == example.status)
     }
 
+    typealias GlideCase = (date: String, value: String, status: Status, milestone: String?)
+
+    /// Higher is better, baseline 40, target 90, threshold 80, due 2027-06-30, with
+    /// milestones of 55 on 2026-12-31, 70 on 2027-03-31 and 85 on 2027-05-31.
+    static let glideCases: [GlideCase] = [
+        // Day one, before any milestone: the baseline is far below the threshold, but the
+        // work has only started: at risk, not missed.
+        ("2026-09-01", "40", .atRisk, nil),
+        // The first milestone passed and reached: on track, though still below the threshold.
+        ("2027-01-15", "56", .onTrack, "2026-12-31"),
+        ("2027-01-15", "55", .onTrack, "2026-12-31"),  // exactly the milestone
+        // Behind the milestone and beyond the threshold: missed.
+        ("2027-01-15", "50", .missed, "2026-12-31"),
+        ("2027-04-01", "69", .missed, "2027-03-31"),
+        ("2027-04-01", "82", .onTrack, "2027-03-31"),
+        // Behind the third milestone but within the threshold: at risk.
+        ("2027-06-01", "82", .atRisk, "2027-05-31"),
+        // At the target before the due date: met, whatever the path.
+        ("2027-01-15", "90", .met, nil),
+        // On and after the due date the target and threshold decide alone.
+        ("2027-06-30", "85", .atRisk, nil),
+        ("2027-07-31", "79", .missed, nil),
+    ]
+
+    @Test("Before the due date an expectation is judged against the milestone that applies", arguments: glideCases)
+    func glidePath(_ example: GlideCase) throws {
+        var expectation = Self.expectation("e")
+        expectation.due = ProfileDate("2027-06-30")
+        expectation.milestones = [
+            .init(date: try #require(ProfileDate("2027-03-31")), value: 70), .init(date: try #require(ProfileDate("2026-12-31")), value: 55),
+            .init(date: try #require(ProfileDate("2027-05-31")), value: 85),
+        ].sorted { $0.date < $1.date }
+        let measurement = ClientProfile.Measurement(
+            expectation: "e", date: try #require(ProfileDate(example.date)), value: try decimal(example.value))
+        let standing = ExpectationFigures.standing(of: measurement, for: expectation)
+        #expect(standing.status == example.status)
+        #expect(standing.milestone?.date.description == example.milestone)
+    }
+
     static func expectation(_ id: String, baseline: Decimal? = 40) -> ClientProfile.Expectation {
         ClientProfile.Expectation(
             id: id, statement: "", metric: "", stakeholder: "s", goal: nil, unit: "%", baseline: baseline,

@@ -61,8 +61,13 @@ struct SampleProfileFiguresTests: FigureFixtures {
         // (3120 - 1290) x 100/5820 = 31.44.
         try expectDecimal(figures.loyalty?.netPromoterScore, equals: "31.44")
         // Every latest value (2026-11-15) lies between target and threshold, e.g. RTT 63.7 with target 66,
-        // threshold 63: eight at risk, none missed.
+        // threshold 63: none missed. Seven are at risk; calls answered (72% on 2026-11-15) is on
+        // track, at or above its milestone of 62% for 2026-09-30 with its due date to come.
         #expect(figures.expectations.missedCount == 0)
-        #expect(figures.expectations.atRiskCount == 8)
+        #expect(figures.expectations.atRiskCount == 7)
+        #expect(figures.expectations.onTrackCount == 1)
+        let calls = try #require(figures.expectations.entries.first { $0.id == "exp-call-answer" })
+        #expect(calls.status == .onTrack)
+        #expect(calls.milestone?.date.description == "2026-09-30")
     }
 }

@@ -223,6 +223,19 @@ extension BrokenProfileCase {
 
     static let expectations: [BrokenProfileCase] = [
         .init(
+            "milestone on the due date, and two milestones on one date",
+            [
+                .replace("direction=\"higher-is-better\">", with: "direction=\"higher-is-better\" due=\"2027-06-30\">"),
+                .replace(
+                    "<metric>Share of hours in service</metric>",
+                    with: "<metric>Share of hours in service</metric><milestone date=\"2027-06-30\" value=\"98\"/><milestone date=\"2027-06-30\" value=\"97\"/>"),
+            ],
+            [
+                .error(22, 49, "The milestone of expectation 'exp-uptime' on 2027-06-30 is not before its due date, 2027-06-30."),
+                .error(22, 90, "Expectation 'exp-uptime' has two milestones on 2027-06-30."),
+                .error(22, 90, "The milestone of expectation 'exp-uptime' on 2027-06-30 is not before its due date, 2027-06-30."),
+            ]),
+        .init(
             "threshold above target when higher is better",
             [.replace("threshold=\"95\"", with: "threshold=\"99.5\"")],
             [.error(20, 5, "Expectation 'exp-uptime' has threshold 99.5 above its target 99, but higher is better.")]),
