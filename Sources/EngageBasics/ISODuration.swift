@@ -30,17 +30,42 @@ package enum ISODuration {
         return sawUnit && number.isEmpty ? total : nil
     }
 
-    /// "weekly", "every 14 days", "monthly" ...
+    /// How often, for a reader: "daily", "weekly", "every two weeks", "every 12 weeks"
+    /// (P84D), "monthly", "quarterly", "every six months", "yearly"; a duration of mixed
+    /// units "every N days" (P1M15D, "every 45 days"); anything else as written. The one
+    /// rule for documents (`frequency()`) and alerts alike.
     package static func words(_ text: String) -> String {
-        switch text {
-        case "P1D": return "daily"
-        case "P1W", "P7D": return "weekly"
-        case "P2W", "P14D": return "fortnightly"
-        case "P4W", "P28D": return "every four weeks"
-        case "P1M": return "monthly"
-        case "P3M": return "quarterly"
-        case "P1Y", "P12M": return "yearly"
-        default: return days(text).map { "every \($0) days" } ?? text
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard let (count, unit) = simple(trimmed) else {
+            guard let days = days(trimmed), days > 0 else { return trimmed }
+            return days % 7 == 0 ? words("P\(days / 7)W") : "every \(days) days"
         }
+        let whole = count.rounded() == count ? Int(count) : nil
+        switch (unit, whole) {
+        case ("D", 1): return "daily"
+        case ("D", 7), ("W", 1): return "weekly"
+        case ("M", 1): return "monthly"
+        case ("M", 3): return "quarterly"
+        case ("Y", 1), ("M", 12): return "yearly"
+        case ("D", let n?) where n % 7 == 0: return "every \(spelled(n / 7)) weeks"
+        default:
+            let name = ["D": "day", "W": "week", "M": "month", "Y": "year"][unit] ?? ""
+            let number = whole.map(spelled) ?? "\(count)"
+            return "every \(number) \(name)s"
+        }
+    }
+
+    /// `P<n>D`, `P<n>W`, `P<n>M` or `P<n>Y` with n at least 1.
+    private static func simple(_ text: String) -> (Double, String)? {
+        guard text.count >= 3, text.first == "P", let unit = text.last, "DWMY".contains(unit),
+            let count = Double(text.dropFirst().dropLast()), count >= 1
+        else { return nil }
+        return (count, String(unit))
+    }
+
+    /// Two to ten in words, as prose writes small numbers; larger ones in digits.
+    private static func spelled(_ number: Int) -> String {
+        let words = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+        return (2...10).contains(number) ? words[number - 2] : String(number)
     }
 }

@@ -85,16 +85,7 @@ extension TemplateFunctions {
     /// 14 days", P2W "every 2 weeks", P1M "monthly", P3M "quarterly", P6M "every 6 months",
     /// P1Y "yearly", P2Y "every 2 years"; anything else as written.
     package static func frequency(_ duration: String) -> String {
-        guard let (count, unit) = simpleDuration(duration) else { return duration }
-        let number = XPathValue.xpathString(count)
-        switch (unit, count) {
-        case ("D", 1): return "daily"
-        case ("D", 7), ("W", 1): return "weekly"
-        case ("M", 1): return "monthly"
-        case ("M", 3): return "quarterly"
-        case ("Y", 1): return "yearly"
-        default: return "every \(number) \(unitNames[unit] ?? "")s"
-        }
+        ISODuration.words(duration)
     }
 
     /// An ISO 8601 duration as a span of time: P1D "a day", P3D "3 days", P1W "a week",

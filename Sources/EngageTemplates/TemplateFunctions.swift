@@ -18,10 +18,10 @@ import XMLSupport
 /// | `add-days(date, n)` | `add-days('2026-11-22', 10)` | `2026-12-02` |
 /// | `days-between(a, b)` | `days-between('2026-11-01', '2026-11-22')` | `21` |
 /// | `latest-date(nodes)` | `latest-date(/client/measurements/measurement/@date)` | `2026-11-15` (empty for no nodes) |
-/// | `duration(x)` | `duration('P1W')`, `duration('P14D')` | `weekly`, `fortnightly` |
+/// | `duration(x)` | the same as `frequency(x)` | |
 /// | `capitalize(x)` | `capitalize('retention')` | `Retention` |
 /// | `words(x)` | `words('higher-is-better')` | `higher is better` |
-/// | `frequency(x)` | `frequency('P1W')`, `frequency('P14D')`, `frequency('P3M')` | `weekly`, `every 14 days`, `quarterly` |
+/// | `frequency(x)` | `frequency('P1W')`, `frequency('P14D')`, `frequency('P84D')`, `frequency('P3M')` | `weekly`, `every two weeks`, `every 12 weeks`, `quarterly` |
 /// | `span(x)` | `span('P1W')`, `span('P3D')` | `a week`, `3 days` |
 /// | `number-words(n)` | `number-words(0)`, `number-words(7)`, `number-words(13)` | `no`, `seven`, `13` |
 /// | `short-role(x)` | `short-role('Finance Director; holds the budget.')` | `Finance Director` |
@@ -103,7 +103,8 @@ public enum TemplateFunctions {
                 try expect(arguments, 2...2, "quantity")
                 let value = session.numberValue(of: arguments[0])
                 guard value.isFinite else { return .string("–") }
-                let unit = session.stringValue(of: arguments[1])
+                // A unit in words: "out-of-10" reads "out of 10".
+                let unit = session.stringValue(of: arguments[1]).replacingOccurrences(of: "-", with: " ")
                 // Up to two decimals, trailing zeros dropped: 58.4, 1,130, 6.5.
                 var text = grouped(abs(value), digits: 2)
                 if text.contains(".") {

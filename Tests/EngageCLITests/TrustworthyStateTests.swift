@@ -142,7 +142,11 @@ struct TrustworthyStateTests {
         let log = try await pack.run(["log", "pack"])
         #expect(!version.isEmpty)
         #expect(log.standardOutput.contains("engine \(version)"), "\(log.standardOutput)")
-        let xhtml = try String(contentsOf: pack.pack.appendingPathComponent("strategy.xhtml"), encoding: .utf8)
+        // The internal edition's document control names the engine; the client's does not.
+        let client = try String(contentsOf: pack.pack.appendingPathComponent("strategy.xhtml"), encoding: .utf8)
+        #expect(!client.contains("engage \(version)"))
+        #expect(try await pack.run(["generate", "profile.xml", "--out", "internal", "--edition", "internal"]).status == 0)
+        let xhtml = try String(contentsOf: pack.scratch.url.appendingPathComponent("internal/strategy.xhtml"), encoding: .utf8)
         #expect(xhtml.contains("engage \(version)"))
     }
 

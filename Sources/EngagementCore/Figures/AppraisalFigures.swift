@@ -14,14 +14,32 @@ public struct AppraisalFigures: Sendable, Hashable {
         public var totalCostWithoutOptimismBias: Decimal
         /// available - totalCost: positive is headroom, negative a shortfall.
         public var difference: Decimal
+        /// The most the programme needs at any one time if every cash-releasing benefit is
+        /// recycled into it as it arrives: minus the lowest cumulative net cash (cash
+        /// benefits less costs, undiscounted) at a year's end; 0 when it never goes below.
+        public var peakFundingNeed: Decimal = 0
+        /// The first year in which that lowest point falls; nil when it is 0.
+        public var peakFundingYear: Int?
 
-        /// Compares `available` with `totalCost`.
-        public init(available: Decimal, totalCost: Decimal, totalCostWithoutOptimismBias: Decimal) {
+        /// Compares `available` with `totalCost`, and with the peak funding need of
+        /// `years` (the recommended option's flows, with optimism bias) when given.
+        public init(available: Decimal, totalCost: Decimal, totalCostWithoutOptimismBias: Decimal, years: [DiscountedCashFlow.Year] = []) {
             self.available = available
             self.totalCost = totalCost
             self.totalCostWithoutOptimismBias = totalCostWithoutOptimismBias
             difference = available - totalCost
+            var cumulative: Decimal = 0
+            for year in years {
+                cumulative += year.cashBenefits - year.cost
+                if -cumulative > peakFundingNeed {
+                    peakFundingNeed = -cumulative
+                    peakFundingYear = year.year
+                }
+            }
         }
+
+        /// What the budget lacks for the peak funding need; 0 when it covers it.
+        public var peakShortfall: Decimal { max(0, peakFundingNeed - available) }
 
         /// Whether the budget covers the total cost with optimism bias.
         public var isAffordable: Bool { difference >= 0 }
@@ -84,7 +102,7 @@ public struct AppraisalFigures: Sendable, Hashable {
         if let recommended, let budget {
             affordability = Affordability(
                 available: budget.available, totalCost: recommended.withOptimismBias.totalCost,
-                totalCostWithoutOptimismBias: recommended.withoutOptimismBias.totalCost)
+                totalCostWithoutOptimismBias: recommended.withoutOptimismBias.totalCost, years: recommended.withOptimismBias.years)
         } else {
             affordability = nil
         }

@@ -6,10 +6,11 @@ import Foundation
 /// Time counts: on or after its due date (or without one) an expectation is met, at risk
 /// or missed against its target and threshold. Before the due date it is met at the
 /// target; otherwise it is judged against the milestone that applies, the latest dated on
-/// or before the measurement: on track at or better than it, missed when worse than both
-/// it and the threshold, at risk otherwise. With no milestone passed yet, a value short of
-/// the target is at risk, never missed: a baseline below the threshold years before the
-/// due date is where the work starts, not a failure.
+/// or before the measurement: on track at or better than it, at risk behind it, and
+/// missed only when the glide path had already reached the threshold by that milestone
+/// and the value has fallen back beyond it (an interim commitment broken). With no
+/// milestone passed yet, a value short of the target is at risk, never missed: a baseline
+/// below the threshold years before the due date is where the work starts, not a failure.
 public struct ExpectationFigures: Sendable, Hashable {
     /// An expectation's standing against its target and threshold.
     public enum Status: String, Sendable, Hashable, CaseIterable {
@@ -52,6 +53,9 @@ public struct ExpectationFigures: Sendable, Hashable {
         /// The milestone the latest value was judged against: before the due date, the
         /// latest dated on or before the measurement; nil otherwise.
         public var milestone: ClientProfile.Milestone?
+        /// The first milestone after the latest measurement (or, unmeasured, the first):
+        /// what the reader should look for next.
+        public var nextMilestone: ClientProfile.Milestone?
         /// latest - baseline (raw, not signed by direction); nil without either.
         public var changeFromBaseline: Decimal?
         /// latest - previous (raw, not signed by direction); nil with fewer than two
@@ -92,6 +96,7 @@ public struct ExpectationFigures: Sendable, Hashable {
                 baseline: expectation.baseline, target: expectation.target, threshold: expectation.threshold,
                 measurementCount: history.count, latest: latest, previous: previous,
                 status: judged?.status ?? .noData, milestone: judged?.milestone,
+                nextMilestone: expectation.milestones.first { milestone in latest.map { milestone.date > $0.date } ?? true },
                 changeFromBaseline: latest.flatMap { latest in expectation.baseline.map { latest.value - $0 } },
                 trend: latest.flatMap { latest in previous.map { latest.value - $0.value } })
         }
@@ -116,7 +121,8 @@ public struct ExpectationFigures: Sendable, Hashable {
         }
         let betterOrEqual: (Decimal, Decimal) -> Bool = expectation.direction == .higherIsBetter ? { $0 >= $1 } : { $0 <= $1 }
         if betterOrEqual(measurement.value, milestone.value) { return (.onTrack, milestone) }
-        return (final == .missed ? .missed : .atRisk, milestone)
+        let pathWithinThreshold = betterOrEqual(milestone.value, expectation.threshold)
+        return (final == .missed && pathWithinThreshold ? .missed : .atRisk, milestone)
     }
 
     /// The standing of `value` against `target` and `threshold` for `direction`.

@@ -71,6 +71,8 @@ enum FiguresXML {
                 "total-cost-without-bias": format(affordability.totalCostWithoutOptimismBias),
                 "difference": format(affordability.difference), "affordable": String(affordability.isAffordable),
                 "headroom": format(affordability.headroom), "shortfall": format(affordability.shortfall),
+                "peak-need": format(affordability.peakFundingNeed), "peak-year": affordability.peakFundingYear.map(String.init),
+                "peak-shortfall": format(affordability.peakShortfall),
             ])))
         }
         return element("appraisal", [
@@ -123,6 +125,8 @@ enum FiguresXML {
                 "change-from-baseline": entry.changeFromBaseline.map { format($0) },
                 "trend": entry.trend.map { format($0) },
                 "milestone": entry.milestone.map { format($0.value) }, "milestone-date": entry.milestone?.date.description,
+                "next-milestone": entry.nextMilestone.map { format($0.value) },
+                "next-milestone-date": entry.nextMilestone?.date.description,
             ]))
         }
         return element("expectations", [

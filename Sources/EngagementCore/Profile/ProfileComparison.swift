@@ -129,7 +129,10 @@ public enum ProfileComparison {
         }
         for (childKey, child) in oldKeyed where newByKey[childKey] == nil {
             let childPath = "\(path)/\(step(child, siblings: oldChildren))"
-            let isOwner = label(child) != nil
+            // A keyed element, or a top-level part of the profile (all its measurements, the
+            // appraisal), is the subject of its own removal: staleness looks for changes at
+            // or under the parts a figure is computed from.
+            let isOwner = label(child) != nil || path == "/client"
             changes.append(ProfileChange(
                 kind: .removed, element: isOwner ? child.name : owner.element, id: isOwner ? label(child) : owner.id,
                 path: isOwner ? childPath : owner.path,
@@ -139,7 +142,7 @@ public enum ProfileComparison {
         for (childKey, child) in newKeyed {
             let childPath = "\(path)/\(step(child, siblings: newChildren))"
             guard let counterpart = oldByKey[childKey] else {
-                let isOwner = label(child) != nil
+                let isOwner = label(child) != nil || path == "/client"
                 changes.append(ProfileChange(
                     kind: .added, element: isOwner ? child.name : owner.element, id: isOwner ? label(child) : owner.id,
                     path: isOwner ? childPath : owner.path,

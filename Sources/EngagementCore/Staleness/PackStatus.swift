@@ -308,8 +308,8 @@ public enum ProfileChangeText {
     public static func describe(_ change: ProfileChange) -> String {
         let subject = change.id.map { "\(change.element) \($0)" } ?? change.element
         switch change.kind {
-        case .added: return "\(subject) added: \(quote(change.new))"
-        case .removed: return "\(subject) removed: \(quote(change.old))"
+        case .added: return "\(subject) added" + ((change.new ?? "").isEmpty ? "" : ": \(quote(change.new))")
+        case .removed: return "\(subject) removed" + ((change.old ?? "").isEmpty ? "" : ": \(quote(change.old))")
         case .modified:
             let field = change.field.map { " " + ($0.hasPrefix("@") ? String($0.dropFirst()) : $0) } ?? ""
             return "\(subject)\(field) changed: \(quote(change.old)) -> \(quote(change.new))"

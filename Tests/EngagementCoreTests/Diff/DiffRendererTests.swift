@@ -41,11 +41,20 @@ struct DiffRendererTests: DiffFixtures {
                   + ul[1]/li[2]: {+Two+}
 
                 Section diagnosis: Diagnosis
-                  ~ table[1]/tr[2]
-                      ~ table[1]/tr[2]/td[2]: [-72-]{+66+}
-                      @ table[1]/tr[2]/td[2]/@class: [-status-at-risk-]{+status-missed+}
+                  ~ Calls answered (table[1]/tr[2])
+                      ~ Calls answered, latest: [-72-]{+66+}
 
                 """)
+    }
+
+    @Test("A change of class alone is left out of the text; the JSON keeps it")
+    func classOnlyChanges() throws {
+        let old = Self.old.replacingOccurrences(of: "<td class=\"status-at-risk\">72</td>", with: "<td class=\"status-at-risk\">66</td>")
+        let diff = try Self.compare(old, Self.new.replacingOccurrences(of: "<section id=\"kick-off\">", with: "<section id=\"kickoff\">"))
+        let text = DiffTextRenderer().render(diff)
+        #expect(!text.contains("class"), "\(text)")
+        #expect(!text.contains("Section diagnosis"), "\(text)")
+        #expect(diff.sections.first { $0.id == "diagnosis" }?.status == .changed, "the comparison itself still sees it")
     }
 
     @Test("Colour wraps deletions in red and insertions in green, keeping the marks")

@@ -44,12 +44,16 @@ struct ExpectationFiguresTests: FigureFixtures {
         // The first milestone passed and reached: on track, though still below the threshold.
         ("2027-01-15", "56", .onTrack, "2026-12-31"),
         ("2027-01-15", "55", .onTrack, "2026-12-31"),  // exactly the milestone
-        // Behind the milestone and beyond the threshold: missed.
-        ("2027-01-15", "50", .missed, "2026-12-31"),
-        ("2027-04-01", "69", .missed, "2027-03-31"),
+        // Behind a milestone the path set below the threshold: behind the glide path, at
+        // risk; the client agreed to be below the threshold by then.
+        ("2027-01-15", "50", .atRisk, "2026-12-31"),
+        ("2027-04-01", "69", .atRisk, "2027-03-31"),
         ("2027-04-01", "82", .onTrack, "2027-03-31"),
-        // Behind the third milestone but within the threshold: at risk.
+        // Behind the third milestone (85, inside the threshold) but within the threshold: at risk.
         ("2027-06-01", "82", .atRisk, "2027-05-31"),
+        // The path had reached the threshold by the third milestone, and the value is back
+        // beyond it: an interim commitment broken, missed.
+        ("2027-06-01", "79", .missed, "2027-05-31"),
         // At the target before the due date: met, whatever the path.
         ("2027-01-15", "90", .met, nil),
         // On and after the due date the target and threshold decide alone.

@@ -37,16 +37,21 @@ struct SampleProfileFiguresTests: FigureFixtures {
         #expect(appraisal.isRecommendedNetPresentValuePositive == true)
         // Cumulative net: -2,308,800, -2,302,000, -65,200, 2,398,400: payback = 2 + 65,200/2,463,600 = 2.03.
         try expectDecimal(recommended.paybackYears, equals: "2.03")
-        // Do-nothing: net = 870,000 - 1,463,200 = -593,200; -707,600/1.035 = -683,671.4976;
-        // -822,000/1.071225 = -767,345.7957; -948,800/1.108717875 = -855,763.2391;
-        // -1,075,600/1.147523000625 = -937,323.2601; -1,202,400/1.187686305646875 = -1,012,388.5358;
-        // NPV = -4,849,692.3283. Incremental = 7,038,357.7103 + 4,849,692.3283 = 11,888,050.0386.
-        try expectDecimal(appraisal.incrementalNetPresentValue, equals: "11888050.04")
+        // The options' flows are differences from doing nothing (basis="incremental"), so
+        // what the recommendation adds is its own NPV, and the do-nothing option has none.
+        try expectDecimal(appraisal.incrementalNetPresentValue, equals: "7038357.71")
+        try expectDecimal(appraisal.doNothing?.netPresentValue, equals: "0")
         // Total cost with bias: 2,318,800 + 1,463,200 + 533,200 + 756,400 + 533,200 + 533,200 = 6,138,000
-        // against 2,100,000 available: a shortfall of 4,038,000.
+        // against 2,100,000 available: a shortfall of 4,038,000 on the strict test.
         let affordability = try #require(appraisal.affordability)
         try expectDecimal(affordability.totalCost, equals: "6138000")
         try expectDecimal(affordability.shortfall, equals: "4038000")
+        // With cash benefits recycled: cumulative cash 150,000 - 2,318,800 = -2,168,800;
+        // + 1,180,000 - 1,463,200 = -2,452,000 (the lowest, in year 1); + 2,150,000 - 533,200
+        // = -835,200; then above. Peak need 2,452,000, 352,000 more than the budget.
+        try expectDecimal(affordability.peakFundingNeed, equals: "2452000")
+        #expect(affordability.peakFundingYear == 1)
+        try expectDecimal(affordability.peakShortfall, equals: "352000")
     }
 
     @Test("The sample's journey, loyalty and expectations match the notes in the file")

@@ -106,10 +106,24 @@ extension DocumentWordingTests {
     // cash table was still negative at the end of 2028; the convention was never stated.
     @Test("The payback headline names its basis and the calendar year it falls in")
     func paybackHeadlineStatesItsYear() throws {
-        let text = try #require(try Self.blocks(of: try Self.sample("northgate-hospitals.xml"), name: "northgate-hospitals.xml")[.businessCase]).joined(separator: "\n")
+        let blocks = try #require(try Self.blocks(of: try Self.sample("northgate-hospitals.xml"), name: "northgate-hospitals.xml")[.businessCase])
+        let text = blocks.joined(separator: "\n")
         // Cumulative net (all benefits, optimism bias on costs) first ends a year at or above
         // zero in year 3; year 0 is 2026.
-        #expect(text.contains("Its benefits, cash and non-cash, pay back its costs 2.0 years after the spending of year 0: during year 3 (2029), the first year to end with cumulative benefits at or above cumulative costs."))
+        #expect(text.contains("Its benefits, cash and non-cash, pay back its costs 2.0 years after the spending at the outset, in year 3 (2029) of the appraisal, undiscounted"))
+        #expect(text.contains("so the cumulative net first turns positive in year 3 (2029), 2.0 years after the outset."))
+        // And the table shows it: undiscounted running totals -2,308,800 + 6,800 = -2,302,000;
+        // + 2,236,800 = -65,200 at the end of 2028; + 2,463,600 = 2,398,400 at the end of 2029.
+        // Payback = 2 + 65,200 / 2,463,600 = 2.03 years.
+        let documents = try Self.documents(
+            of: try Self.sample("northgate-hospitals.xml"), name: "northgate-hospitals.xml", edition: .client, renderer: try Self.renderer())
+        let businessCase = try #require(documents[.businessCase])
+        let appraisal = DocumentLint.blocks(of: try #require(Self.section("economic-appraisal", of: businessCase)))
+        let year2 = try #require(appraisal.firstIndex(of: "2 (2028)"))
+        let year3 = try #require(appraisal.firstIndex(of: "3 (2029)"))
+        // Year | costs | benefits | net | cumulative net: the cumulative is the 4th cell after the year.
+        #expect(appraisal[year2 + 4] == "-£65,200", "\(appraisal[year2...(year2 + 7)])")
+        #expect(appraisal[year3 + 4] == "£2,398,400", "\(appraisal[year3...(year3 + 7)])")
     }
 }
 
