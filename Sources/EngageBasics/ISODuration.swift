@@ -16,7 +16,8 @@ package enum ISODuration {
                 number.append(character)
                 continue
             }
-            guard let value = Double(number) else { return nil }
+            // A count beyond a million years is no cadence: refuse it rather than overflow.
+            guard let value = Double(number), value < 400_000_000 else { return nil }
             switch character {
             case "Y": total += Int(value * 365)
             case "M": total += Int(value * 30)
@@ -32,8 +33,9 @@ package enum ISODuration {
 
     /// How often, for a reader: "daily", "weekly", "every two weeks", "every 12 weeks"
     /// (P84D), "monthly", "quarterly", "every six months", "yearly"; a duration of mixed
-    /// units "every N days" (P1M15D, "every 45 days"); anything else as written. The one
-    /// rule for documents (`frequency()`) and alerts alike.
+    /// units in days, or weeks when they come out whole (P1M15D "every 45 days", P1M12D
+    /// "every six weeks"); anything else as written. The one rule for documents
+    /// (`frequency()`) and alerts alike.
     package static func words(_ text: String) -> String {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard let (count, unit) = simple(trimmed) else {
@@ -58,7 +60,7 @@ package enum ISODuration {
     /// `P<n>D`, `P<n>W`, `P<n>M` or `P<n>Y` with n at least 1.
     private static func simple(_ text: String) -> (Double, String)? {
         guard text.count >= 3, text.first == "P", let unit = text.last, "DWMY".contains(unit),
-            let count = Double(text.dropFirst().dropLast()), count >= 1
+            let count = Double(text.dropFirst().dropLast()), count >= 1, count < 1_000_000_000
         else { return nil }
         return (count, String(unit))
     }

@@ -76,8 +76,9 @@ struct StatusCommand: ParsableCommand {
                         for cause in section.causes { lines.append("    - \(cause.summary)") }
                     }
                 } else {
-                    // Causes that are not profile changes have no line above: name them here.
-                    let others = Set(document.staleSections.flatMap(\.causes).filter { $0.type != "profile-change" }.map(\.summary))
+                    // Causes without a line above (templates, engine, edition, or a read that no
+                    // single profile change explains): name them here.
+                    let others = Set(document.staleSections.flatMap(\.causes).filter { $0.type != "profile-change" || $0.changes.isEmpty }.map(\.summary))
                     for summary in others.sorted() { lines.append("  - \(summary)") }
                 }
                 for file in document.files {

@@ -50,12 +50,7 @@ extension TemplateFunctions {
         "measure": { session, arguments throws(XPathFunctionError) in
             try expect(arguments, 2...2, "measure")
             let shown = decimalAsWritten(session, arguments[0], atLeast: 0)
-            let unit = normalizedSpace(session.stringValue(of: arguments[1]))
-            if unit == "%" { return .string(shown + "%") }
-            if let money = moneyValue(shown, unit: unit) { return .string(money) }
-            if ["", "rating", "score", "index", "points"].contains(unit) { return .string(shown) }
-            let long = ["h": "hours", "min": "minutes", "d": "days"][unit] ?? unit.replacingOccurrences(of: "-", with: " ")
-            return .string("\(shown) \(long)")
+            return .string(withUnit(shown, normalizedSpace(session.stringValue(of: arguments[1]))))
         },
         "metric-value": { session, arguments throws(XPathFunctionError) in
             try expect(arguments, 3...3, "metric-value")
@@ -63,15 +58,25 @@ extension TemplateFunctions {
             if case .nodes(let units) = arguments[1], units.isEmpty { return .string("") }
             let unit = session.stringValue(of: arguments[1])
             let shown = decimalAsWritten(session, arguments[0], atLeast: decimalsWritten(session.stringValue(of: arguments[2])))
-            if unit == "%" { return .string(shown == "–" ? shown : shown + "%") }
-            if let money = moneyValue(shown, unit: unit) { return .string(money) }
-            if unit == "rating" || unit == "score" { return .string(shown) }
-            return .string("\(shown) \(unit.replacingOccurrences(of: "-", with: " "))")
+            return .string(withUnit(shown, unit))
         },
     ] }
 
     /// `shown` as an amount of money when `unit` is a currency code: "$13,650,000" as
     /// `money()` writes it, not "13,650,000 USD" beside "$7.31m".
+    /// A value, already written, with its unit in words: the one rule for `measure()`,
+    /// `metric-value()` and the alerts. "66%", "$13,650,000" for a currency code, "3.0"
+    /// for a rating, score, index or points, "4.6 days" for `d`, "8 out of 10" for
+    /// `out-of-10`; a value that is not a number ("–") stays bare.
+    package static func withUnit(_ shown: String, _ unit: String) -> String {
+        if shown == "–" { return shown }
+        if unit == "%" { return shown + "%" }
+        if let money = moneyValue(shown, unit: unit) { return money }
+        if ["", "rating", "score", "index", "points"].contains(unit) { return shown }
+        let long = ["h": "hours", "min": "minutes", "d": "days"][unit] ?? unit.replacingOccurrences(of: "-", with: " ")
+        return "\(shown) \(long)"
+    }
+
     private static func moneyValue(_ shown: String, unit: String) -> String? {
         guard let symbol = currencySymbols[unit], shown != "–" else { return nil }
         return shown.hasPrefix("-") ? "-" + symbol + shown.dropFirst() : symbol + shown
@@ -81,9 +86,9 @@ extension TemplateFunctions {
         "no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
     ]
 
-    /// An ISO 8601 duration as a frequency: P1D "daily", P7D and P1W "weekly", P14D "every
-    /// 14 days", P2W "every 2 weeks", P1M "monthly", P3M "quarterly", P6M "every 6 months",
-    /// P1Y "yearly", P2Y "every 2 years"; anything else as written.
+    /// An ISO 8601 duration as a frequency, by the one rule of ``ISODuration/words(_:)``:
+    /// P1D "daily", P1W "weekly", P14D "every two weeks", P84D "every 12 weeks", P1M
+    /// "monthly", P3M "quarterly", P6M "every six months", P1Y "yearly".
     package static func frequency(_ duration: String) -> String {
         ISODuration.words(duration)
     }

@@ -180,4 +180,43 @@ struct TrustworthyStateTests {
         let again = try await pack.run(["generate", "profile.xml", "--out", "pack"])
         #expect(again.standardError.contains("0 files written"), "\(again.standardError)")
     }
+
+    @Test func aTemplateChangeThatLeavesTheTextAsItWasIsRecordedSoStatusComesBackToCurrent() async throws {
+        // Code review: the client edition prints no template fingerprint, so a template
+        // edit that changes no text made no revision and status reported it for ever.
+        let pack = try await SamplePack()
+        defer { pack.scratch.remove() }
+        #expect(try await pack.run(["templates", "export", "templates"]).status == 0)
+        #expect(try await pack.run(["generate", "profile.xml", "--out", "pack", "--templates", "templates"]).status == 0)
+        let strategy = pack.scratch.url.appendingPathComponent("templates/strategy.xhtml")
+        let text = try String(contentsOf: strategy, encoding: .utf8)
+        try text.replacingOccurrences(of: "<!--", with: "<!-- Reviewed. ", options: [], range: text.range(of: "<!--"))
+            .write(to: strategy, atomically: true, encoding: .utf8)
+        let stale = try await pack.run(["status", "pack", "--exit-code"])
+        #expect(stale.status == 1, "\(stale.standardOutput)")
+        #expect(stale.standardOutput.contains("the templates of strategy changed"), "\(stale.standardOutput)")
+        let regenerated = try await pack.run(["regenerate", "pack"])
+        #expect(regenerated.standardError.contains("strategy: revision"), "\(regenerated.standardError)")
+        #expect(try await pack.run(["status", "pack", "--exit-code"]).status == 0)
+    }
+
+    @Test func lateReadingsOfSeveralExpectationsMakeOneDataOverdueAlertRaisedWithTheirHolders() async throws {
+        let pack = try await SamplePack()
+        defer { pack.scratch.remove() }
+        // Every Northgate reading is of 2026-11-15, measured monthly: all due by 2026-12-15.
+        let alerts = try await pack.run(["alerts", "pack", "--today", "2026-12-20", "--json"])
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(alerts.standardOutput.utf8)) as? [String: Any])
+        let overdue = (report["alerts"] as? [[String: Any]] ?? []).filter { $0["kind"] as? String == "data-overdue" }
+        #expect(overdue.count == 1, "\(overdue)")
+        let alert = try #require(overdue.first)
+        #expect((alert["subject"] as? [String: Any])?["path"] as? String == "/client/measurements")
+        #expect((alert["message"] as? String ?? "").hasPrefix("8 of 8 expectations have no measurement within their cadence, the first due by 2026-12-15"))
+        #expect((alert["action"] as? String ?? "").contains("Karen Doyle (Team Leader, Patient Access Centre)"))
+        // And a missed one is raised with the holder's own leader, the sponsor.
+        try pack.edit(#"<measurement expectation="exp-call-answer" date="2026-11-15" value="72"/>"#,
+                      #"<measurement expectation="exp-call-answer" date="2026-11-15" value="72"/><measurement expectation="exp-call-answer" date="2026-12-15" value="66"/>"#)
+        let missed = try await pack.run(["alerts", "pack", "--today", "2026-12-20"])
+        #expect(missed.standardOutput.contains("action: Raise it with Daniel Okafor (Chief Operating Officer and Senior Responsible Owner for elective recovery) now, and ask Karen Doyle"), "\(missed.standardOutput)")
+        #expect(missed.standardOutput.contains("old: 72  new: 66"), "old and new are the same thing: the reading before and the latest")
+    }
 }

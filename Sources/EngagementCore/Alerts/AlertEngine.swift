@@ -244,17 +244,23 @@ struct AlertEngine {
 
     /// Who to tell when an expectation is missed: the sponsor (or the first escalation
     /// step) with its holder, never the holder alone "before they find out".
+    /// Follows the one rule of who speaks to whom (``StakeholderFigures/messenger(for:among:)``):
+    /// the holder's own leader; for a sponsor who holds it, the first escalation step that
+    /// is at the client and not themselves.
     private func escalation(for holder: String) -> String {
         let profile = inspection.current.profile
-        let sponsor = profile.stakeholders.first { $0.isSponsor && $0.id != holder }
-        let firstStep = profile.communication?.escalation.first.map(\.stakeholder)
-        let whom = sponsor.map { "\($0.name) (sponsor)" } ?? firstStep.map(name(of:)) ?? "the sponsor"
+        let holderIsSponsor = profile.stakeholders.first { $0.id == holder }?.isSponsor == true
+        let leader = holderIsSponsor ? nil : inspection.current.figures.stakeholders.positions.first { $0.id == holder }?.hearsFrom
+        let step = profile.communication?.escalation.map(\.stakeholder).first { id in
+            id != holder && profile.stakeholders.first { $0.id == id }?.side == .client
+        }
+        let whom = (leader ?? step).map(name(of:)) ?? "the executive team"
         return "Raise it with \(whom) now, and ask \(name(of: holder)), who holds the expectation, for a recovery plan with a date, to be reviewed at the next review."
     }
 
-    /// "66%", "4.6 days": a value with its unit, the percent sign without a space.
+    /// "66%", "4.6 days", "£1,200": a value with its unit, as the documents write it.
     static func quantity(_ value: Decimal, _ unit: String) -> String {
-        unit == "%" ? "\(FiguresXML.format(value))%" : "\(FiguresXML.format(value)) \(unit)"
+        TemplateFunctions.withUnit(FiguresXML.format(value), unit)
     }
 
     /// "A", "A and B", "A, B and C".

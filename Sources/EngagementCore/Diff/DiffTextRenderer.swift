@@ -30,7 +30,7 @@ public struct DiffTextRenderer: Sendable {
                 changed += self.lines(block, indent: "  ", headers: headers)
             }
             // A section changed only in its styling classes shows nothing a reader sees.
-            guard !changed.isEmpty || section.blocks.isEmpty else { continue }
+            guard !changed.isEmpty else { continue }
             lines.append("")
             lines.append(header(section))
             lines += changed
@@ -108,10 +108,13 @@ public struct DiffTextRenderer: Sendable {
         return lines
     }
 
-    /// Each table's header cells (its first row), by the table's path (`table[1]`).
+    /// Each table's header cells (its first row, when every cell of it is a `th`), by the
+    /// table's path (`table[1]`); a table of label and value rows has none.
     static func columnHeaders(_ blocks: [BlockDiff]) -> [String: [String]] {
         var headers: [String: [String]] = [:]
-        for block in blocks where block.isRow && block.path.hasSuffix("/tr[1]") {
+        for block in blocks where block.isRow && block.path.hasSuffix("/tr[1]") && !block.cells.isEmpty
+            && block.cells.allSatisfy({ $0.element == "th" })
+        {
             headers[table(of: block.path)] = block.cells.map { text(of: $0) ?? "" }
         }
         return headers

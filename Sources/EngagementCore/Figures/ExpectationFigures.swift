@@ -21,8 +21,9 @@ public struct ExpectationFigures: Sendable, Hashable {
         /// Short of the target and, before the due date, of the milestone that applies;
         /// within the threshold, or before the due date with no milestone to miss.
         case atRisk = "at-risk"
-        /// Strictly on the wrong side of the threshold (and, before the due date, of the
-        /// milestone that applies): the expectation-missed alert.
+        /// Strictly on the wrong side of the threshold: on or after the due date, or before
+        /// it when the milestone that applies had reached the threshold and the value is
+        /// behind it. The expectation-missed alert.
         case missed
         /// Never measured.
         case noData = "no-data"

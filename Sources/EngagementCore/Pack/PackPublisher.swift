@@ -77,7 +77,12 @@ public enum PackPublisher {
         let prepare: @Sendable (Int) -> Void = { index in
             let document = documents[index]
             let previous = latest[document.kind]
-            let isNew = previous?.contentHash != document.contentHash
+            // A new revision when the content changed, and when what it was made with did:
+            // the client edition prints no template or engine fingerprint, so a new engage
+            // or template that leaves the text as it was must still be recorded, or status
+            // would report the old template or engine for ever.
+            let isNew = previous?.contentHash != document.contentHash || previous?.templateHash != document.templateHash
+                || previous?.engineVersion != EngageVersion.current || previous?.edition != model.edition
             let number = isNew ? (previous?.number ?? 0) + 1 : previous?.number ?? 1
             // The XHTML is both a file and the stored revision: always produce it.
             let outputs = document.outputs(revision: number, formats: formats.union([.xhtml]))

@@ -111,7 +111,9 @@ public struct RevisionRecord: Codable, Sendable, FetchableRecord, MutablePersist
     /// what ``RevisionStore/verified(_:)`` checks the bytes against before they are used.
     public var xhtmlHash: String? = nil
     /// The edition the revision was rendered for; nil for revisions stored before
-    /// editions existed (they showed what the internal edition shows).
+    /// editions existed, which showed what the internal edition shows. A pack without a
+    /// recorded edition is compared with, and regenerated in, the client edition (the
+    /// default) unless `--edition` says otherwise.
     public var edition: DocumentEdition? = nil
 
     enum CodingKeys: String, CodingKey {

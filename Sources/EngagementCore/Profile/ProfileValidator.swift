@@ -213,6 +213,11 @@ struct ProfileValidator {
             // The glide path leads to the due date: each milestone before it, one per date.
             let due = expectation[attribute: "due"].flatMap { ProfileDate($0.trimmingCharacters(in: .whitespaces)) }
             var milestoneDates: Set<ProfileDate> = []
+            if due == nil, let first = expectation.elements(named: "milestone").first {
+                report(
+                    first, "Expectation '\(id)' has a glide path but no due date, so its milestones lead nowhere.",
+                    fix: "Add due=\"YYYY-MM-DD\" to the expectation: the date by which the target is to be reached.")
+            }
             for milestone in expectation.elements(named: "milestone") {
                 guard let date = milestone[attribute: "date"].flatMap({ ProfileDate($0.trimmingCharacters(in: .whitespaces)) }) else { continue }
                 if let due, !(date < due) {

@@ -92,7 +92,8 @@ public struct PackStatus: Sendable, Encodable {
                     changes: [], summary: "engage changed from \(revision.engineVersion) to \(EngageVersion.current)"))
             }
             let files = Self.fileProblems(kind, revision: revision, inspection: inspection, published: published)
-            let editionChanged = revision.edition != inspection.current.edition
+            // A revision stored before editions existed showed what the internal edition shows.
+            let editionChanged = (revision.edition ?? .internal) != inspection.current.edition
             // Generated from exactly this profile and these templates: nothing to re-read.
             if blanket.isEmpty && !editionChanged && inspection.profileUnchanged(since: revision.profileSnapshotID) {
                 documents.append(Document(
@@ -144,7 +145,10 @@ public struct PackStatus: Sendable, Encodable {
             var kinds: [String] = []
             var sections: [String] = []
             for document in documents {
-                for section in document.staleSections where section.causes.contains(where: { $0.changes.contains(change) }) {
+                // Matched on what changed where, not on the values: a revision older than the
+                // baseline saw the same change from an older value.
+                let same = { (other: ProfileChange) in other.kind == change.kind && other.path == change.path && other.field == change.field }
+                for section in document.staleSections where section.causes.contains(where: { $0.changes.contains(where: same) }) {
                     if !kinds.contains(document.kind) { kinds.append(document.kind) }
                     sections.append("\(document.kind)#\(section.sectionId)")
                 }
@@ -316,8 +320,8 @@ public enum ProfileChangeText {
         }
     }
 
-    /// A model path in words: `/client/figures/expectations/expectation[@id='e']/@latest`
-    /// is "the figures of expectation e, latest"; `/client/identity/name` "identity name".
+    /// A model path in words, every step kept: `/client/figures/appraisal/option[@id='o']/year[@n='2']/@net`
+    /// is "the figures of appraisal option o year 2, net"; `/client/identity/name` "identity name".
     public static func words(forPath path: String) -> String {
         let isFigure = path.hasPrefix(FigureDependencies.root + "/")
         var steps = path.split(separator: "/").map(String.init).filter { $0 != "client" && $0 != "figures" }
@@ -326,11 +330,13 @@ public enum ProfileChangeText {
             attribute = String(last.dropFirst())
             steps.removeLast()
         }
-        var subject = steps.map { $0.prefix { $0 != "[" } }.joined(separator: " ")
-        if let keyed = steps.last(where: { $0.contains("[") }), let open = keyed.firstIndex(of: "[") {
-            let keys = keyed[open...].split(separator: "'").enumerated().filter { $0.offset % 2 == 1 }.map { String($0.element) }
-            subject = "\(keyed[..<open]) \(keys.joined(separator: "@"))"
-        }
+        let subject = steps.map { step -> String in
+            guard let open = step.firstIndex(of: "[") else { return step }
+            // The quoted values of the step's predicates: [@expectation='e'][@date='d'] is "e@d".
+            let keys = step[open...].split(separator: "'").enumerated().filter { $0.offset % 2 == 1 }.map { String($0.element) }
+            let position = keys.isEmpty ? step[open...].filter(\.isNumber) : ""
+            return "\(step[..<open]) \(keys.isEmpty ? String(position) : keys.joined(separator: "@"))"
+        }.joined(separator: " ")
         let named = isFigure ? "the figures of \(subject)" : subject
         return attribute.map { "\(named), \($0)" } ?? named
     }

@@ -76,6 +76,29 @@ struct ExpectationFiguresTests: FigureFixtures {
         #expect(standing.milestone?.date.description == example.milestone)
     }
 
+    @Test("A glide path works the same way down when lower is better")
+    func glidePathLowerIsBetter() throws {
+        // Baseline 40 days, target 20, threshold 30, due 2027-06-30; milestones 35 by
+        // 2026-12-31 (outside the threshold) and 28 by 2027-03-31 (inside it).
+        var expectation = Self.expectation("e")
+        expectation.direction = .lowerIsBetter
+        expectation.target = 20
+        expectation.threshold = 30
+        expectation.due = ProfileDate("2027-06-30")
+        expectation.milestones = [
+            .init(date: try #require(ProfileDate("2026-12-31")), value: 35), .init(date: try #require(ProfileDate("2027-03-31")), value: 28),
+        ]
+        func status(_ date: String, _ value: Decimal) throws -> Status {
+            ExpectationFigures.standing(
+                of: .init(expectation: "e", date: try #require(ProfileDate(date)), value: value), for: expectation).status
+        }
+        #expect(try status("2027-01-10", 34) == .onTrack)
+        #expect(try status("2027-01-10", 38) == .atRisk, "behind a milestone outside the threshold")
+        #expect(try status("2027-04-10", 29) == .atRisk, "behind the milestone, within the threshold")
+        #expect(try status("2027-04-10", 31) == .missed, "the path had reached the threshold; the value is back beyond it")
+        #expect(try status("2027-04-10", 19) == .met)
+    }
+
     static func expectation(_ id: String, baseline: Decimal? = 40) -> ClientProfile.Expectation {
         ClientProfile.Expectation(
             id: id, statement: "", metric: "", stakeholder: "s", goal: nil, unit: "%", baseline: baseline,

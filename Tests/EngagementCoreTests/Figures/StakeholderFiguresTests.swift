@@ -72,4 +72,44 @@ struct StakeholderFiguresTests: FigureFixtures {
         #expect(figures.sponsorIDs == ["ceo", "coo"])
         #expect(figures.positions(in: .manageClosely).map(\.id) == ["ceo", "coo"])
     }
+
+    // The one rule of who speaks to whom, which the matrix, the buy-in actions, the
+    // resistance plan and the alerts all follow.
+    @Test(
+        "Each person hears from the sponsor, the sponsor from the provider's lead, the provider's people from nobody",
+        arguments: [
+            ("sponsor", "partner"), ("cfo", "sponsor"), ("manager", "sponsor"), ("partner-org", "sponsor"),
+            ("partner", nil), ("consultant", nil),
+        ] as [(String, String?)])
+    func messenger(person: String, expected: String?) throws {
+        func someone(_ id: String, side: ClientProfile.Side, level: ClientProfile.Level, sponsor: Bool = false) -> ClientProfile.Stakeholder {
+            var who = Self.stakeholder(id, level: level, current: .neutral, desired: .supportive, sponsor: sponsor)
+            who.side = side
+            return who
+        }
+        let everyone = [
+            someone("cfo", side: .client, level: .executive), someone("sponsor", side: .client, level: .executive, sponsor: true),
+            someone("manager", side: .client, level: .management), someone("partner-org", side: .thirdParty, level: .executive),
+            someone("consultant", side: .provider, level: .frontline), someone("partner", side: .provider, level: .executive),
+        ]
+        let figures = StakeholderFigures(stakeholders: everyone)
+        #expect(figures.positions.first { $0.id == person }?.hearsFrom == expected)
+    }
+
+    @Test("Without a sponsor, people hear from the first other client executive; the provider's lead falls back to its manager")
+    func messengerFallbacks() {
+        var executive = Self.stakeholder("ceo", current: .neutral, desired: .supportive)
+        executive.side = .client
+        var manager = Self.stakeholder("manager", level: .management, current: .neutral, desired: .supportive)
+        manager.side = .client
+        var sponsor = Self.stakeholder("sponsor", current: .neutral, desired: .supportive, sponsor: true)
+        sponsor.side = .client
+        var engagementManager = Self.stakeholder("em", level: .management, current: .neutral, desired: .supportive)
+        engagementManager.side = .provider
+        let withoutSponsor = StakeholderFigures(stakeholders: [executive, manager, engagementManager])
+        #expect(withoutSponsor.positions.first { $0.id == "manager" }?.hearsFrom == "ceo")
+        #expect(withoutSponsor.positions.first { $0.id == "ceo" }?.hearsFrom == "em", "no other client executive: the provider's lead")
+        let withSponsor = StakeholderFigures(stakeholders: [sponsor, manager, engagementManager])
+        #expect(withSponsor.positions.first { $0.id == "sponsor" }?.hearsFrom == "em")
+    }
 }
