@@ -219,4 +219,31 @@ struct TrustworthyStateTests {
         #expect(missed.standardOutput.contains("action: Raise it with Daniel Okafor (Chief Operating Officer and Senior Responsible Owner for elective recovery) now, and ask Karen Doyle"), "\(missed.standardOutput)")
         #expect(missed.standardOutput.contains("old: 72  new: 66"), "old and new are the same thing: the reading before and the latest")
     }
+
+    @Test(.enabled(if: StoreTestSystem.hasSQLite))
+    func aPackWrittenBeforeEditionsIsReadAsInternalAndRegeneratedAsClient() async throws {
+        // The store as engage wrote it before editions existed (schema v4): no edition
+        // column on revisions or the pack. A generate with the internal edition gives the
+        // content such a pack held.
+        let pack = try await SamplePack(extra: ["--edition", "internal"])
+        defer { pack.scratch.remove() }
+        try StoreTestSystem.sql(
+            "ALTER TABLE revision DROP COLUMN edition; ALTER TABLE pack DROP COLUMN edition; "
+                + "DELETE FROM grdb_migrations WHERE identifier = 'v5: editions';", pack: pack.pack)
+        // Readers work on it as it is.
+        let log = try await pack.run(["log", "pack", "strategy"])
+        #expect(log.status == 0, "\(log.standardError)")
+        #expect(!log.standardOutput.contains("edition"), "\(log.standardOutput)")
+        #expect(try await pack.run(["status", "pack", "--edition", "internal", "--exit-code"]).status == 0)
+        // By default a pack without a recorded edition is compared with the client edition.
+        let status = try await pack.run(["status", "pack", "--exit-code"])
+        #expect(status.status == 1)
+        #expect(status.standardOutput.contains("the edition changed from internal to client"), "\(status.standardOutput)")
+        // regenerate upgrades the store and writes the client edition; then all is current.
+        let regenerated = try await pack.run(["regenerate", "pack"])
+        #expect(regenerated.status == 0, "\(regenerated.standardError)")
+        #expect(try await pack.run(["status", "pack", "--exit-code"]).status == 0)
+        #expect(try await pack.run(["log", "pack", "strategy"]).standardOutput.contains("strategy@2  "))
+        try await pack.filesMatchTheStore()
+    }
 }

@@ -115,7 +115,7 @@ public struct PackStatus: Sendable, Encodable {
             {
                 let related = Self.changes(changes, explaining: path)
                 if related.isEmpty, editionChanged, EngagementModel.readsEdition(path) {
-                    let old = revision.edition?.rawValue ?? "none", new = inspection.current.edition.rawValue
+                    let old = (revision.edition ?? .internal).rawValue, new = inspection.current.edition.rawValue
                     changedPaths[path] = Cause(
                         type: "edition-change", read: path, oldValue: old, newValue: new, changes: [],
                         summary: "the edition changed from \(old) to \(new)")
