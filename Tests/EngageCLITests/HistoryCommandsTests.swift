@@ -53,7 +53,7 @@ struct HistoryCommandsTests {
         }
         let text = try await pack.run(["log", "pack", "strategy"])
         #expect(text.standardOutput.contains("strategy@2"))
-        #expect(text.standardOutput.contains("changed: purpose"))
+        #expect(text.standardOutput.contains("changed: summary, purpose"), "\(text.standardOutput)")
         #expect(!text.standardOutput.contains("business-case@"))
     }
 

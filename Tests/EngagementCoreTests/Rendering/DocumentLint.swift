@@ -33,7 +33,13 @@ struct DocumentLint {
         /// "Following the Green Book" to a private client, "optimism bias" where the
         /// appraisal applies none: a method that does not apply (``foreignMethods(in:method:optimismBias:)``).
         case foreignMethod = "foreign-method"
+        /// A document that does not open with a summary (`<section id="summary">` or
+        /// `executive-summary`) of at most ``summaryWordLimit`` words.
+        case summary
     }
+
+    /// About a printed A4 page and a half of body text.
+    static let summaryWordLimit = 600
 
     struct Finding: CustomStringConvertible, Sendable {
         var rule: Rule
@@ -226,6 +232,25 @@ struct DocumentLint {
             }
         }
         return found
+    }
+
+    /// The document's first section must be its summary, short enough to read first.
+    static func summaryFindings(in root: XMLOutputElement) -> [Finding] {
+        func sections(_ element: XMLOutputElement) -> [XMLOutputElement] {
+            element.name == "section" ? [element] : element.elements.flatMap(sections)
+        }
+        guard let first = sections(root).first else { return [Finding(rule: .summary, match: "no section", block: "")] }
+        let id = first.attributes["id"] ?? ""
+        guard id == "summary" || id == "executive-summary" else {
+            return [Finding(rule: .summary, match: "first section \(id)", block: "")]
+        }
+        let words = summaryWords(first)
+        return words > summaryWordLimit ? [Finding(rule: .summary, match: "\(words) words", block: id)] : []
+    }
+
+    /// The words of a section's blocks.
+    static func summaryWords(_ section: XMLOutputElement) -> Int {
+        blocks(of: section).reduce(0) { $0 + $1.split(separator: " ").count }
     }
 
     /// The ids of `profile` (its text) with a hyphen in them.

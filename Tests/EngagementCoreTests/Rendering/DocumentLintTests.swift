@@ -95,7 +95,7 @@ struct DocumentLintTests {
     /// Rules every document of the corpus passes today; a finding fails the test.
     static let enforced: Set<DocumentLint.Rule> = [
         .doubledWord, .spaceBeforePercent, .blank, .countNoun, .countedDate, .rawID, .toolInstruction, .unusedGlossaryTerm,
-        .engagementLabel, .foreignMethod,
+        .engagementLabel, .foreignMethod, .summary,
     ]
 
     @Test("Every document of the samples, 200 synthetic profiles and the minimal profile passes the lint")
@@ -197,6 +197,7 @@ enum LintCorpus {
                             in: blocks, method: MethodFigures(method: model.method), optimismBias: model.appraisal?.optimismBias ?? 0)
                         for finding in lint.findings(in: blocks) + DocumentLint.unusedGlossaryTerms(in: document.draft)
                             + DocumentLint.engagementLabels(in: document.draft, people: people) + method
+                            + DocumentLint.summaryFindings(in: document.draft)
                         {
                             results.add((profile.name, document.kind.rawValue, finding))
                         }
