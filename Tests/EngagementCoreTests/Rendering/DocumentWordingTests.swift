@@ -204,6 +204,10 @@ extension DocumentWordingTests {
             #expect(!text.contains("have no agreed preference: Tom Ashworth"))
             #expect(!text.contains("in the provider team"))
         }
+        // Nor among the people the calendar's progress updates go to.
+        let communication = try #require(try Self.documents(of: profile, name: "northgate.xml", edition: .client, renderer: renderer)[.communication])
+        let calendar = DocumentLint.blocks(of: try #require(Self.section("touchpoint-calendar", of: communication))).joined(separator: "\n")
+        for provider in ["Claire Donovan", "Tom Ashworth", "Aisha Begum"] { #expect(!calendar.contains(provider), "\(provider)") }
         // Nor a row or an entry of the lists of people the plans manage.
         let managed: [(DocumentKind, String)] = [(.strategy, "buy-in"), (.communication, "stakeholder-requirements"), (.communication, "communication-matrix")]
         for edition in DocumentEdition.allCases {
