@@ -397,6 +397,10 @@ TRAINING = [
     "A one-hour briefing at each team meeting and a short e-learning module.",
     "Coaching from a local champion and a one-page guide at every workstation.",
     "A full-day workshop on the new roles before any move of teams.",
+    "Shadowing a trained colleague for three shifts, then a sign-off by the team leader.",
+    "A short classroom course on the new system, with a sandbox to practise in for a month.",
+    "Weekly fifteen-minute huddles on one part of the new way of working, for eight weeks.",
+    "Job aids at each desk and a named super-user on every shift for the first month.",
 ]
 
 REVIEW_TEXT = [
@@ -521,6 +525,16 @@ class ProfileBuilder:
 
     def line(self, depth: int, content: str) -> None:
         self.out.append("  " * depth + content)
+
+    def deal(self, deck: str, cards: list):
+        """The next card of a per-profile shuffled deck of `cards`; None once it is spent,
+        so that no profile says the same thing of two touchpoints."""
+        decks = self.__dict__.setdefault("decks", {})
+        if deck not in decks:
+            shuffled = list(cards)
+            random.Random(f"{self.rng_seed}-{deck}").shuffle(shuffled)
+            decks[deck] = shuffled
+        return decks[deck].pop() if decks[deck] else None
 
     def person(self) -> str:
         r = self.rng
@@ -756,10 +770,15 @@ class ProfileBuilder:
                              f"frequency=\"{r.choice(FREQUENCIES)}\" serves={attr(serves)} emotional=\"{emotional}\" "
                              f"objective=\"{objective}\" responses=\"{int(10 ** r.uniform(1, 3.8))}\">")
                 self.line(4, f"<name>{text(name)}</name>")
-                for pain in r.sample(PAIN_POINTS, r.randint(0, 2)):
-                    self.line(4, f"<pain-point>{text(self.w(pain))}</pain-point>")
-                for opportunity in r.sample(OPPORTUNITIES, r.randint(0, 2)):
-                    self.line(4, f"<opportunity>{text(self.w(opportunity))}</opportunity>")
+                # The draws stay as they were, so the rest of the profile does too; the
+                # texts come from shuffled decks, so that one profile repeats a pain point
+                # or an opportunity only once the deck is spent.
+                for _ in r.sample(PAIN_POINTS, r.randint(0, 2)):
+                    if (pain := self.deal("pain", PAIN_POINTS)) is not None:
+                        self.line(4, f"<pain-point>{text(self.w(pain))}</pain-point>")
+                for _ in r.sample(OPPORTUNITIES, r.randint(0, 2)):
+                    if (opportunity := self.deal("opportunity", OPPORTUNITIES)) is not None:
+                        self.line(4, f"<opportunity>{text(self.w(opportunity))}</opportunity>")
                 self.line(3, "</touchpoint>")
             self.line(2, "</stage>")
         self.line(1, "</journey>")
@@ -906,7 +925,10 @@ class ProfileBuilder:
             self.line(2, f'<change-impact id={attr(cid)} headcount="{r.randint(4, 600)}" {degrees} {adkar} '
                          f'resistance="{r.choice(["low", "medium", "high"])}">')
             self.line(3, f"<group>{text(group)}</group>")
-            self.line(3, f"<training-need>{text(r.choice(TRAINING))}</training-need>")
+            # The draw stays, so the rest of the profile does; the text comes from a deck,
+            # so that no two groups of one profile get the same training.
+            choice = r.choice(TRAINING)
+            self.line(3, f"<training-need>{text(self.deal('training', TRAINING) or choice)}</training-need>")
             self.line(2, "</change-impact>")
         self.line(1, "</change-impacts>")
 
@@ -925,8 +947,15 @@ class ProfileBuilder:
             self.line(2, f"<preference {attrs}/>")
         self.line(2, "<escalation>")
         steps = r.sample(self.stakeholder_ids, r.randint(2, min(4, len(self.stakeholder_ids))))
-        for within, sid in zip(["P3D", "P7D", "P14D", "P1M"], steps):
-            self.line(3, f'<step stakeholder={attr(sid)} within="{within}">{text("Raise the issue; if unresolved in time, the next step decides or escalates with a written options note.")}</step>')
+        # What each step does, so that no two steps read alike.
+        duties = [
+            "The first owner hears the issue, agrees a fix and a date, and logs both.",
+            "If the fix has not worked in time, this step decides or escalates with a written options note.",
+            "Decides at the steering group, with the options and a recommendation in front of it.",
+            "Decides for the organisation, or takes the issue to its board.",
+        ]
+        for within, sid, duty in zip(["P3D", "P7D", "P14D", "P1M"], steps, duties):
+            self.line(3, f'<step stakeholder={attr(sid)} within="{within}">{text(duty)}</step>')
         self.line(2, "</escalation>")
         self.line(1, "</communication>")
 

@@ -22,7 +22,8 @@ struct DocumentLint {
         case rawID = "raw-id"
         /// "edit the profile ... and regenerate": words for the tool's user.
         case toolInstruction = "tool-instruction"
-        /// A sentence of eight words or more pasted more than twice in one document.
+        /// A sentence of eight words or more, ending as a sentence does, pasted more than
+        /// twice in one document.
         case repeatedSentence = "repeated-sentence"
         /// A glossary term the rest of the document never uses.
         case unusedGlossaryTerm = "unused-glossary-term"
@@ -154,7 +155,9 @@ struct DocumentLint {
             sentences.append(block[start...])
             for sentence in sentences {
                 let text = String(sentence)
-                guard text.split(separator: " ").count >= 8 else { continue }
+                // A sentence ends as one: a label repeated across tables (a group's name in
+                // the impact, readiness and training tables) is not a pasted sentence.
+                guard text.split(separator: " ").count >= 8, let last = text.last, ".!?".contains(last) else { continue }
                 if counts[text] == nil { order.append(text) }
                 counts[text, default: 0] += 1
             }

@@ -92,12 +92,6 @@ struct DocumentLintTests {
 
     // MARK: - The corpus
 
-    /// Rules every document of the corpus passes today; a finding fails the test.
-    static let enforced: Set<DocumentLint.Rule> = [
-        .doubledWord, .spaceBeforePercent, .blank, .countNoun, .countedDate, .rawID, .toolInstruction, .unusedGlossaryTerm,
-        .engagementLabel, .foreignMethod, .summary,
-    ]
-
     @Test("Every document of the samples, 200 synthetic profiles and the minimal profile passes the lint")
     func corpusPassesTheLint() throws {
         let corpus = try LintCorpus.profiles()
@@ -113,17 +107,10 @@ struct DocumentLintTests {
             try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: report))
         }
         print("document lint over \(corpus.count) profiles: " + DocumentLint.Rule.allCases.map { "\($0.rawValue) \(byRule[$0]?.count ?? 0)" }.joined(separator: ", "))
+        // Every rule is enforced: a finding of any rule fails the test.
         for rule in DocumentLint.Rule.allCases {
             let lines = byRule[rule] ?? []
-            if Self.enforced.contains(rule) {
-                #expect(lines.isEmpty, Comment(rawValue: "\(lines.count) findings of \(rule.rawValue):\n" + lines.prefix(30).joined(separator: "\n")))
-            } else {
-                // Issue 12 is fixing these; the day a rule comes clean this known issue
-                // stops occurring, and the test asks for the rule to be enforced.
-                withKnownIssue("\(rule.rawValue) is not fixed yet (issue 12)") {
-                    #expect(lines.isEmpty, Comment(rawValue: "\(lines.count) findings of \(rule.rawValue):\n" + lines.prefix(10).joined(separator: "\n")))
-                }
-            }
+            #expect(lines.isEmpty, Comment(rawValue: "\(lines.count) findings of \(rule.rawValue):\n" + lines.prefix(30).joined(separator: "\n")))
         }
     }
 }
