@@ -34,7 +34,10 @@ enum Stylesheet {
           .toc { break-after: page; }
           body > section { break-before: page; }
           h2, h3 { break-after: avoid; }
-          table, figure { break-inside: avoid; }
+          /* A long table may run over a page, between rows, with its header repeated: kept
+             whole it left most of a page blank before it. */
+          figure, tr { break-inside: avoid; }
+          thead { display: table-header-group; }
           a { color: inherit; text-decoration: none; }
         }
 
