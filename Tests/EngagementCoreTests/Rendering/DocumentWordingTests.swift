@@ -245,6 +245,10 @@ extension DocumentWordingTests {
         #expect(meridian.contains("discounted at 8% a year (the cost of capital)"))
         #expect(meridian.contains("The programme is governed by a steering committee."))
         for foreign in ["Green Book", "PRINCE2", "optimism bias", "Optimism bias"] { #expect(!meridian.contains(foreign), "\(foreign)") }
+        // Its options are on an incremental basis: what doing nothing means is described,
+        // not valued, and the recommendation's NPV is what it adds.
+        #expect(meridian.contains("What carrying on as today means, described rather than valued"))
+        #expect(meridian.contains("over carrying on as today (its flows are its differences from doing nothing)"))
         // Vale: private, with the allowance its board asked for, and no Green Book.
         let vale = try #require(try Self.blocks(of: try Self.sample("vale-growers-cooperative.xml"), name: "v.xml", renderer: renderer)[.businessCase])
             .joined(separator: "\n")
