@@ -208,8 +208,7 @@ struct AlertEngine {
                 kind: .dataOverdue, severity: .warning, subject: .init(element: "measurements", id: nil, path: "/client/measurements"),
                 message: "\(overdue.count) of \(profile.expectations.count) expectations have no measurement within their cadence, the first due by \(earliest): \(metrics.joined(separator: "; ")).",
                 oldValue: nil, newValue: String(overdue.count), documents: documents.map(\.rawValue),
-                sections: overdue.flatMap { sections(reading: "/client/figures/expectations/expectation[@id='\($0.expectation.id)']", documents: documents) }
-                    .reduce(into: [Alert.AffectedSection]()) { kept, section in if !kept.contains(section) { kept.append(section) } },
+                sections: overdue.flatMap { sections(reading: "/client/figures/expectations/expectation[@id='\($0.expectation.id)']", documents: documents) }.distinctInOrder(),
                 action: "Ask \(Self.list(holders.map(name(of:)))) for the readings now due, add them to the profile's measurements, and regenerate before the next review."))
         }
     }
@@ -236,8 +235,7 @@ struct AlertEngine {
                 message: "\(gaps.count) of \(stage.touchpoints.count) \(stage.name.rawValue) touchpoints \(gaps.count == 1 ? "falls" : "fall") below standard: \(listed.joined(separator: "; ")).",
                 oldValue: nil, newValue: "\(gaps.count) of \(stage.touchpoints.count)",
                 documents: [DocumentKind.strategy, .businessCase, .communication].map(\.rawValue),
-                sections: gaps.flatMap { sections(reading: "\(path)/touchpoint[@id='\($0.id)']", documents: [.strategy, .businessCase, .communication]) }
-                    .reduce(into: [Alert.AffectedSection]()) { kept, section in if !kept.contains(section) { kept.append(section) } },
+                sections: gaps.flatMap { sections(reading: "\(path)/touchpoint[@id='\($0.id)']", documents: [.strategy, .businessCase, .communication]) }.distinctInOrder(),
                 action: "Ask \(ownerNames) to walk \(owners.count == 1 && gaps.count == 1 ? "the touchpoint" : "each touchpoint they own") with a client this month and agree one fix for its top pain point."))
         }
     }
@@ -362,5 +360,13 @@ struct AlertEngine {
         case .removed: "removed"
         case .modified: "reworded"
         }
+    }
+}
+
+extension Array where Element: Equatable {
+    /// The elements without repeats, in first-seen order (sections reached from several
+    /// paths of one alert).
+    func distinctInOrder() -> [Element] {
+        reduce(into: []) { kept, element in if !kept.contains(element) { kept.append(element) } }
     }
 }
