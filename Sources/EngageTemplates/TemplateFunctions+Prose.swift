@@ -31,6 +31,10 @@ extension TemplateFunctions {
             }
             return .string(session.stringValue(of: arguments[0]))
         },
+        "series": { session, arguments throws(XPathFunctionError) in
+            try expect(arguments, 1...12, "series")
+            return .string(series(arguments.map { normalizedSpace(session.stringValue(of: $0)) }))
+        },
         "short-role": { session, arguments throws(XPathFunctionError) in
             try expect(arguments, 1...1, "short-role")
             return .string(shortRole(session.stringValue(of: arguments[0])))
@@ -114,6 +118,16 @@ extension TemplateFunctions {
         middle.append(contentsOf: scalars[1..<(scalars.count - 1)])
         let count = xpathNumber(String(middle))
         return count >= 1 ? (count, unit) : nil
+    }
+
+    /// The non-empty items as an English series: "a", "a and b", "a, b and c". Templates
+    /// pass an empty string for an item that does not apply ("0 met"), so one call says a
+    /// list of counts without a dangling comma or "and".
+    package static func series(_ items: [String]) -> String {
+        let present = items.filter { !$0.isEmpty }
+        guard let last = present.last else { return "" }
+        guard present.count > 1 else { return last }
+        return present.dropLast().joined(separator: ", ") + " and " + last
     }
 
     /// The first part of a role, for prose: the text before a semicolon, then before " (",

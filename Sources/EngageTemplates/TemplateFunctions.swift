@@ -88,7 +88,11 @@ public enum TemplateFunctions {
                 try expect(arguments, 3...3, "plural")
                 let count = session.numberValue(of: arguments[0])
                 let word = session.stringValue(of: arguments[count == 1 ? 1 : 2])
-                return .string("\(XPathValue.xpathString(count)) \(word)")
+                // Whole counts are grouped as decimal() groups them ("3,874 people").
+                let shown = count.isFinite && count == count.rounded() && abs(count) >= 1000
+                    ? signPrefix(count, digits: 0) + grouped(abs(count), digits: 0)
+                    : XPathValue.xpathString(count)
+                return .string("\(shown) \(word)")
             },
             "join": { session, arguments throws(XPathFunctionError) in
                 try expect(arguments, 1...3, "join")

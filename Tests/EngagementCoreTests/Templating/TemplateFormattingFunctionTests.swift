@@ -267,6 +267,9 @@ struct TemplateFormattingFunctionTests {
             ("plural(0, 'risk', 'risks')", "0 risks"),
             ("plural(3, 'risk', 'risks')", "3 risks"),
             ("plural(1.5, 'day', 'days')", "1.5 days"),
+            ("plural(3874, 'person', 'people')", "3,874 people"),
+            ("plural(-1200, 'day', 'days')", "-1,200 days"),
+            ("plural(999, 'day', 'days')", "999 days"),
             ("plural(count(//value), 'value', 'values')", "3 values"),
         ])
     func plural(expression: String, expected: String) throws {
@@ -372,6 +375,21 @@ struct TemplateFormattingFunctionTests {
             ("capitalize(number-words(8))", "Eight"),
         ])
     func numberWords(expression: String, expected: String) throws {
+        #expect(try text(of: expression) == expected)
+    }
+
+    @Test(
+        "series() joins the non-empty items with commas and a final 'and'",
+        arguments: [
+            ("series('a')", "a"),
+            ("series('a', 'b')", "a and b"),
+            ("series('a', 'b', 'c')", "a, b and c"),
+            ("series('', '2 on track', '', '1 missed', '')", "2 on track and 1 missed"),
+            ("series('', ' ')", ""),
+            ("series(' 4  at risk ')", "4 at risk"),
+            ("series(substring('0 met', 1, 99 * (0 > 0)), '3 missed')", "3 missed"),
+        ])
+    func series(expression: String, expected: String) throws {
         #expect(try text(of: expression) == expected)
     }
 
