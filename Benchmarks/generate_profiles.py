@@ -624,6 +624,12 @@ class ProfileBuilder:
                   + [(k, role, "frontline", "client") for k, role in fronts]
                   + [(k, role, level, "provider") for k, role, level in provider_roles[:provider_count]])
         sponsor_index = r.randrange(len(execs))
+        # Reporting lines in half of the profiles, from a generator of their own so that the
+        # rest of the profile stays as it was: managers answer to an executive, frontline
+        # leaders to a manager.
+        lines = random.Random(f"{self.rng_seed}-reports-to")
+        reporting = lines.random() < 0.5
+        mgmt_ids: list[str] = []
         self.stakeholder_ids: list[str] = []
         self.client_ids: list[str] = []
         self.exec_ids: list[str] = []
@@ -645,6 +651,12 @@ class ProfileBuilder:
                      f'current-engagement="{ENGAGEMENT[current]}" desired-engagement="{ENGAGEMENT[desired]}"')
             if sponsor:
                 attrs += ' sponsor="true"'
+            if reporting and side == "client" and level == "management" and self.exec_ids:
+                attrs += f' reports-to={attr(lines.choice(self.exec_ids))}'
+            if reporting and side == "client" and level == "frontline" and mgmt_ids:
+                attrs += f' reports-to={attr(lines.choice(mgmt_ids))}'
+            if side == "client" and level == "management":
+                mgmt_ids.append(sid)
             if r.random() < 0.9:
                 attrs += f' channel="{r.choice(CHANNELS)}" frequency="{r.choice(MEETING_FREQUENCIES)}"'
             self.line(2, f"<stakeholder {attrs}>")

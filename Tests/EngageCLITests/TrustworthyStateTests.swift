@@ -212,11 +212,11 @@ struct TrustworthyStateTests {
         #expect((alert["subject"] as? [String: Any])?["path"] as? String == "/client/measurements")
         #expect((alert["message"] as? String ?? "").hasPrefix("8 of 8 expectations have no measurement within their cadence, the first due by 2026-12-15"))
         #expect((alert["action"] as? String ?? "").contains("Karen Doyle (Team Leader, Patient Access Centre)"))
-        // And a missed one is raised with the holder's own leader, the sponsor.
+        // And a missed one is raised with the holder's own leader: Karen Doyle reports to Sarah Whitfield.
         try pack.edit(#"<measurement expectation="exp-call-answer" date="2026-11-15" value="72"/>"#,
                       #"<measurement expectation="exp-call-answer" date="2026-11-15" value="72"/><measurement expectation="exp-call-answer" date="2026-12-15" value="66"/>"#)
         let missed = try await pack.run(["alerts", "pack", "--today", "2026-12-20"])
-        #expect(missed.standardOutput.contains("action: Raise it with Daniel Okafor (Chief Operating Officer and Senior Responsible Owner for elective recovery) now, and ask Karen Doyle"), "\(missed.standardOutput)")
+        #expect(missed.standardOutput.contains("action: Raise it with Sarah Whitfield (Associate Director of Outpatient Services) now, and ask Karen Doyle"), "\(missed.standardOutput)")
         #expect(missed.standardOutput.contains("old: 72  new: 66"), "old and new are the same thing: the reading before and the latest")
     }
 

@@ -56,14 +56,20 @@ public struct StakeholderFigures: Sendable, Hashable {
     /// The one rule of who meets whom, which every document follows: the client's leaders
     /// speak to their own people, and the provider speaks to its sponsor contacts. A
     /// sponsor hears from the provider's lead (its first executive, else its first
-    /// manager); anyone else at the client or outside it from the first sponsor who is
-    /// not themselves, else the first client executive who is not, else the provider's
-    /// lead.
+    /// manager); anyone else at the client from the client leader they report to
+    /// (`reports-to`) when the profile says; anyone else at the client or outside it from
+    /// the first sponsor who is not themselves, else the first client executive who is
+    /// not, else the provider's lead.
     static func messenger(for person: ClientProfile.Stakeholder, among everyone: [ClientProfile.Stakeholder]) -> String? {
         guard person.side != .provider else { return nil }
         let providerLead = everyone.first { $0.side == .provider && $0.level == .executive }
             ?? everyone.first { $0.side == .provider && $0.level == .management }
         if person.isSponsor { return providerLead?.id }
+        if person.side == .client, let leader = person.reportsTo,
+            everyone.contains(where: { $0.id == leader && $0.side == .client && $0.id != person.id })
+        {
+            return leader
+        }
         let sponsor = everyone.first { $0.isSponsor && $0.side == .client && $0.id != person.id }
         let executive = everyone.first { $0.side == .client && $0.level == .executive && $0.id != person.id }
         return (sponsor ?? executive ?? providerLead)?.id

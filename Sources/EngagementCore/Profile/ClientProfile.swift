@@ -82,6 +82,9 @@ extension ClientProfile {
         public var isSponsor: Bool
         public var channel: String?
         public var frequency: String?
+        /// The id of the client leader this person answers to, who speaks to them about the
+        /// engagement; nil when the profile does not say.
+        public var reportsTo: String? = nil
     }
 
     public struct Goal: Sendable, Hashable, Identifiable {

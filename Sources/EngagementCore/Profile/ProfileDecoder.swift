@@ -41,7 +41,8 @@ struct ProfileDecoder {
                     currentEngagement: try person.enumeration("current-engagement"),
                     desiredEngagement: try person.enumeration("desired-engagement"),
                     isSponsor: try person.boolean("sponsor", default: false),
-                    channel: person.optionalString("channel"), frequency: person.optionalString("frequency"))
+                    channel: person.optionalString("channel"), frequency: person.optionalString("frequency"),
+                    reportsTo: person.optionalString("reports-to"))
             },
             goals: try client.list("goals", "goal") { goal in
                 .init(

@@ -28,6 +28,7 @@ struct ProfileValidator {
         validator.checkOptions()
         validator.checkLoyalty()
         validator.checkSponsor()
+        validator.checkReportingLines()
         return validator.diagnostics
     }
 
@@ -92,6 +93,7 @@ struct ProfileValidator {
             .goal: ids(of: .goal), .expectation: ids(of: .expectation),
         ]
         let rules: [(elements: [SourceElement], attribute: String, target: TargetKind)] = [
+            (children("stakeholders", "stakeholder"), "reports-to", .stakeholder),
             (children("goals", "goal"), "owner", .stakeholder),
             (children("goals", "goal"), "serves", .value),
             (children("expectations", "expectation"), "stakeholder", .stakeholder),
@@ -399,6 +401,24 @@ struct ProfileValidator {
         ]
         for part in missing where part.parts.contains(where: { root.element(named: $0) == nil }) {
             report(root, part.summary, fix: part.fix, severity: .warning)
+        }
+    }
+
+    /// A client-side person's `reports-to` decides who speaks to them about the engagement
+    /// (StakeholderFigures.messenger), so it must name someone else at the client.
+    private mutating func checkReportingLines() {
+        let people = children("stakeholders", "stakeholder")
+        let sides = Dictionary(people.compactMap { person in person[attribute: "id"].map { ($0, person[attribute: "side"] ?? "") } },
+            uniquingKeysWith: { first, _ in first })
+        for person in people {
+            guard let leader = person[attribute: "reports-to"], let side = sides[leader] else { continue }
+            if leader == person[attribute: "id"] {
+                report(person, "<stakeholder>\(Self.label(person)) reports to itself.",
+                    fix: "Set reports-to to the id of the person they answer to, or leave it out.")
+            } else if person[attribute: "side"] == "client", side != "client" {
+                report(person, "<stakeholder>\(Self.label(person)) is on the client side but reports to '\(leader)', who is not.",
+                    fix: "Name a leader at the client in reports-to: the client's leaders speak to their own people.")
+            }
         }
     }
 

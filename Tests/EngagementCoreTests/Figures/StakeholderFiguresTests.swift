@@ -96,6 +96,33 @@ struct StakeholderFiguresTests: FigureFixtures {
         #expect(figures.positions.first { $0.id == person }?.hearsFrom == expected)
     }
 
+    @Test("A client-side person hears from the client leader they report to; a sponsor, a third party or a leader outside the client does not")
+    func messengerFollowsReportingLines() {
+        func someone(_ id: String, side: ClientProfile.Side, level: ClientProfile.Level, sponsor: Bool = false, reportsTo: String? = nil) -> ClientProfile.Stakeholder {
+            var who = Self.stakeholder(id, level: level, current: .neutral, desired: .supportive, sponsor: sponsor)
+            who.side = side
+            who.reportsTo = reportsTo
+            return who
+        }
+        let everyone = [
+            someone("sponsor", side: .client, level: .executive, sponsor: true, reportsTo: "director"),
+            someone("director", side: .client, level: .executive),
+            someone("manager", side: .client, level: .management, reportsTo: "director"),
+            someone("nurse", side: .client, level: .frontline, reportsTo: "manager"),
+            someone("stray", side: .client, level: .frontline, reportsTo: "partner"),
+            someone("ghost", side: .client, level: .frontline, reportsTo: "nobody"),
+            someone("commissioner", side: .thirdParty, level: .executive, reportsTo: "director"),
+            someone("partner", side: .provider, level: .executive),
+        ]
+        let heard = Dictionary(uniqueKeysWithValues: StakeholderFigures(stakeholders: everyone).positions.map { ($0.id, $0.hearsFrom) })
+        #expect(heard["manager"] == "director")
+        #expect(heard["nurse"] == "manager")
+        #expect(heard["sponsor"] == "partner", "a sponsor hears from the provider's lead whoever they report to")
+        #expect(heard["stray"] == "sponsor", "a leader outside the client is not a messenger")
+        #expect(heard["ghost"] == "sponsor")
+        #expect(heard["commissioner"] == "sponsor", "reports-to is for the client's own people")
+    }
+
     @Test("Without a sponsor, people hear from the first other client executive; the provider's lead falls back to its manager")
     func messengerFallbacks() {
         var executive = Self.stakeholder("ceo", current: .neutral, desired: .supportive)

@@ -169,6 +169,19 @@ extension BrokenProfileCase {
                 """)],
             [.error(48, 5, "<risk> 'risk-delay' refers in 'owner' to stakeholder 'sh-coo', which is not defined.", "did you mean 'sh-ceo'?")]),
         .init(
+            "dangling reference: a stakeholder's reports-to",
+            [.replace("desired-engagement=\"supportive\" sponsor=\"true\">", with: "desired-engagement=\"supportive\" sponsor=\"true\" reports-to=\"sh-cee\">")],
+            [.error(14, 5, "<stakeholder> 'sh-ceo' refers in 'reports-to' to stakeholder 'sh-cee', which is not defined.", "did you mean 'sh-ceo'?")]),
+        .init(
+            "a stakeholder who reports to itself",
+            [.replace("desired-engagement=\"supportive\" sponsor=\"true\">", with: "desired-engagement=\"supportive\" sponsor=\"true\" reports-to=\"sh-ceo\">")],
+            [.error(14, 5, "<stakeholder> 'sh-ceo' reports to itself.", "Set reports-to to the id of the person they answer to, or leave it out.")]),
+        .init(
+            "a client-side stakeholder who reports to the provider",
+            [.replace("desired-engagement=\"supportive\" sponsor=\"true\">", with: "desired-engagement=\"supportive\" sponsor=\"true\" reports-to=\"sh-partner\">"),
+             .replace("  </stakeholders>", with: "    <stakeholder id=\"sh-partner\" side=\"provider\" level=\"executive\" influence=\"3\" interest=\"3\" current-engagement=\"leading\" desired-engagement=\"leading\"><name>P</name><role>Partner</role></stakeholder>\n  </stakeholders>")],
+            [.error(14, 5, "<stakeholder> 'sh-ceo' is on the client side but reports to 'sh-partner', who is not.", "Name a leader at the client in reports-to: the client's leaders speak to their own people.")]),
+        .init(
             "dangling reference: one unknown name in a RACI list",
             [.afterJourney("""
                   <raci>

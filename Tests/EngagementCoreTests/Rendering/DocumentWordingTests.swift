@@ -110,7 +110,7 @@ extension DocumentWordingTests {
         let text = blocks.joined(separator: "\n")
         // Cumulative net (all benefits, optimism bias on costs) first ends a year at or above
         // zero in year 3; year 0 is 2026.
-        #expect(text.contains("Its benefits, cash and non-cash, pay back its costs 2.0 years after the spending at the outset, in year 3 (2029) of the appraisal, undiscounted"))
+        #expect(text.contains("Its benefits, cash and non-cash, pay back its costs 2.0 years after the spending at the outset, early in year 3 (2029) of the appraisal, undiscounted"))
         #expect(text.contains("so the cumulative net first turns positive in year 3 (2029), 2.0 years after the outset."))
         // And the table shows it: undiscounted running totals -2,308,800 + 6,800 = -2,302,000;
         // + 2,236,800 = -65,200 at the end of 2028; + 2,463,600 = 2,398,400 at the end of 2029.
