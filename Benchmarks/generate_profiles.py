@@ -329,6 +329,15 @@ EXPECTATION_STATEMENTS = [
     "{Org} leadership sees steady progress on {metric_l} each month.",
 ]
 
+# What a client might call each stage in its own words.
+STAGE_LABELS = {
+    "discovery": "Finding us",
+    "consideration": "Choosing",
+    "conversion": "Signing up",
+    "retention": "Using the service",
+    "advocacy": "Recommending us",
+}
+
 STAGE_GOALS = {
     "discovery": "Prospective {customer}s and {partner} know what {org} offers and how to start, so that requests arrive complete the first time.",
     "consideration": "{Customer}s understand how long things will take, what happens next and whom to contact, without having to chase.",
@@ -769,8 +778,12 @@ class ProfileBuilder:
         r = self.rng
         exp_ids = [e[0] for e in self.expectations_data]
         self.line(1, "<journey>")
+        # A quarter of the profiles name their stages in their own words, from a generator
+        # of its own so that the rest of the profile stays as it was.
+        labelled = random.Random(f"{self.rng_seed}-stage-labels").random() < 0.25
         for stage in STAGES:
-            self.line(2, f'<stage name="{stage}">')
+            label = f' label="{STAGE_LABELS[stage]}"' if labelled else ""
+            self.line(2, f'<stage name="{stage}"{label}>')
             self.line(3, f"<goal>{text(self.w(STAGE_GOALS[stage]))}</goal>")
             for name in r.sample(TOUCHPOINTS[stage], r.randint(2, 4)):
                 name = self.w(name)

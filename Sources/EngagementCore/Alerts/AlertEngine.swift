@@ -232,7 +232,7 @@ struct AlertEngine {
             let ownerNames = Self.list(owners.map { id in profile.stakeholders.first { $0.id == id }?.name ?? id })
             append(Alert(
                 kind: .journeyGap, severity: .warning, subject: .init(element: "stage", id: stage.name.rawValue, path: path),
-                message: "\(gaps.count) of \(stage.touchpoints.count) \(stage.name.rawValue) touchpoints \(gaps.count == 1 ? "falls" : "fall") below standard: \(listed.joined(separator: "; ")).",
+                message: "\(gaps.count) of \(stage.touchpoints.count) \(profile.journey.first { $0.name == stage.name }?.readerName ?? stage.name.rawValue) touchpoints \(gaps.count == 1 ? "falls" : "fall") below standard: \(listed.joined(separator: "; ")).",
                 oldValue: nil, newValue: "\(gaps.count) of \(stage.touchpoints.count)",
                 documents: [DocumentKind.strategy, .businessCase, .communication].map(\.rawValue),
                 sections: gaps.flatMap { sections(reading: "\(path)/touchpoint[@id='\($0.id)']", documents: [.strategy, .businessCase, .communication]) }.distinctInOrder(),

@@ -140,6 +140,11 @@ extension ClientProfile {
         public var name: StageName
         public var goal: String
         public var touchpoints: [Touchpoint]
+        /// What the client's people call the stage ("Booking"); nil for the standard name.
+        public var label: String? = nil
+
+        /// The stage as readers know it, in a sentence: its label, else its standard name.
+        public var readerName: String { label ?? name.rawValue }
     }
 
     public struct Touchpoint: Sendable, Hashable, Identifiable {

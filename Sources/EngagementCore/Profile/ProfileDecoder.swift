@@ -71,7 +71,7 @@ struct ProfileDecoder {
             journey: try client.list("journey", "stage") { stage in
                 .init(
                     name: try stage.enumeration("name"), goal: try stage.text("goal"),
-                    touchpoints: try stage.children("touchpoint").map(decodeTouchpoint))
+                    touchpoints: try stage.children("touchpoint").map(decodeTouchpoint), label: stage.optionalString("label"))
             },
             loyalty: try client.optionalChild("loyalty").map(decodeLoyalty),
             measurements: try client.list("measurements", "measurement") { measurement in

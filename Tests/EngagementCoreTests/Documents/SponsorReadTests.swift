@@ -118,6 +118,26 @@ struct SponsorReadTests {
         #expect(harbourside.contains("Where the revenue comes from"))
     }
 
+    @Test("A stage the client names in its own words is called so in every document, its standard name kept out of the text")
+    func stageLabels() throws {
+        let strategy = try #require(Self.northgate[.strategy])
+        #expect(strategy.contains("It is weakest at the booking stage, with a mean objective score of 53.0 out of 100"))
+        #expect(strategy.contains("Fix the booking stage first."))
+        #expect(strategy.contains("(clinic visit, owned by Grace Mensah; objective score 54"))
+        let communication = try #require(Self.northgate[.communication])
+        #expect(communication.contains("starting where it is weakest: the booking stage."))
+        #expect(communication.contains("The booking touchpoints serve 2 expectations"))
+        let business = try #require(Self.northgate[.businessCase])
+        #expect(business.contains("Booking (weakest)"))
+        for (kind, document) in Self.northgate {
+            for standard in ["conversion stage", "retention stage", "(conversion,", "(retention,", "(advocacy,", "(discovery,", "(consideration,"] {
+                #expect(!document.contains(standard), "\(kind): \(standard)")
+            }
+        }
+        // Without labels, the standard names stay.
+        #expect(try #require(Self.harbourside[.strategy]).contains("It is weakest at the retention stage"))
+    }
+
     @Test("Document control says as at when the figures were taken, and who answers questions about them")
     func documentControl() throws {
         let strategy = try #require(Self.northgate[.strategy])
