@@ -99,7 +99,7 @@ struct PackStoreSafetyTests {
         try handle.seek(toOffset: size / 2)
         try handle.write(contentsOf: Data(repeating: 0xFF, count: 16384))
         try handle.close()
-        try #require(try StoreTestSystem.sql("PRAGMA quick_check", pack: pack) != "ok")
+        try #require(try StoreTestSystem.quickCheckFails(pack: pack))
 
         for command in [["generate", Self.sample, "--out", "pack"], ["regenerate", "pack", "--profile", Self.sample]] {
             let outcome = try await EngageProcess.run(command, in: scratch.url)

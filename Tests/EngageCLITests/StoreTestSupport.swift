@@ -33,6 +33,14 @@ enum StoreTestSystem {
             in: directory)
     }
 
+    /// Whether SQLite's quick_check finds the store of `pack` damaged: it reports a problem,
+    /// or cannot even step through the damaged pages ("database disk image is malformed").
+    static func quickCheckFails(pack: URL) throws -> Bool {
+        let outcome = try run("/usr/bin/sqlite3", [pack.appendingPathComponent(".engage/revisions.sqlite").path, "PRAGMA quick_check"])
+        if outcome.status != 0 { return outcome.standardError.contains("malformed") }
+        return outcome.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines) != "ok"
+    }
+
     /// Runs one SQL statement on the store of `pack` with the sqlite3 shell.
     @discardableResult
     static func sql(_ statement: String, pack: URL) throws -> String {

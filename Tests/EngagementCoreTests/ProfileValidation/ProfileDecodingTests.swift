@@ -31,7 +31,7 @@ struct ProfileDecodingTests {
         #expect(profile.values.map(\.id) == ["val-compassion", "val-timely", "val-partnership", "val-improvement", "val-openness"])
         #expect(profile.values.first?.behaviours.count == 3)
         #expect(profile.values.first?.priority == 1)
-        #expect(profile.stakeholders.count == 14)
+        #expect(profile.stakeholders.count == 15)
         #expect(profile.stakeholders.last?.side == .thirdParty)
         #expect(profile.method == ClientProfile.Method(sector: .public, governance: .prince2Board))
         #expect(profile.goals.count == 5)
