@@ -1,20 +1,21 @@
 import Foundation
 
-// embed-shipped-files OUTPUT SCHEMA TEMPLATES-FOLDER RELATIVE-PATH...
+// embed-shipped-files OUTPUT PROFILE-SCHEMA FIRM-SCHEMA TEMPLATES-FOLDER RELATIVE-PATH...
 //
-// Writes OUTPUT, a Swift file that defines the text of the schema and of each template as
+// Writes OUTPUT, a Swift file that defines the text of the schemas and of each template as
 // a string literal (see Plugins/EmbedShippedFiles). Text, not bytes: the files are UTF-8,
 // and a string literal compiles in a fraction of the time of a byte array's literal.
 
 let arguments = CommandLine.arguments.dropFirst()
-guard arguments.count >= 3 else {
-    FileHandle.standardError.write(Data("usage: embed-shipped-files OUTPUT SCHEMA TEMPLATES-FOLDER RELATIVE-PATH...\n".utf8))
+guard arguments.count >= 4 else {
+    FileHandle.standardError.write(Data("usage: embed-shipped-files OUTPUT PROFILE-SCHEMA FIRM-SCHEMA TEMPLATES-FOLDER RELATIVE-PATH...\n".utf8))
     exit(64)
 }
 let output = URL(fileURLWithPath: arguments[arguments.startIndex])
 let schema = URL(fileURLWithPath: arguments[arguments.startIndex + 1])
-let folder = URL(fileURLWithPath: arguments[arguments.startIndex + 2])
-let relativePaths = arguments.dropFirst(3)
+let firmSchema = URL(fileURLWithPath: arguments[arguments.startIndex + 2])
+let folder = URL(fileURLWithPath: arguments[arguments.startIndex + 3])
+let relativePaths = arguments.dropFirst(4)
 
 /// The text of the file at `url`, which must be UTF-8: its bytes are then its text's.
 func text(of url: URL) -> String {
@@ -51,6 +52,8 @@ var source = """
 
     extension ShippedFiles {
         static let embeddedProfileSchema: String = \(literal(text(of: schema)))
+
+        static let embeddedFirmSchema: String = \(literal(text(of: firmSchema)))
 
         static let embeddedTemplates: [(path: String, text: String)] = [
 

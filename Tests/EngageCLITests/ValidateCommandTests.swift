@@ -96,6 +96,28 @@ struct ValidateCommandTests {
         #expect(outcome.errorLines == ["1 profile valid."])
     }
 
+    @Test("A firm file is checked against its own schema, beside profiles, and reported as a firm in JSON")
+    func firmFileIsValidated() async throws {
+        let folder = try ScratchFolder()
+        defer { folder.remove() }
+        let firm = try samplePath("halden-partners/firm.xml")
+        let valid = try await EngageProcess.run(["validate", firm, try samplePath("northgate-hospitals.xml")], in: folder.url)
+        #expect(valid.status == 0, "\(valid.standardError)")
+        #expect(valid.standardError.contains("2 files valid."), "\(valid.standardError)")
+        let json = try await EngageProcess.run(["validate", firm, "--json"], in: folder.url)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
+        let file = try #require((report["files"] as? [[String: Any]])?.first)
+        #expect(file["kind"] as? String == "firm")
+        #expect(file["firm_id"] as? String == "halden-partners")
+        #expect(file["client_id"] is NSNull)
+        // A copy without its logo beside it: the file is named with its line and column.
+        try folder.write(try String(contentsOfFile: firm, encoding: .utf8), to: "firm.xml")
+        let broken = try await EngageProcess.run(["validate", "firm.xml"], in: folder.url)
+        #expect(broken.status == 1)
+        #expect(broken.standardError.contains("firm.xml:11:5: error: 'logo.svg' does not exist beside the firm file"), "\(broken.standardError)")
+        #expect(broken.standardError.contains("1 of 1 file invalid."), "\(broken.standardError)")
+    }
+
     @Test("A relative path is read from the working directory, which need not be the repository")
     func relativePathFromAnotherWorkingDirectory() async throws {
         let folder = try ScratchFolder()

@@ -1,0 +1,112 @@
+import EngagementCore
+import Foundation
+import Testing
+import XMLSupport
+
+/// The firm file (DESIGN section 12): its schema, the checks beyond it, and what it decodes
+/// to, on the shipped sample and on broken copies of it, each problem at its line and column.
+@Suite("Firm file")
+struct FirmFileTests {
+    static func sampleFolder() throws -> URL {
+        try #require(ProfileFixtures.repositoryRoot()).appendingPathComponent("Samples/halden-partners")
+    }
+
+    /// A scratch copy of the sample firm's folder, with `edit` applied to its firm.xml.
+    static func brokenCopy(_ edit: (String) -> String) throws -> (folder: URL, file: URL) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("firm-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: try sampleFolder(), to: folder)
+        let file = folder.appendingPathComponent("firm.xml")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        let edited = edit(text)
+        #expect(edited != text, "the edit must change the file")
+        try edited.write(to: file, atomically: true, encoding: .utf8)
+        return (folder, file)
+    }
+
+    @Test("The sample firm file is valid and decodes to its identity, house style, locale and method")
+    func sampleDecodes() throws {
+        let path = try Self.sampleFolder().appendingPathComponent("firm.xml").path
+        #expect(FirmLoader.isFirmFile(at: path))
+        let result = FirmLoader.load(fileAt: path)
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.formatted))")
+        let firm = try #require(result.firm)
+        #expect(firm.id == "halden-partners")
+        #expect(firm.name == "Halden Partners")
+        #expect(firm.legalName == "Halden Partners LLP")
+        #expect(firm.logo == "logo.svg")
+        #expect(firm.colours == [.primary: "#1F3A5F", .accent: "#B5532E", .text: "#222222"])
+        #expect(firm.fonts == [.heading: "Source Serif 4", .body: "Source Sans 3"])
+        #expect(firm.stylesheet == "house.css")
+        #expect(firm.pageSize == .a4)
+        #expect(firm.language == .enGB)
+        #expect(firm.method.sector == .private)
+        #expect(firm.method.governance == .steeringCommittee)
+        #expect(firm.method.costOfCapital == 8)
+        #expect(firm.method.optimismBias == 20)
+    }
+
+    @Test("A client profile is not a firm file")
+    func profileIsNotAFirm() throws {
+        let root = try #require(ProfileFixtures.repositoryRoot())
+        #expect(!FirmLoader.isFirmFile(at: root.appendingPathComponent("Samples/northgate-hospitals.xml").path))
+    }
+
+    typealias BrokenCase = (name: String, from: String, to: String, line: Int, column: Int, message: String)
+
+    static let broken: [BrokenCase] = [
+        ("a colour that is not #RRGGBB", ##"value="#1F3A5F""##, #"value="navy""#, 15, 5,
+         "the value 'navy' is not accepted by the pattern '#[0-9A-Fa-f]{6}'. Write a colour as # and six hexadecimal digits"),
+        ("a role given twice", #"<colour role="text""#, #"<colour role="accent""#, 17, 5,
+         "The colour role 'accent' is given twice."),
+        ("a logo outside the folder", "<logo>logo.svg</logo>", "<logo>../logo.svg</logo>", 11, 5,
+         "'../logo.svg' leaves the firm file's folder."),
+        ("an absolute logo path", "<logo>logo.svg</logo>", "<logo>/etc/logo.svg</logo>", 11, 5,
+         "'/etc/logo.svg' leaves the firm file's folder."),
+        ("a logo that does not exist", "<logo>logo.svg</logo>", "<logo>brand/missing.svg</logo>", 11, 5,
+         "'brand/missing.svg' does not exist beside the firm file"),
+        ("a logo that is not an image", "<logo>logo.svg</logo>", "<logo>house.css</logo>", 11, 5,
+         "'house.css' is not an SVG or PNG image."),
+        ("a cost of capital above 100%", #"cost-of-capital="8""#, #"cost-of-capital="180""#, 24, 3,
+         "the value '180' is greater than the maximum value allowed ('100')"),
+        ("an unknown language", #"language="en-GB""#, #"language="fr-FR""#, 23, 3,
+         "'fr-FR' is not an element of the set"),
+        ("no name", "    <name>Halden Partners</name>\n", "", 9, 5,
+         "Element <legal-name>: this element is not expected here. Expected is ( name ). Add <name> here if it is missing"),
+    ]
+
+    @Test("Each broken firm file is refused at the right line and column, with advice", arguments: broken)
+    func brokenFirmFile(_ broken: BrokenCase) throws {
+        let copy = try Self.brokenCopy { $0.replacingOccurrences(of: broken.from, with: broken.to) }
+        defer { try? FileManager.default.removeItem(at: copy.folder) }
+        let result = FirmLoader.load(fileAt: copy.file.path, displayName: "firm.xml")
+        #expect(!result.isValid)
+        let found = result.diagnostics.first { $0.line == broken.line && $0.column == broken.column && $0.message.contains(broken.message) }
+        #expect(found != nil, "\(result.diagnostics.map(\.formatted))")
+        #expect(result.diagnostics.allSatisfy { $0.file == "firm.xml" })
+    }
+
+    @Test("A stylesheet that is a symbolic link out of the folder is refused")
+    func symbolicLinkOut() throws {
+        let copy = try Self.brokenCopy { $0.replacingOccurrences(of: "<stylesheet>house.css</stylesheet>", with: "<stylesheet>linked.css</stylesheet>") }
+        defer { try? FileManager.default.removeItem(at: copy.folder) }
+        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("outside-\(UUID().uuidString).css")
+        try "body {}".write(to: outside, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: outside) }
+        try FileManager.default.createSymbolicLink(at: copy.folder.appendingPathComponent("linked.css"), withDestinationURL: outside)
+        let result = FirmLoader.load(fileAt: copy.file.path, displayName: "firm.xml")
+        #expect(result.diagnostics.contains { $0.line == 20 && $0.summary == "'linked.css' leads outside the firm file's folder through a symbolic link." },
+                "\(result.diagnostics.map(\.formatted))")
+    }
+
+    @Test("Every problem of a firm file is reported at once")
+    func everyProblemAtOnce() throws {
+        let copy = try Self.brokenCopy {
+            $0.replacingOccurrences(of: ##"value="#1F3A5F""##, with: #"value="navy""#)
+                .replacingOccurrences(of: "<logo>logo.svg</logo>", with: "<logo>../logo.svg</logo>")
+                .replacingOccurrences(of: #"<font role="body""#, with: #"<font role="heading""#)
+        }
+        defer { try? FileManager.default.removeItem(at: copy.folder) }
+        let result = FirmLoader.load(fileAt: copy.file.path, displayName: "firm.xml")
+        #expect(result.diagnostics.map(\.line) == [11, 15, 19], "\(result.diagnostics.map(\.formatted))")
+    }
+}
