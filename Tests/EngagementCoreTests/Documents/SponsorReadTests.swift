@@ -138,6 +138,16 @@ struct SponsorReadTests {
         #expect(try #require(Self.harbourside[.strategy]).contains("It is weakest at the retention stage"))
     }
 
+    @Test("The benefits owner is named where the benefits are decided and reported, whatever their quadrant")
+    func benefitsOwner() throws {
+        let business = try #require(Self.harbourside[.businessCase])
+        #expect(business.contains("to agree, with Jonathan Pryce as benefits owner, that its cash-releasing benefits are recycled into it"))
+        let communication = try #require(Self.harbourside[.communication])
+        #expect(communication.contains("As benefits owner, the benefits realised against the yearly profile in the business case, and which cash-releasing benefits are ready to be recycled into the programme."))
+        let strategy = try #require(Self.northgate[.strategy])
+        #expect(strategy.contains("The exception is Mark Ellison, who as benefits owner reports the benefits at every review."))
+    }
+
     @Test("Document control says as at when the figures were taken, and who answers questions about them")
     func documentControl() throws {
         let strategy = try #require(Self.northgate[.strategy])
