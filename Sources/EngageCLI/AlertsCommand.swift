@@ -36,7 +36,7 @@ struct AlertsCommand: ParsableCommand {
         output.apply()
         let inspection: PackInspection
         do {
-            inspection = try PackInspection(packFolder: packOptions.pack.url, profileOverride: packOptions.profile?.path,
+            inspection = try PackInspection(packFolder: packOptions.pack.url, profileOverride: packOptions.profile?.path, firmOverride: packOptions.firm,
                 lockWait: lockWait.lockWait)
         } catch {
             Console.standardError(error.description)

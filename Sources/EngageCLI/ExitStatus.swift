@@ -37,7 +37,7 @@ extension ExitStatus {
     static func of(_ failure: PackInspection.Failure) -> ExitCode {
         switch failure {
         case .pack(let error): of(error)
-        case .invalidProfile, .templates: invalidInput
+        case .invalidProfile, .invalidFirm, .templates: invalidInput
         case .unreadableProfile, .templatesUnusable: failed
         }
     }

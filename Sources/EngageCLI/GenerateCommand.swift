@@ -48,6 +48,13 @@ struct GenerateCommand: ParsableCommand {
             valueName: "edition"))
     var edition: DocumentEdition = .client
 
+    @Option(
+        help: ArgumentHelp(
+            "The firm file the documents are sent under (docs/firm-format.md); none for no firm. Default: ENGAGE_FIRM, else a firm.xml in the profile's folder or a folder above it.",
+            valueName: "firm"),
+        completion: .file(extensions: ["xml"]))
+    var firm: String?
+
     @Flag(
         name: .customLong("force-new-history"),
         help: ArgumentHelp(
@@ -74,10 +81,13 @@ struct GenerateCommand: ParsableCommand {
         output.apply()
         let sources = try loadTemplates()
         let formats = formatList.formats
+        let firms = try loadFirms()
         let jobs: [PackJob] = profiles.map { profile in
-            PackJob(
+            var job = PackJob(
                 profilePath: profile.path, destination: out.map { URL(fileURLWithPath: $0) }, lockWait: lockWait.lockWait,
                 startNewHistory: forceNewHistory, edition: edition)
+            job.firm = firms[profile.path] ?? nil
+            return job
         }
         let outputRoot = outDir.map { URL(fileURLWithPath: $0) }
         let progress = jobs.count > 1 && Console.showsProgress ? ProgressBar(total: jobs.count) : nil
@@ -118,6 +128,34 @@ struct GenerateCommand: ParsableCommand {
             Console.status("\(jobs.count - problems.count) of \(jobs.count) packs generated.")
         }
         if !problems.isEmpty { throw ExitStatus.of(problems) }
+    }
+
+    /// The firm file of each profile, loaded once per file: every problem of an invalid
+    /// one is reported, and nothing is generated.
+    func loadFirms() throws -> [String: FirmSource?] {
+        var loaded: [String: FirmSource] = [:]
+        var result: [String: FirmSource?] = [:]
+        for profile in profiles {
+            guard let path = FirmLocator.locate(option: firm, profilePath: profile.path) else {
+                result[profile.path] = .some(nil)
+                continue
+            }
+            let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+            if let known = loaded[absolute] {
+                result[profile.path] = known
+                continue
+            }
+            let firmFile = FirmLoader.load(fileAt: path)
+            for diagnostic in firmFile.diagnostics { Console.diagnostic(diagnostic) }
+            guard firmFile.isValid, let value = firmFile.firm, let root = firmFile.root else {
+                Console.standardError("error: the firm file \(path) is invalid; fix it, or pass --firm none to generate without a firm.")
+                throw firmFile.isUnreadable ? ExitStatus.failed : ExitStatus.invalidInput
+            }
+            let source = FirmSource(firm: value, root: root, path: path)
+            loaded[absolute] = source
+            result[profile.path] = source
+        }
+        return result
     }
 
     private func loadTemplates() throws -> TemplateSources {

@@ -9,6 +9,13 @@ struct PackOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp("The profile, when it moved from the path the pack remembers; - reads it from standard input.", valueName: "profile"))
     var profile: ProfilePath?
+
+    @Option(
+        help: ArgumentHelp(
+            "The firm file to use instead of the one the pack remembers (docs/firm-format.md); none for no firm.",
+            valueName: "firm"),
+        completion: .file(extensions: ["xml"]))
+    var firm: String?
 }
 
 /// `--wait SECONDS`, for every command that locks a pack.

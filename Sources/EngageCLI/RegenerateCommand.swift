@@ -31,7 +31,8 @@ struct RegenerateCommand: ParsableCommand {
         let report: PackBuilder.RegenerationReport
         do {
             report = try PackBuilder.regenerate(
-                pack: packOptions.pack.url, profile: packOptions.profile?.path, edition: edition, lockWait: lockWait.lockWait)
+                pack: packOptions.pack.url, profile: packOptions.profile?.path, edition: edition, firm: packOptions.firm,
+                lockWait: lockWait.lockWait)
         } catch {
             Console.standardError(error.description)
             switch error {

@@ -44,7 +44,7 @@ struct StatusCommand: ParsableCommand {
         let inspection: PackInspection
         do {
             inspection = try PackInspection(packFolder: packOptions.pack.url, profileOverride: packOptions.profile?.path,
-                editionOverride: edition, lockWait: lockWait.lockWait)
+                editionOverride: edition, firmOverride: packOptions.firm, lockWait: lockWait.lockWait)
         } catch {
             Console.standardError(error.description)
             throw ExitStatus.of(error)

@@ -26,9 +26,16 @@ public struct EngagementFigures: Sendable, Hashable {
     public var method: MethodFigures
 
     /// Computes every figure of `profile`.
-    public init(profile: ClientProfile) {
-        appraisal = profile.appraisal.map {
-            AppraisalFigures(appraisal: $0, options: profile.options, budget: profile.budget)
+    /// - Parameter firm: the firm file, whose method fills what the profile leaves out.
+    public init(profile: ClientProfile, firm: Firm? = nil) {
+        let method = MethodFigures(method: profile.method, firm: firm?.method)
+        appraisal = profile.appraisal.map { stated in
+            var appraisal = stated
+            // A public-sector profile that gives no optimism bias takes the firm's.
+            if !appraisal.isOptimismBiasStated, method.sector == .public, let bias = firm?.method.optimismBias {
+                appraisal.optimismBias = bias
+            }
+            return AppraisalFigures(appraisal: appraisal, options: profile.options, budget: profile.budget)
         }
         loyalty = profile.loyalty.map(LoyaltyFigures.init(loyalty:))
         stakeholders = StakeholderFigures(stakeholders: profile.stakeholders)
@@ -37,6 +44,6 @@ public struct EngagementFigures: Sendable, Hashable {
         journey = JourneyFigures(journey: profile.journey)
         risks = RiskFigures(risks: profile.risks)
         segments = SegmentFigures(segments: profile.segments)
-        method = MethodFigures(method: profile.method)
+        self.method = method
     }
 }

@@ -12,7 +12,7 @@ public enum FigureDependencies {
     /// Each area (`/client/figures/AREA`) and the profile paths it is computed from, in
     /// the order of ``EngagementFigures``.
     public static let areas: [(area: String, sources: [String])] = [
-        ("appraisal", ["/client/appraisal", "/client/options", "/client/budget"]),
+        ("appraisal", ["/client/appraisal", "/client/options", "/client/budget", "/client/method", "/client/firm/method"]),
         ("loyalty", ["/client/loyalty"]),
         ("stakeholders", ["/client/stakeholders"]),
         ("expectations", ["/client/expectations", "/client/measurements"]),
@@ -20,7 +20,7 @@ public enum FigureDependencies {
         ("change", ["/client/change-impacts"]),
         ("risks", ["/client/risks"]),
         ("segments", ["/client/segments"]),
-        ("method", ["/client/method"]),
+        ("method", ["/client/method", "/client/firm/method"]),
     ]
 
     /// The profile paths the figure at model path `path` is computed from; nil for a path

@@ -8,12 +8,13 @@ public struct MethodFigures: Sendable, Hashable {
     /// Whether the profile states the sector, rather than leaving it to the default.
     public var isSectorStated: Bool
 
-    /// The profile's method, defaults filled in: private when the sector is not given (a
-    /// private client must never be told of the Green Book; a public one that does not
-    /// say so is merely told less), and the governance usual in the sector.
-    public init(method: ClientProfile.Method?) {
-        sector = method?.sector ?? .private
-        isSectorStated = method?.sector != nil
-        governance = method?.governance ?? (sector == .public ? .prince2Board : .steeringCommittee)
+    /// The profile's method, defaults filled in from the firm file's method, then: private
+    /// when the sector is not given (a private client must never be told of the Green
+    /// Book; a public one that does not say so is merely told less), and the governance
+    /// usual in the sector.
+    public init(method: ClientProfile.Method?, firm: Firm.MethodDefaults? = nil) {
+        sector = method?.sector ?? firm?.sector ?? .private
+        isSectorStated = method?.sector != nil || firm?.sector != nil
+        governance = method?.governance ?? firm?.governance ?? (sector == .public ? .prince2Board : .steeringCommittee)
     }
 }

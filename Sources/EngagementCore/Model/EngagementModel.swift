@@ -19,17 +19,26 @@ public struct EngagementModel: Sendable {
     public let profileBytes: [UInt8]
     /// The edition the documents are rendered for, the model's `<edition>` element.
     public let edition: DocumentEdition
+    /// The firm file the documents are sent under, nil without one.
+    public let firm: FirmSource?
 
     /// Builds the model from a validated profile and its element tree.
     ///
     /// The edition is an input like the profile's data, not part of it: it follows the
     /// figures as `<edition>client</edition>`, so that the sections that read it are
     /// traced, and go stale, like any other.
-    public init(profile: ClientProfile, root: SourceElement, edition: DocumentEdition = .client) {
+    ///
+    /// The firm file, when there is one, is an input like the profile: its normalized
+    /// element is the profile snapshot's last child (`/client/firm`), so that its hash and
+    /// the comparison of two revisions' inputs cover it, and sections that read it are
+    /// traced and go stale like any other.
+    public init(profile: ClientProfile, root: SourceElement, edition: DocumentEdition = .client, firm: FirmSource? = nil) {
         self.profile = profile
         self.edition = edition
-        self.figures = EngagementFigures(profile: profile)
+        self.firm = firm
+        self.figures = EngagementFigures(profile: profile, firm: firm?.firm)
         var client = Self.normalized(root)
+        if let firm { client.children.append(.element(Self.normalized(firm.root))) }
         let profileBytes = XMLWriter.serialize(client, indent: false)
         self.profileHash = FNV1a.hex(FNV1a.hash(profileBytes))
         self.profileBytes = profileBytes

@@ -35,6 +35,8 @@ public enum PackError: Error, Sendable, CustomStringConvertible {
     case unknownRevision(DocumentKind, Int, latest: Int?)
     case noRevisions(DocumentKind)
     case profileMissing(String)
+    /// The firm file the pack was generated with no longer exists.
+    case firmMissing(String)
     /// The pack was generated from standard input (`engage generate - --out PACK`), so it
     /// knows no profile path to compare with.
     case profileFromStandardInput
@@ -99,6 +101,8 @@ public enum PackError: Error, Sendable, CustomStringConvertible {
             "\(kind.rawValue) has no revisions yet; run engage generate first."
         case .profileMissing(let path):
             "The pack's profile \(path) does not exist. Pass --profile with its new path."
+        case .firmMissing(let path):
+            "The pack's firm file \(path) does not exist. Pass --firm with its new path, or --firm none to generate without a firm."
         case .profileFromStandardInput:
             "The pack was generated from a profile on standard input, so it knows no profile file. Pass --profile FILE, or --profile - to read it from standard input again."
         case .profileOfAnotherClient(let profile, let client, let packClient):

@@ -92,6 +92,10 @@ extension RevisionStore {
             try db.execute(sql: "ALTER TABLE revision ADD COLUMN edition TEXT")
             try db.execute(sql: "ALTER TABLE pack ADD COLUMN edition TEXT")
         }
+        migrator.registerMigration("v6: the firm file") { db in
+            // The firm file the pack was last written with, absolute; NULL for none.
+            try db.execute(sql: "ALTER TABLE pack ADD COLUMN firm_path TEXT")
+        }
         return migrator
     }
 }

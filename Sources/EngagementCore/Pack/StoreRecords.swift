@@ -18,13 +18,16 @@ public struct PackRecord: Codable, Sendable, FetchableRecord, PersistableRecord 
     /// The edition the last generate or regenerate wrote; nil for packs last written
     /// before editions existed.
     public var edition: DocumentEdition?
+    /// The firm file the last generate or regenerate read, absolute; nil for none.
+    public var firmPath: String?
 
     /// - Parameter formats: the formats written, nil when unknown.
     public init(
         id: Int64 = 1, clientID: String, profilePath: String, templatesPath: String? = nil, baselineSnapshotID: Int64? = nil,
-        formats: [OutputFormat]? = nil, edition: DocumentEdition? = nil
+        formats: [OutputFormat]? = nil, edition: DocumentEdition? = nil, firmPath: String? = nil
     ) {
         self.edition = edition
+        self.firmPath = firmPath
         self.id = id
         self.clientID = clientID
         self.profilePath = profilePath
@@ -35,7 +38,7 @@ public struct PackRecord: Codable, Sendable, FetchableRecord, PersistableRecord 
 
     enum CodingKeys: String, CodingKey {
         case id, clientID = "client_id", profilePath = "profile_path", templatesPath = "templates_path"
-        case baselineSnapshotID = "baseline_snapshot_id", formats, edition
+        case baselineSnapshotID = "baseline_snapshot_id", formats, edition, firmPath = "firm_path"
     }
 
     /// The table's columns, for queries.
@@ -57,6 +60,7 @@ public struct PackRecord: Codable, Sendable, FetchableRecord, PersistableRecord 
             list.split(separator: ",").compactMap { OutputFormat(rawValue: String($0)) }
         }
         edition = try container.decodeIfPresent(String.self, forKey: .edition).flatMap(DocumentEdition.init(rawValue:))
+        firmPath = try container.decodeIfPresent(String.self, forKey: .firmPath)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -68,6 +72,7 @@ public struct PackRecord: Codable, Sendable, FetchableRecord, PersistableRecord 
         try container.encode(baselineSnapshotID, forKey: .baselineSnapshotID)
         try container.encode(formats?.map(\.rawValue).joined(separator: ","), forKey: .formats)
         try container.encode(edition?.rawValue, forKey: .edition)
+        try container.encode(firmPath, forKey: .firmPath)
     }
 }
 

@@ -95,13 +95,13 @@ public enum PackBuilder {
     ///     read the edition go stale and are rewritten in it.
     public static func regenerate(
         pack folder: URL, profile: String?, templates: String? = nil, edition: DocumentEdition? = nil,
-        lockWait: LockWait = .standard
+        firm: String? = nil, lockWait: LockWait = .standard
     ) throws(RegenerationFailure) -> RegenerationReport {
         let inspection: PackInspection
         do {
             inspection = try PackInspection(
                 packFolder: folder, profileOverride: profile, templatesOverride: templates, editionOverride: edition,
-                lockWait: lockWait, forWriting: true)
+                firmOverride: firm, lockWait: lockWait, forWriting: true)
             // A writing command checks the whole store before trusting it; status, a
             // reader, leaves that out for speed.
             try inspection.store.checkIntegrity()

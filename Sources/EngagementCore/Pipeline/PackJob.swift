@@ -12,6 +12,8 @@ public struct PackJob: Sendable {
     public var startNewHistory = false
     /// Who the documents are for.
     public var edition: DocumentEdition = .client
+    /// The firm file the documents are sent under, nil without one.
+    public var firm: FirmSource? = nil
 
     public init(
         profilePath: String, destination: URL?, lockWait: LockWait = .standard, startNewHistory: Bool = false,

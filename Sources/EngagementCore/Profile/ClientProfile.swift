@@ -211,6 +211,8 @@ extension ClientProfile {
         public var baseYear: Int?
         /// Whether option flows are totals or differences from doing nothing.
         public var basis: Basis = .absolute
+        /// Whether the profile gives the optimism bias, rather than leaving it to the firm.
+        public var isOptimismBiasStated = true
     }
 
     public enum Basis: String, Sendable, Hashable {

@@ -89,7 +89,8 @@ struct ProfileDecoder {
                     discountRate: try appraisal.decimal("discount-rate"), horizon: try appraisal.integer("horizon"),
                     optimismBias: try appraisal.optionalDecimal("optimism-bias") ?? 0,
                     baseYear: try appraisal.optionalInteger("base-year"),
-                    basis: appraisal.optionalString("basis").flatMap(ClientProfile.Basis.init(rawValue:)) ?? .absolute)
+                    basis: appraisal.optionalString("basis").flatMap(ClientProfile.Basis.init(rawValue:)) ?? .absolute,
+                    isOptimismBiasStated: appraisal.optionalString("optimism-bias") != nil)
             },
             options: try client.list("options", "option", decodeOption),
             commercial: try client.optionalChild("commercial").map { commercial in

@@ -8,6 +8,8 @@ public final class PackInspection {
     public enum Failure: Error, CustomStringConvertible {
         case pack(PackError)
         case invalidProfile([Diagnostic])
+        /// The pack's firm file (or --firm) is invalid.
+        case invalidFirm([Diagnostic])
         /// The profile file cannot be read at all (``ProfileLoadResult/isUnreadable``).
         case unreadableProfile([Diagnostic])
         /// The template folder named by `--templates` or `ENGAGE_TEMPLATES` is not a folder.
@@ -20,6 +22,9 @@ public final class PackInspection {
             case .pack(let error): "error: \(error)"
             case .invalidProfile(let diagnostics):
                 (diagnostics.map(\.formatted) + ["error: the profile is invalid; fix it before checking the pack."])
+                    .joined(separator: "\n")
+            case .invalidFirm(let diagnostics):
+                (diagnostics.map(\.formatted) + ["error: the firm file is invalid; fix it before checking the pack."])
                     .joined(separator: "\n")
             case .unreadableProfile(let diagnostics):
                 diagnostics.map(\.formatted).joined(separator: "\n")
@@ -52,9 +57,12 @@ public final class PackInspection {
     ///     last written in (client for a pack written before editions existed).
     ///   - lockWait: how long to wait for a run that is writing the pack.
     ///   - forWriting: upgrade a store written by an older engage first, for regenerate.
+    ///   - firmOverride: the firm file to use instead of the pack's; `FirmLocator.none`
+    ///     for none.
     public init(
         packFolder folder: URL, profileOverride: String?, templatesOverride: String? = nil,
-        editionOverride: DocumentEdition? = nil, lockWait: LockWait = .standard, forWriting: Bool = false
+        editionOverride: DocumentEdition? = nil, firmOverride: String? = nil, lockWait: LockWait = .standard,
+        forWriting: Bool = false
     ) throws(Failure) {
         do {
             store = try PackAccess.open(folder, wait: lockWait, upgrade: forWriting)
@@ -79,7 +87,17 @@ public final class PackInspection {
         guard profile.id == pack.clientID else {
             throw .pack(.profileOfAnotherClient(profile: profilePath, client: profile.id, packClient: pack.clientID))
         }
-        current = EngagementModel(profile: profile, root: root, edition: editionOverride ?? pack.edition ?? .client)
+        // The firm file the pack was generated with, or the one given instead.
+        var firm: FirmSource?
+        if let firmPath = firmOverride.map({ $0 == FirmLocator.none ? nil : $0 }) ?? pack.firmPath {
+            guard FileManager.default.fileExists(atPath: firmPath) else { throw .pack(.firmMissing(firmPath)) }
+            let loadedFirm = FirmLoader.load(fileAt: firmPath)
+            guard loadedFirm.isValid, let value = loadedFirm.firm, let firmRoot = loadedFirm.root else {
+                throw .invalidFirm(loadedFirm.diagnostics)
+            }
+            firm = FirmSource(firm: value, root: firmRoot, path: firmPath)
+        }
+        current = EngagementModel(profile: profile, root: root, edition: editionOverride ?? pack.edition ?? .client, firm: firm)
         // The folder the pack was generated with, else the one a generate would use now.
         if templatesOverride == nil, let recorded = pack.templatesPath {
             guard TemplateLocator.state(ofFolderAtPath: recorded) == .folder else { throw .pack(.templatesMissing(recorded)) }
@@ -108,8 +126,9 @@ public final class PackInspection {
         if let cached = snapshotModels[id] { return cached }
         var result: (EngagementModel, XPathSession)?
         // A snapshot was valid when it was stored: decode it without validating again.
-        if let root = snapshotRoot(id), let profile = try? ProfileDecoder.decode(root) {
-            let model = EngagementModel(profile: profile, root: root)
+        if let stored = snapshotRoot(id), let profile = try? ProfileDecoder.decode(stored) {
+            let (root, firm) = FirmSource.split(snapshot: stored)
+            let model = EngagementModel(profile: profile, root: root, firm: firm)
             if let session = try? model.session() { result = (model, session) }
         }
         snapshotModels[id] = result
@@ -120,7 +139,8 @@ public final class PackInspection {
     /// (alerts compare figures only).
     func snapshotFigures(_ id: Int64) -> EngagementFigures? {
         if let cached = snapshotModels[id] { return cached?.0.figures }
-        return snapshotRoot(id).flatMap { try? ProfileDecoder.decode($0) }.map { EngagementFigures(profile: $0) }
+        guard let stored = snapshotRoot(id), let profile = try? ProfileDecoder.decode(stored) else { return nil }
+        return EngagementFigures(profile: profile, firm: FirmSource.split(snapshot: stored).firm?.firm)
     }
 
     /// The profile root of a snapshot, for comparing profiles.

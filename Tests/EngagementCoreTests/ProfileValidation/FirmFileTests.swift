@@ -110,3 +110,59 @@ struct FirmFileTests {
         #expect(result.diagnostics.map(\.line) == [11, 15, 19], "\(result.diagnostics.map(\.formatted))")
     }
 }
+
+/// Where the firm file is looked for, and what its method fills in.
+@Suite("Firm file: finding it, and its method defaults")
+struct FirmLocatorTests {
+    @Test("--firm wins, then ENGAGE_FIRM, then a firm.xml beside the profile or above it; none means none")
+    func locationOrder() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("locate-\(UUID().uuidString)")
+        let deep = root.appendingPathComponent("a/b")
+        try FileManager.default.createDirectory(at: deep, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let profile = deep.appendingPathComponent("client.xml").path
+        #expect(FirmLocator.locate(option: "given.xml", environment: ["ENGAGE_FIRM": "env.xml"], profilePath: profile) == "given.xml")
+        #expect(FirmLocator.locate(option: "none", environment: ["ENGAGE_FIRM": "env.xml"], profilePath: profile) == nil)
+        #expect(FirmLocator.locate(option: nil, environment: ["ENGAGE_FIRM": "env.xml"], profilePath: profile) == "env.xml")
+        #expect(FirmLocator.locate(option: nil, environment: ["ENGAGE_FIRM": "none"], profilePath: profile) == nil)
+        #expect(FirmLocator.locate(option: nil, environment: [:], profilePath: profile) == nil)
+        try "<firm/>".write(to: root.appendingPathComponent("a/firm.xml"), atomically: true, encoding: .utf8)
+        #expect(FirmLocator.locate(option: nil, environment: [:], profilePath: profile) == root.appendingPathComponent("a/firm.xml").standardizedFileURL.path)
+        try "<firm/>".write(to: deep.appendingPathComponent("firm.xml"), atomically: true, encoding: .utf8)
+        #expect(FirmLocator.locate(option: nil, environment: [:], profilePath: profile) == deep.appendingPathComponent("firm.xml").standardizedFileURL.path, "the nearest wins")
+    }
+
+    @Test("The firm's method fills what the profile leaves out, and never overrides what it says")
+    func methodDefaults() throws {
+        let firm = Firm.MethodDefaults(sector: .public, governance: nil, costOfCapital: nil, optimismBias: 30)
+        let filled = MethodFigures(method: nil, firm: firm)
+        #expect(filled.sector == .public)
+        #expect(filled.governance == .prince2Board)
+        #expect(filled.isSectorStated)
+        let stated = MethodFigures(method: ClientProfile.Method(sector: .private, governance: nil), firm: firm)
+        #expect(stated.sector == .private)
+        #expect(stated.governance == .steeringCommittee)
+        #expect(MethodFigures(method: nil, firm: nil).sector == .private)
+    }
+}
+
+extension FirmLocatorTests {
+    @Test("A public-sector appraisal that gives no optimism bias takes the firm's; one that gives it keeps its own")
+    func optimismBiasDefault() throws {
+        let root = try #require(ProfileFixtures.repositoryRoot())
+        let sample = try String(contentsOf: root.appendingPathComponent("Samples/northgate-hospitals.xml"), encoding: .utf8)
+        let stated = #"optimism-bias="24""#
+        #expect(sample.contains(stated))
+        let firm = Firm(
+            id: "f", name: "F", legalName: nil, logo: nil, address: nil, colours: [:], fonts: [:], stylesheet: nil, pageSize: nil,
+            language: .enGB, method: Firm.MethodDefaults(sector: nil, governance: nil, costOfCapital: nil, optimismBias: 30))
+        func bias(_ text: String, firm: Firm?) throws -> Decimal? {
+            let loaded = ProfileLoader.load(bytes: Array(text.utf8), fileName: "p.xml")
+            return EngagementFigures(profile: try #require(loaded.profile, "\(loaded.diagnostics)"), firm: firm).appraisal?.optimismBias
+        }
+        let unstated = sample.replacingOccurrences(of: stated, with: "")
+        #expect(try bias(unstated, firm: firm) == 30)
+        #expect(try bias(unstated, firm: nil) == 0)
+        #expect(try bias(sample, firm: firm) == 24)
+    }
+}

@@ -237,12 +237,13 @@ struct DocumentLint {
         return found
     }
 
-    /// The document's first section must be its summary, short enough to read first.
+    /// The document's first section after its cover must be its summary, short enough to
+    /// read first.
     static func summaryFindings(in root: XMLOutputElement) -> [Finding] {
         func sections(_ element: XMLOutputElement) -> [XMLOutputElement] {
             element.name == "section" ? [element] : element.elements.flatMap(sections)
         }
-        guard let first = sections(root).first else { return [Finding(rule: .summary, match: "no section", block: "")] }
+        guard let first = sections(root).first(where: { $0.attributes["id"] != "cover" }) else { return [Finding(rule: .summary, match: "no section", block: "")] }
         let id = first.attributes["id"] ?? ""
         guard id == "summary" || id == "executive-summary" else {
             return [Finding(rule: .summary, match: "first section \(id)", block: "")]
