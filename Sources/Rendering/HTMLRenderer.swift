@@ -27,8 +27,11 @@ public enum HTMLRenderer {
         let contents = tableOfContents(body)
         var inserted = false
         for child in body.children {
-            // The contents go after the cover (the first element) and before the sections.
-            if !inserted, case .element(let element) = child, element.name == "section" {
+            // The contents go after the cover and before the first section they list (one
+            // with a heading of its own): the cover is a section too, without one.
+            if !inserted, case .element(let element) = child, element.name == "section",
+                element.elements.contains(where: { ["h1", "h2", "h3"].contains($0.name) })
+            {
                 page.bytes.append(contentsOf: contents)
                 inserted = true
             }
