@@ -166,3 +166,21 @@ extension FirmLocatorTests {
         #expect(try bias(sample, firm: firm) == 24)
     }
 }
+
+extension FirmFileTests {
+    @Test(
+        "A firm file is told from a profile by its first element, past the declaration and comments",
+        arguments: [
+            ("<?xml version=\"1.0\"?>\n<!-- a <firm> in a comment -->\n<client id=\"a\"/>", false),
+            ("\u{FEFF}<?xml version=\"1.0\"?>\n<!-- the firm -->\n<firm id=\"a\" schema-version=\"1\"/>", true),
+            ("<firm>", true),
+            ("<firmament/>", false),
+            ("no markup at all", false),
+        ])
+    func firstElementDecides(text: String, isFirm: Bool) throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("first-\(UUID().uuidString).xml")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        #expect(FirmLoader.isFirmFile(at: file.path) == isFirm)
+    }
+}
