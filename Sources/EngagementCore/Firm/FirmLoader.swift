@@ -139,25 +139,8 @@ public enum FirmLoader {
     ]
 
     static func explainingFirmTypes(_ diagnostic: Diagnostic) -> Diagnostic {
-        var result = diagnostic
-        // libxml2 names a pattern, not the type it belongs to.
-        if diagnostic.summary.contains("pattern '#[0-9A-Fa-f]{6}'") {
-            result.fix = typeAdvice["Colour"]
-            return result
-        }
-        if diagnostic.summary.contains("pattern '[^/") {
-            result.fix = typeAdvice["RelativePath"]
-            return result
-        }
-        for marker in ["atomic type '", "type '"] {
-            guard let start = diagnostic.summary.range(of: marker),
-                let end = diagnostic.summary[start.upperBound...].firstIndex(of: "'"),
-                let advice = typeAdvice[String(diagnostic.summary[start.upperBound..<end])]
-            else { continue }
-            result.fix = advice
-            return result
-        }
-        return result
+        ProfileLoader.explainingTypes(
+            diagnostic, advice: typeAdvice, patterns: ["pattern '#[0-9A-Fa-f]{6}'": "Colour", "pattern '[^/": "RelativePath"])
     }
 
     static func decode(_ element: SourceElement) throws -> Firm {

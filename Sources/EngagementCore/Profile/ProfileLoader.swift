@@ -103,23 +103,32 @@ public enum ProfileLoader {
     ]
 
     static func explainingProfileTypes(_ diagnostic: Diagnostic) -> Diagnostic {
+        explainingTypes(
+            diagnostic, advice: typeAdvice,
+            patterns: ["pattern '\\d{4}-\\d{2}-\\d{2}'": "Date", "pattern '\\d{4}'": "Year"])
+    }
+
+    /// `diagnostic` with the advice for the simple type libxml2 names in it (`advice`, by
+    /// type name), or for a pattern it quotes instead (`patterns`: a piece of the summary
+    /// and the type it belongs to); unchanged when neither is known. Profile and firm
+    /// file share it, each with its own types.
+    static func explainingTypes(
+        _ diagnostic: Diagnostic, advice: [String: String], patterns: [String: String]
+    ) -> Diagnostic {
         var result = diagnostic
-        if diagnostic.summary.contains("pattern '\\d{4}-\\d{2}-\\d{2}'") {
-            result.fix = typeAdvice["Date"]
-            return result
-        }
-        if diagnostic.summary.contains("pattern '\\d{4}'") {
-            result.fix = typeAdvice["Year"]
+        // libxml2 names a pattern, not the type it belongs to; longest first, so that
+        // the date's pattern wins over the year's it contains.
+        for (piece, type) in patterns.sorted(by: { $0.key.count > $1.key.count }) where diagnostic.summary.contains(piece) {
+            result.fix = advice[type]
             return result
         }
         for marker in ["atomic type '", "type '", "union type '", "list type '"] {
             guard let start = diagnostic.summary.range(of: marker),
-                let end = diagnostic.summary[start.upperBound...].firstIndex(of: "'")
+                let end = diagnostic.summary[start.upperBound...].firstIndex(of: "'"),
+                let found = advice[String(diagnostic.summary[start.upperBound..<end])]
             else { continue }
-            if let advice = typeAdvice[String(diagnostic.summary[start.upperBound..<end])] {
-                result.fix = advice
-                return result
-            }
+            result.fix = found
+            return result
         }
         return result
     }
