@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         // libxml2 as a Clang module; see shim.h for the ICU and xmlFree work-arounds.
@@ -39,8 +40,10 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
-        // XHTML -> self-contained HTML and GitHub-flavoured Markdown.
-        .target(name: "Rendering", dependencies: ["XMLSupport"]),
+        // XHTML -> self-contained HTML, GitHub-flavoured Markdown and Word (DOCX).
+        .target(
+            name: "Rendering",
+            dependencies: ["XMLSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(
             name: "EngageCLI",
             dependencies: [

@@ -17,8 +17,9 @@
 #
 # Measures (a) a batch generate of N profiles (wall time, documents/s, peak RSS),
 # (b) a single generate of Samples/northgate-hospitals.xml into a fresh folder (median
-# of R runs), (c) the same batch again onto the same output (nothing to rewrite), and
-# the floor of Benchmarks/floor.py (the CPU of the work every pack needs).
+# of R runs), (c) the same batch again onto the same output (nothing to rewrite), (d) the
+# batch of (a) into a fresh folder with Word documents as well (the CPU DOCX adds per
+# document), and the floor of Benchmarks/floor.py (the CPU of the work every pack needs).
 # See Benchmarks/README.md for what the figures mean.
 set -euo pipefail
 
@@ -139,13 +140,14 @@ VALIDATE_MS=$(ms_since "$start")
 # ---------------------------------------------------------------------------
 # (a) batch into an empty folder
 # ---------------------------------------------------------------------------
-run_batch() { # label -> sets BATCH_MS, BATCH_RSS
-    local label="$1"
-    say "($label) engage generate <$N profiles> --out-dir $PACKS"
+run_batch() { # label [output folder] [generate options...] -> sets BATCH_MS, BATCH_RSS, BATCH_CPU
+    local label="$1" out="${2:-$PACKS}"
+    shift $(( $# < 2 ? $# : 2 ))
+    say "($label) engage generate <$N profiles> --out-dir $out $*"
     local start rc=0
     start=$(now_ns)
     /usr/bin/time -v -o "$LOGS/time-$label.txt" \
-        "$ENGAGE" generate "${FILES[@]}" --out-dir "$PACKS" >"$LOGS/generate-$label.log" 2>&1 || rc=$?
+        "$ENGAGE" generate "${FILES[@]}" --out-dir "$out" "$@" >"$LOGS/generate-$label.log" 2>&1 || rc=$?
     BATCH_MS=$(ms_since "$start")
     if [[ $rc -ne 0 ]]; then
         grep -v ' written, ' "$LOGS/generate-$label.log" | head -20 >&2 || true
@@ -181,6 +183,15 @@ C_MS=$BATCH_MS; C_RSS=$BATCH_RSS; C_CPU=$BATCH_CPU
 tree_state >"$LOGS/tree-after.txt"
 C_WRITTEN=$(written_total "$LOGS/generate-c.log")
 C_CHANGED=$(LC_ALL=C comm -13 "$LOGS/tree-before.txt" "$LOGS/tree-after.txt" | wc -l)
+
+# ---------------------------------------------------------------------------
+# (d) the batch of (a) with Word documents too: what writing DOCX costs
+# ---------------------------------------------------------------------------
+rm -rf "$WORK/packs-docx"
+run_batch d "$WORK/packs-docx" --format xhtml,html,md,docx
+D_CPU=$BATCH_CPU; D_RSS=$BATCH_RSS
+DOCX_FILES=$(find "$WORK/packs-docx" -type f -name '*.docx' | wc -l)
+[[ $DOCX_FILES -eq $((N * 4)) ]] || die "expected $((N * 4)) Word documents in $WORK/packs-docx, found $DOCX_FILES"
 
 # ---------------------------------------------------------------------------
 # (b) one profile into a fresh folder, median of RUNS runs
@@ -242,13 +253,15 @@ A_FILES_S=$(awk -v f="$DOC_FILES" -v ms="$A_MS" 'BEGIN { printf "%.0f", f / (ms 
 A_CPU_MS_PROFILE=$(awk -v c="$A_CPU" -v n="$N" 'BEGIN { printf "%.1f", c * 1000 / n }')
 A_DOCS_S_CPU=$(awk -v d="$DOCS" -v c="$A_CPU" -v k="$CORES" 'BEGIN { printf "%.0f", (c > 0 ? d / c * k : 0) }')
 C_CPU_MS_PROFILE=$(awk -v c="$C_CPU" -v n="$N" 'BEGIN { printf "%.1f", c * 1000 / n }')
+DOCX_MS_DOC=$(awk -v d="$D_CPU" -v a="$A_CPU" -v n="$DOCS" 'BEGIN { printf "%.2f", (d - a) * 1000 / n }')
 LOAD_END=$(load1)
 pass() { # value op target
     if awk -v v="$1" -v t="$3" "BEGIN { exit !(v $2 t) }"; then echo "ok"; else echo "MISSED"; fi
 }
 MISSED=0
 P1=$(pass "$A_DOCS_S" ">=" 1000); P2=$(pass "$A_RSS" "<" 200); P3=$(pass "$SINGLE_MS" "<" 100)
-[[ $P1 == ok && $P2 == ok && $P3 == ok ]] || MISSED=1
+P4=$(pass "$DOCX_MS_DOC" "<=" 5)
+[[ $P1 == ok && $P2 == ok && $P3 == ok && $P4 == ok ]] || MISSED=1
 CPU=$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null || echo unknown)
 COMMIT=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
 DIRTY=$(git status --porcelain --untracked-files=no 2>/dev/null | grep -q . && echo " (with local changes)" || true)
@@ -276,6 +289,8 @@ DIRTY=$(git status --porcelain --untracked-files=no 2>/dev/null | grep -q . && e
     printf '%-50s %18s %14s %7s\n' "(c) CPU (user+sys) s, ms per profile" "$C_CPU, $C_CPU_MS_PROFILE" "" ""
     printf '%-50s %18s %14s %7s\n' "(c) files reported written / changed on disk" "$C_WRITTEN / $C_CHANGED" "0 / 0" \
         "$([[ $C_WRITTEN -eq 0 && $C_CHANGED -eq 0 ]] && echo ok || echo MISSED)"
+    printf '%-50s %18s %14s %7s\n' "(d) batch with docx: CPU ms per document added" "$DOCX_MS_DOC" "<= 5" "$P4"
+    printf '%-50s %18s %14s %7s\n' "(d) batch with docx: CPU s, peak RSS (MB)" "$D_CPU, $D_RSS" "" ""
     printf '%-50s %18s %14s %7s\n' "(b) single generate: peak RSS (MB)" "$SINGLE_RSS" "" ""
     printf '%-50s %18s %14s %7s\n' "(b) single generate: min / max ms" "$(printf '%.1f / %.1f' "$SINGLE_MIN" "$SINGLE_MAX")" "" ""
     printf '%-50s %18s %14s %7s\n' "(b) single generate: CPU (user+sys) ms" "$SINGLE_CPU_MS" "" ""

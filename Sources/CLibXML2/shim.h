@@ -16,6 +16,7 @@
 #include <libxml/xmlschemas.h>
 #include <libxml/c14n.h>
 #include <libxml/xmlsave.h>
+#include <libxml/xmlwriter.h>
 
 // `xmlFree` is a mutable global function pointer; Swift 6 refuses to touch it from
 // concurrent code, so reach it through a function.

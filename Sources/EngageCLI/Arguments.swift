@@ -33,7 +33,7 @@ extension ProfileDate: ExpressibleByArgument {
     public var defaultValueDescription: String { description }
 }
 
-/// `--format xhtml,html,md`: one or more output formats, comma-separated.
+/// `--format xhtml,html,md,docx,pdf`: one or more output formats, comma-separated.
 struct FormatList: ExpressibleByArgument, Hashable {
     var formats: Set<OutputFormat>
 

@@ -39,8 +39,8 @@ struct GenerateCommand: ParsableCommand {
 
     @Option(
         name: .customLong("format"),
-        help: ArgumentHelp("The formats to write, comma-separated: xhtml, html, md.", valueName: "formats"))
-    var formatList = FormatList(Set(OutputFormat.allCases))
+        help: ArgumentHelp("The formats to write, comma-separated: xhtml, html, md, docx (Word), pdf (through LibreOffice). Default: xhtml,html,md.", valueName: "formats"))
+    var formatList = FormatList(Set(OutputFormat.defaults))
 
     @Option(
         help: ArgumentHelp(

@@ -39,7 +39,7 @@ struct ValidateCommand: AsyncParsableCommand {
         let paths = profiles.map(\.path)
         let results = zip(paths, await ProfileBatch.load(paths)).map { path, result -> CheckedFile in
             if path != ProfileLoader.standardInputPath, FirmLoader.isFirmFile(at: path) {
-                return CheckedFile(FirmLoader.load(fileAt: path))
+                return CheckedFile(FirmLoader.load(fileAt: path, embeddingFiles: false))
             }
             var result = result
             let name = path == ProfileLoader.standardInputPath ? ProfileLoader.standardInputName : path

@@ -175,8 +175,10 @@ package final class TemplateRenderer {
 
     private func renderOnce(_ element: TemplateElement, context: XPathNodeHandle, into output: inout [XMLOutputNode]) {
         guard withinLimits(at: element.origin) else { return }
+        // The head is traced like a section (``TemplateRenderer/headSectionID``): its title,
+        // metadata and house style are content that goes stale.
         let mayOpenSection: Bool
-        if case .element(let name, _) = element.kind, name == "section" { mayOpenSection = true } else { mayOpenSection = false }
+        if case .element(let name, _) = element.kind, name == "section" || name == "head" { mayOpenSection = true } else { mayOpenSection = false }
         // A section's range starts before its element's own instructions: its `t:let`,
         // `t:if` and `t:attr-id` reads belong to it (and to the sections around it).
         let logStart = readLog.count
@@ -214,7 +216,7 @@ package final class TemplateRenderer {
                 attributes[attribute] = text
             }
             var sectionIndex: Int?
-            if mayOpenSection, let id = attributes["id"] {
+            if mayOpenSection, let id = name == "head" ? Self.headSectionID : attributes["id"] {
                 sectionIndex = openSection(id, origin: element.origin, logStart: logStart)
             }
             if mayOpenSection { pendingSectionElements -= 1 }
@@ -360,6 +362,9 @@ package final class TemplateRenderer {
         guard clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now) == 0 else { return .zero }
         return .seconds(now.tv_sec) + .nanoseconds(now.tv_nsec)
     }
+
+    /// The id the document's `<head>` is traced under, as if it were a section.
+    package static let headSectionID = "head"
 
     private func openSection(_ id: String, origin: TemplateOrigin, logStart: Int) -> Int? {
         if sectionIndexByID[id] != nil {

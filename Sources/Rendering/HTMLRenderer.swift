@@ -1,8 +1,9 @@
 import XMLSupport
 
 /// Turns a rendered XHTML document into a self-contained HTML5 page: inline stylesheet
-/// (screen and print), a table of contents built from the top-level sections, no
-/// external resources.
+/// (screen and print: the shipped one, the house style of the document's head, then its
+/// own stylesheets), a table of contents built from the top-level sections, no external
+/// resources.
 public enum HTMLRenderer {
     /// The HTML page for `document`, the root `<html>` element of an XHTML document.
     public static func render(_ document: XMLOutputElement) -> String {
@@ -10,8 +11,9 @@ public enum HTMLRenderer {
         let body = document.elements.first { $0.name == "body" } ?? XMLOutputElement(name: "body")
         var page = HTMLOutput()
         page.bytes.reserveCapacity(32_768)
+        let style = DocumentStyle(document: document)
         page.append("<!DOCTYPE html>\n<html lang=\"")
-        page.appendEscaped(document.attributes["lang"] ?? document.attributes["xml:lang"] ?? "en", inAttribute: true)
+        page.appendEscaped(style.language ?? document.attributes["lang"] ?? document.attributes["xml:lang"] ?? "en", inAttribute: true)
         page.append("\">\n<head>\n<meta charset=\"utf-8\">\n")
         page.append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
         if let title = head?.elements.first(where: { $0.name == "title" }) {
@@ -21,6 +23,11 @@ public enum HTMLRenderer {
         }
         page.append("</title>\n<style>\n")
         page.bytes.append(contentsOf: Stylesheet.css.utf8)
+        page.bytes.append(contentsOf: Stylesheet.houseRules(for: style).utf8)
+        for stylesheet in style.stylesheets {
+            page.bytes.append(contentsOf: Stylesheet.embeddable(stylesheet).utf8)
+            page.append("\n")
+        }
         page.append("</style>\n</head>\n<body")
         page.appendAttributes(body.attributes)
         page.append(">\n")

@@ -53,8 +53,8 @@ struct HistoryCommandsTests {
         }
         let text = try await pack.run(["log", "pack", "strategy"])
         #expect(text.standardOutput.contains("strategy@2"))
-        // The client's name is on the cover, its own section, before the summary.
-        #expect(text.standardOutput.contains("changed: cover, summary, purpose"), "\(text.standardOutput)")
+        // The client's name is in the title (the head) and on the cover, before the summary.
+        #expect(text.standardOutput.contains("changed: head, cover, summary, purpose"), "\(text.standardOutput)")
         #expect(!text.standardOutput.contains("business-case@"))
     }
 

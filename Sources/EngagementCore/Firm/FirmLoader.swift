@@ -81,27 +81,30 @@ public enum FirmLoader {
 
     /// Loads the firm file at `path`; never throws, every problem becomes a diagnostic.
     /// Files it names are looked for beside it.
-    public static func load(fileAt path: String, displayName: String? = nil) -> FirmLoadResult {
+    ///
+    /// - Parameter embeddingFiles: put the logo and stylesheet into the firm's element
+    ///   (``FirmAssets``), as documents need; checking the file alone does not.
+    public static func load(fileAt path: String, displayName: String? = nil, embeddingFiles: Bool = true) -> FirmLoadResult {
         let name = displayName ?? path
         do {
             let document = try XMLDocument.parse(fileAt: path, displayName: name, limits: FirmSchema.limits)
             let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
-            return load(document, folder: folder)
+            return load(document, folder: folder, embeddingFiles: embeddingFiles)
         } catch {
             return FirmLoadResult(firm: nil, diagnostics: error.diagnostics, isUnreadable: error.isUnreadable)
         }
     }
 
     /// Loads a firm file held in memory, whose logo and stylesheet are looked for in `folder`.
-    public static func load(bytes: [UInt8], fileName: String, folder: URL) -> FirmLoadResult {
+    public static func load(bytes: [UInt8], fileName: String, folder: URL, embeddingFiles: Bool = true) -> FirmLoadResult {
         do {
-            return load(try XMLDocument.parse(bytes: bytes, fileName: fileName, limits: FirmSchema.limits), folder: folder)
+            return load(try XMLDocument.parse(bytes: bytes, fileName: fileName, limits: FirmSchema.limits), folder: folder, embeddingFiles: embeddingFiles)
         } catch {
             return FirmLoadResult(firm: nil, diagnostics: error.diagnostics)
         }
     }
 
-    private static func load(_ document: XMLDocument, folder: URL) -> FirmLoadResult {
+    private static func load(_ document: XMLDocument, folder: URL, embeddingFiles: Bool) -> FirmLoadResult {
         let root = document.root
         var diagnostics: [Diagnostic] = []
         switch FirmSchema.compiled {
@@ -116,7 +119,10 @@ public enum FirmLoader {
         diagnostics = diagnostics.sortedForDisplay()
         guard !diagnostics.containsErrors else { return FirmLoadResult(firm: nil, diagnostics: diagnostics) }
         do {
-            return FirmLoadResult(firm: try decode(root), diagnostics: diagnostics, root: root)
+            let firm = try decode(root)
+            guard embeddingFiles else { return FirmLoadResult(firm: firm, diagnostics: diagnostics, root: root) }
+            let (embedded, warnings) = FirmAssets.inlined(into: root, folder: folder, fileName: document.fileName)
+            return FirmLoadResult(firm: firm, diagnostics: (diagnostics + warnings).sortedForDisplay(), root: embedded)
         } catch let error as ProfileDecoder.Failure {
             diagnostics.append(
                 Diagnostic(

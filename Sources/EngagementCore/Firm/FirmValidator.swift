@@ -15,10 +15,10 @@ struct FirmValidator {
         validator.checkRolesOnce(style?.elements(named: "colour") ?? [], what: "colour")
         validator.checkRolesOnce(style?.elements(named: "font") ?? [], what: "font")
         if let logo = root.element(named: "identity")?.element(named: "logo") {
-            validator.checkFile(logo, extensions: ["svg", "png"], what: "an SVG or PNG image")
+            validator.checkFile(logo, extensions: ["svg", "png"], what: "an SVG or PNG image", maximumBytes: FirmAssets.maximumLogoBytes)
         }
         if let stylesheet = style?.element(named: "stylesheet") {
-            validator.checkFile(stylesheet, extensions: ["css"], what: "a CSS stylesheet")
+            validator.checkFile(stylesheet, extensions: ["css"], what: "a CSS stylesheet", maximumBytes: FirmAssets.maximumStylesheetBytes)
         }
         return validator.diagnostics
     }
@@ -39,7 +39,7 @@ struct FirmValidator {
 
     /// The file `element` names: relative, inside the firm file's folder (symbolic links
     /// resolved), a regular file, of the expected kind.
-    private mutating func checkFile(_ element: SourceElement, extensions: Set<String>, what: String) {
+    private mutating func checkFile(_ element: SourceElement, extensions: Set<String>, what: String, maximumBytes: Int) {
         let written = element.normalizedText
         let segments = written.split(separator: "/", omittingEmptySubsequences: false)
         if written.hasPrefix("/") || segments.contains("..") {
@@ -64,6 +64,18 @@ struct FirmValidator {
             report(
                 element, "'\(written)' leads outside the firm file's folder through a symbolic link.",
                 fix: "Copy the file into the firm file's folder instead of linking to it.")
+            return
+        }
+        // Every document carries the file, so it is kept small.
+        let size = (try? FileManager.default.attributesOfItem(atPath: target.path)[.size] as? Int) ?? 0
+        if size > maximumBytes {
+            report(
+                element, "'\(written)' is \(size / 1024) KiB; the most a document carries is \(maximumBytes / 1024) KiB.",
+                fix: "Use a smaller file (an SVG logo, or a PNG at the size it is printed).")
+        } else if extensions.contains("css"), let text = try? String(contentsOf: target, encoding: .utf8), text.range(of: "</style", options: .caseInsensitive) != nil {
+            report(element, "'\(written)' contains '</style', which would end the stylesheet early in HTML.", fix: "Remove it; a stylesheet never needs it.")
+        } else if (try? String(contentsOf: target, encoding: .utf8)) == nil, extensions.contains("css") {
+            report(element, "'\(written)' is not UTF-8 text.", fix: "Save the stylesheet as UTF-8.")
         }
     }
 }

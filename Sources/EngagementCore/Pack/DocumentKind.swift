@@ -30,8 +30,15 @@ public enum OutputFormat: String, Sendable, Hashable, CaseIterable, Codable {
     case html
     /// GitHub-flavoured Markdown, for wikis.
     case md
+    /// A Word document (WordprocessingML), for sending and editing.
+    case docx
+    /// The Word document as LibreOffice lays it out (``PDFConverter``), for sending.
+    case pdf
 
     public var fileExtension: String { rawValue }
+
+    /// What `generate` writes unless told: the formats that cost no more than the render.
+    public static let defaults: [OutputFormat] = [.xhtml, .html, .md]
 }
 
 /// Who a document is written for (DESIGN section 14). The client edition is what the

@@ -44,6 +44,8 @@ public enum PackError: Error, Sendable, CustomStringConvertible {
     case profileOfAnotherClient(profile: String, client: String, packClient: String)
     /// The template folder the pack was generated with is gone.
     case templatesMissing(String)
+    /// A format made by another program (PDF, by LibreOffice) could not be made.
+    case conversionFailed(String, reason: String)
 
     /// What to run to start a new history in a pack on purpose.
     static func restartAdvice(_ pack: String) -> String {
@@ -109,6 +111,8 @@ public enum PackError: Error, Sendable, CustomStringConvertible {
             "The profile \(profile) is for client '\(client)', but this pack belongs to client '\(packClient)'. Pass --profile with \(packClient)'s profile, or use that client's own pack."
         case .templatesMissing(let path):
             "The pack was generated with the templates in \(path), which no longer exists. Restore that folder, or pass --templates DIR with the templates to compare against."
+        case .conversionFailed(let path, let reason):
+            "\(path): \(reason). Nothing was written; the other formats are written without --format pdf."
         }
     }
 

@@ -52,6 +52,10 @@ public enum PackPublisher {
             FileHandle.standardError.write(Data("  publish \(label): \(clock.now - mark)\n".utf8))
             mark = clock.now
         }
+        // Before the store is opened: a pack must not be started that cannot be finished.
+        if formats.contains(.pdf) {
+            do { _ = try PDFConverter.program() } catch { throw .conversionFailed(folder.path, reason: error.description) }
+        }
         let (store, movedAside) = try RevisionStore.openForWriting(
             folder, wait: lockWait, startNewHistory: startNewHistory, now: now)
         defer { store.close() }
@@ -84,8 +88,9 @@ public enum PackPublisher {
             let isNew = previous?.contentHash != document.contentHash || previous?.templateHash != document.templateHash
                 || previous?.engineVersion != EngageVersion.current || previous?.edition != model.edition
             let number = isNew ? (previous?.number ?? 0) + 1 : previous?.number ?? 1
-            // The XHTML is both a file and the stored revision: always produce it.
-            let outputs = document.outputs(revision: number, formats: formats.union([.xhtml]))
+            // The XHTML is both a file and the stored revision: always produce it. The PDF
+            // is converted from the DOCX, below.
+            let outputs = document.outputs(revision: number, formats: formats.union(formats.contains(.pdf) ? [.xhtml, .docx] : [.xhtml]))
             let hashes = isNew ? SectionFingerprint.sections(of: document.draft, values: document.placeholderValues(revision: number)) : []
             slots[index] = Prepared(
                 number: number, isNew: isNew, outputs: outputs,
@@ -97,6 +102,40 @@ public enum PackPublisher {
             (0..<documents.count).forEach(prepare)
         }
 
+        var preparedDocuments = slots.values
+        if formats.contains(.pdf) {
+            // A document whose revision is unchanged keeps its PDF when the file is the one
+            // recorded: LibreOffice takes a second or two a document.
+            let recorded = try store.publishedFiles()
+            var toConvert: [(name: String, docx: [UInt8])] = []
+            for (index, document) in documents.enumerated() {
+                guard var prepared = preparedDocuments[index] else { continue }
+                let name = PackFiles.fileName(document.kind, .pdf)
+                if !prepared.isNew, let hash = recorded[name], let existing = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path),
+                    PublishedFileRecord.hash(of: [UInt8](existing)) == hash
+                {
+                    prepared.outputs[.pdf] = [UInt8](existing)
+                    prepared.outputHashes[.pdf] = hash
+                    preparedDocuments[index] = prepared
+                } else if let docx = prepared.outputs[.docx] {
+                    toConvert.append((document.kind.rawValue, docx))
+                }
+            }
+            let pdfs: [String: [UInt8]]
+            do {
+                pdfs = try PDFConverter.convert(toConvert)
+            } catch {
+                throw .conversionFailed(folder.path, reason: error.description)
+            }
+            for (index, document) in documents.enumerated() {
+                guard var prepared = preparedDocuments[index], let pdf = pdfs[document.kind.rawValue] else { continue }
+                prepared.outputs[.pdf] = pdf
+                prepared.outputHashes[.pdf] = PublishedFileRecord.hash(of: pdf)
+                preparedDocuments[index] = prepared
+            }
+            lap("convert to PDF")
+        }
+
         var plannedRevisions: [(RenderedPackDocument, RevisionRecord, [(id: String, hash: String)])] = []
         var reportDocuments: [GenerationReport.Document] = []
         var filesToWrite: [(name: String, bytes: [UInt8])] = []
@@ -105,7 +144,7 @@ public enum PackPublisher {
         var published: [PublishedFileRecord] = []
         var unpublished: [String] = []
         let timestamp = Self.timestamp(now)
-        for (document, prepared) in zip(documents, slots.values) {
+        for (document, prepared) in zip(documents, preparedDocuments) {
             guard let prepared, let xhtml = prepared.outputs[.xhtml] else { continue }
             for format in OutputFormat.allCases where formats.contains(format) {
                 let name = PackFiles.fileName(document.kind, format)

@@ -39,23 +39,41 @@ public struct RenderedPackDocument: Sendable {
         [Placeholder.revision: String(revision), Placeholder.inputHash: inputHash]
     }
 
-    /// The bytes of the document as `revision`, in each of `formats`.
+    /// The bytes of the document as `revision`, in each of `formats` but PDF, which is
+    /// converted from the DOCX by another program, for all documents at once (``PDFConverter``).
     public func outputs(revision: Int, formats: Set<OutputFormat>) -> [OutputFormat: [UInt8]] {
         let values = placeholderValues(revision: revision)
         var outputs: [OutputFormat: [UInt8]] = [:]
         for format in formats {
-            let draftBytes = format == .xhtml ? draftXHTML : Self.bytes(of: draft, as: format)
-            outputs[format] = Self.substitute(values, in: draftBytes)
+            switch format {
+            case .docx:
+                // A zip: the placeholders are replaced in its XML parts before they are packed.
+                let parts = DocxWriter.parts(of: draft).map { part in
+                    var part = part
+                    if part.isXML { part.bytes = Self.substitute(values, in: part.bytes) }
+                    return part
+                }
+                outputs[format] = DocxWriter.package(parts)
+            case .pdf:
+                continue
+            case .xhtml, .html, .md:
+                let draftBytes = format == .xhtml ? draftXHTML : (try? Self.bytes(of: draft, as: format)) ?? []
+                outputs[format] = Self.substitute(values, in: draftBytes)
+            }
         }
         return outputs
     }
 
     /// `root` written as `format`.
-    public static func bytes(of root: XMLOutputElement, as format: OutputFormat) -> [UInt8] {
+    ///
+    /// - Throws: ``PDFConverter/Failure`` when a PDF cannot be made.
+    public static func bytes(of root: XMLOutputElement, as format: OutputFormat, name: String = "document") throws(PDFConverter.Failure) -> [UInt8] {
         switch format {
+        case .pdf: try PDFConverter.convert([(name, DocxWriter.render(root))])[name] ?? []
         case .xhtml: XMLWriter.serialize(root, indent: true)
         case .html: Array(HTMLRenderer.render(root).utf8)
         case .md: Array(MarkdownRenderer.render(root).utf8)
+        case .docx: DocxWriter.render(root)
         }
     }
 

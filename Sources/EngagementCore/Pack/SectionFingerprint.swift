@@ -1,4 +1,5 @@
 import Foundation
+import EngageTemplates
 import XMLSupport
 
 /// Hashes of the sections of a rendered document, for the revision log and diffs.
@@ -37,7 +38,8 @@ private struct CanonicalWriter {
     /// section (or of everything, with `writing`).
     mutating func visit(_ element: XMLOutputElement, writing: Bool) {
         var sectionIndex: Int?
-        if element.name == "section", let id = element.attributes["id"] {
+        // The head is traced as a section (its title, metadata and house style), so it has a hash like one.
+        if let id = element.name == "head" ? TemplateRenderer.headSectionID : element.name == "section" ? element.attributes["id"] : nil {
             sectionIndex = sections.count
             sections.append((id, bytes.count..<bytes.count))
         }

@@ -126,7 +126,7 @@ public enum PackBuilder {
         }
         let previous = inspection.latest
         // B4: the pack keeps the formats it was generated in.
-        let formats = Set(inspection.pack.formats ?? OutputFormat.allCases)
+        let formats = Set(inspection.pack.formats ?? OutputFormat.defaults)
         // Publishing takes the pack's exclusive lock: let go of the reader's shared one.
         inspection.store.close()
         let report: GenerationReport

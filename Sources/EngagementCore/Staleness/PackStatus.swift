@@ -165,7 +165,7 @@ public struct PackStatus: Sendable, Encodable {
     ) -> [FileProblem] {
         let folder = inspection.store.packFolder
         var problems: [FileProblem] = []
-        for format in inspection.pack.formats ?? OutputFormat.allCases {
+        for format in inspection.pack.formats ?? OutputFormat.defaults {
             let name = PackFiles.fileName(kind, format)
             let expected: String?
             if let hash = published[name] {

@@ -98,6 +98,35 @@ struct FirmFileTests {
                 "\(result.diagnostics.map(\.formatted))")
     }
 
+    @Test("A logo larger than a document should carry, and a stylesheet that would end the HTML's <style>, are refused")
+    func oversizeLogoAndUnsafeStylesheet() throws {
+        let copy = try Self.brokenCopy { $0.replacingOccurrences(of: "<page size=\"A4\"/>", with: "<page size=\"Letter\"/>") }
+        defer { try? FileManager.default.removeItem(at: copy.folder) }
+        try Data(repeating: 0x20, count: 600 * 1024).write(to: copy.folder.appendingPathComponent("logo.svg"))
+        try "p { color: red } </STYLE><script>alert(1)</script>".write(to: copy.folder.appendingPathComponent("house.css"), atomically: true, encoding: .utf8)
+        let result = FirmLoader.load(fileAt: copy.file.path, displayName: "firm.xml")
+        #expect(result.diagnostics.contains { $0.line == 11 && $0.summary == "'logo.svg' is 600 KiB; the most a document carries is 512 KiB." },
+                "\(result.diagnostics.map(\.formatted))")
+        #expect(result.diagnostics.contains { $0.line == 20 && $0.summary.contains("contains '</style'") }, "\(result.diagnostics.map(\.formatted))")
+        #expect(!result.isValid)
+    }
+
+    @Test("Loading for documents puts the logo (with a PNG of an SVG) and the stylesheet's text into the firm's element")
+    func filesAreEmbedded() throws {
+        let folder = try Self.sampleFolder()
+        let result = FirmLoader.load(fileAt: folder.appendingPathComponent("firm.xml").path)
+        let root = try #require(result.root)
+        let logo = try #require(root.element(named: "identity")?.element(named: "logo"))
+        #expect(logo[attribute: "src"]?.hasPrefix("data:image/svg+xml;base64,PHN2Zy") == true)
+        if FileManager.default.isExecutableFile(atPath: "/usr/bin/rsvg-convert") {
+            #expect(logo[attribute: "png"]?.hasPrefix("data:image/png;base64,iVBORw0KGgo") == true)
+        }
+        let stylesheet = try #require(root.element(named: "house-style")?.element(named: "stylesheet"))
+        #expect(stylesheet[attribute: "css"]?.contains("text-transform: uppercase") == true)
+        let checked = FirmLoader.load(fileAt: folder.appendingPathComponent("firm.xml").path, embeddingFiles: false)
+        #expect(checked.root?.element(named: "identity")?.element(named: "logo")?[attribute: "src"] == nil, "validate reads no files it need not")
+    }
+
     @Test("Every problem of a firm file is reported at once")
     func everyProblemAtOnce() throws {
         let copy = try Self.brokenCopy {

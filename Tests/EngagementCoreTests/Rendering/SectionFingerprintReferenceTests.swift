@@ -60,6 +60,9 @@ enum ReferenceSectionFingerprint {
         func visit(_ element: XMLOutputElement) {
             if element.name == "section", let id = element.attributes["id"] {
                 result.append((id, FNV1a.hex(FNV1a.hash(canonical(element)))))
+            } else if element.name == "head" {
+                // The head is traced as a section since the firm issue (its house style).
+                result.append(("head", FNV1a.hex(FNV1a.hash(canonical(element)))))
             }
             element.elements.forEach(visit)
         }

@@ -1,0 +1,110 @@
+import Foundation
+import XMLSupport
+import ZIPFoundation
+
+/// Writes a rendered XHTML document as a Word document (WordprocessingML in a zip, DESIGN
+/// section 15): Word's own styles (Title, Heading 1-3, lists through numbering.xml,
+/// tables with a header row), the house style of the document's head in those styles,
+/// the firm's logo in the page header, the revision and page numbers in the footer, and a
+/// table of contents field that Word fills on opening.
+///
+/// Every XML part is written through libxml2 (``XMLStreamWriter``) with its children in
+/// the order the schema gives; the zip has fixed timestamps and a fixed order of entries,
+/// so the same document gives the same bytes.
+public enum DocxWriter {
+    /// One file of the package.
+    public struct Part: Sendable {
+        public var path: String
+        public var bytes: [UInt8]
+        /// Whether the part is XML (text that placeholders can be replaced in) rather than media.
+        public var isXML: Bool
+    }
+
+    /// The Word document for `root`, the `<html>` element of an XHTML document.
+    public static func render(_ root: XMLOutputElement) -> [UInt8] {
+        package(parts(of: root))
+    }
+
+    /// The parts of the Word document for `root`, in the order they are zipped.
+    public static func parts(of root: XMLOutputElement) -> [Part] {
+        let style = DocumentStyle(document: root)
+        let head = root.elements.first { $0.name == "head" }
+        let body = root.elements.first { $0.name == "body" } ?? XMLOutputElement(name: "body")
+        let title = head?.elements.first { $0.name == "title" }?.textContent.collapsingWhitespace ?? ""
+        let page = WordPage(size: style.pageSize)
+        let logo = WordLogo.find(in: body)
+
+        var relationships = WordRelationships()
+        let stylesID = relationships.add(type: "styles", target: "styles.xml")
+        _ = stylesID
+        _ = relationships.add(type: "numbering", target: "numbering.xml")
+        _ = relationships.add(type: "settings", target: "settings.xml")
+        let headerID = relationships.add(type: "header", target: "header1.xml")
+        let footerID = relationships.add(type: "footer", target: "footer1.xml")
+
+        var document = WordBodyWriter(page: page, relationships: relationships)
+        document.write(body: body, headerID: headerID, footerID: footerID)
+        relationships = document.relationships
+
+        var headerRelationships = WordRelationships()
+        var media: [Part] = []
+        var logoIDs: (png: String, svg: String?)?
+        if let logo {
+            let png = headerRelationships.add(type: "image", target: "media/logo.png")
+            media.append(Part(path: "word/media/logo.png", bytes: logo.png, isXML: false))
+            var svg: String?
+            if let svgBytes = logo.svg {
+                svg = headerRelationships.add(type: "image", target: "media/logo.svg")
+                media.append(Part(path: "word/media/logo.svg", bytes: svgBytes, isXML: false))
+            }
+            logoIDs = (png, svg)
+        }
+
+        var parts: [Part] = [
+            Part(path: "[Content_Types].xml", bytes: WordParts.contentTypes(hasSVG: logo?.svg != nil, hasPNG: logo != nil), isXML: true),
+            Part(path: "_rels/.rels", bytes: WordParts.packageRelationships(), isXML: true),
+            Part(path: "docProps/core.xml", bytes: WordParts.coreProperties(title: title, creator: style.firmName, language: style.language), isXML: true),
+            Part(path: "docProps/app.xml", bytes: WordParts.appProperties(company: style.firmName), isXML: true),
+            Part(path: "word/document.xml", bytes: document.finish(), isXML: true),
+            Part(path: "word/_rels/document.xml.rels", bytes: relationships.bytes(), isXML: true),
+            Part(path: "word/styles.xml", bytes: WordStyles.bytes(for: style), isXML: true),
+            Part(path: "word/numbering.xml", bytes: WordParts.numbering(orderedLists: document.orderedListCount), isXML: true),
+            Part(path: "word/settings.xml", bytes: WordParts.settings(language: style.language), isXML: true),
+            Part(path: "word/header1.xml", bytes: WordParts.header(logo: logo, ids: logoIDs, firmName: style.firmName, page: page), isXML: true),
+            Part(path: "word/footer1.xml", bytes: WordParts.footer(title: title, revision: style.revision, page: page), isXML: true),
+        ]
+        if logo != nil {
+            parts.append(Part(path: "word/_rels/header1.xml.rels", bytes: headerRelationships.bytes(), isXML: true))
+        }
+        return parts + media
+    }
+
+    /// The zip of `parts`, in their order, each entry dated 1 January 1980 (the zip
+    /// format's first date) so that the bytes depend on the content alone.
+    public static func package(_ parts: [Part]) -> [UInt8] {
+        do {
+            let archive = try Archive(accessMode: .create)
+            let date = Date(timeIntervalSince1970: 315_532_800)
+            for part in parts {
+                let data = Data(part.bytes)
+                try archive.addEntry(
+                    with: part.path, type: .file, uncompressedSize: Int64(data.count), modificationDate: date,
+                    permissions: 0o644, compressionMethod: part.isXML ? .deflate : .none
+                ) { position, size in
+                    data.subdata(in: Int(position)..<Int(position) + size)
+                }
+            }
+            return [UInt8](archive.data ?? Data())
+        } catch {
+            // An in-memory archive fails only when memory does.
+            preconditionFailure("Could not write a zip in memory: \(error)")
+        }
+    }
+}
+
+extension String {
+    /// Runs of spaces, tabs and line breaks as one space, trimmed.
+    var collapsingWhitespace: String {
+        split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
+    }
+}
