@@ -55,6 +55,12 @@ struct GenerateCommand: ParsableCommand {
         completion: .file(extensions: ["xml"]))
     var firm: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "The date on every document (YYYY-MM-DD), instead of the dates of the profile's <documents>. Never today's date unless given: the same inputs give the same documents. The pack remembers it for status and regenerate.",
+            valueName: "yyyy-mm-dd"))
+    var date: ProfileDate?
+
     @Flag(
         name: .customLong("force-new-history"),
         help: ArgumentHelp(
@@ -87,6 +93,7 @@ struct GenerateCommand: ParsableCommand {
                 profilePath: profile.path, destination: out.map { URL(fileURLWithPath: $0) }, lockWait: lockWait.lockWait,
                 startNewHistory: forceNewHistory, edition: edition)
             job.firm = firms[profile.path] ?? nil
+            job.documentDate = date
             return job
         }
         let outputRoot = outDir.map { URL(fileURLWithPath: $0) }

@@ -11,11 +11,20 @@ public enum HTMLRenderer {
         let body = document.elements.first { $0.name == "body" } ?? XMLOutputElement(name: "body")
         var page = HTMLOutput()
         page.bytes.reserveCapacity(32_768)
-        let style = DocumentStyle(document: document)
+        let style = DocumentHead(document: document)
         page.append("<!DOCTYPE html>\n<html lang=\"")
         page.appendEscaped(style.language ?? document.attributes["lang"] ?? document.attributes["xml:lang"] ?? "en", inAttribute: true)
         page.append("\">\n<head>\n<meta charset=\"utf-8\">\n")
-        page.append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
+        page.append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+        for (name, value) in [("author", style.author), ("date", style.date), ("status", style.status), ("classification", style.classification)] {
+            guard let value else { continue }
+            page.append("<meta name=\"")
+            page.bytes.append(contentsOf: name.utf8)
+            page.append("\" content=\"")
+            page.appendEscaped(value, inAttribute: true)
+            page.append("\">\n")
+        }
+        page.append("<title>")
         if let title = head?.elements.first(where: { $0.name == "title" }) {
             page.appendEscapedTextContent(of: title)
         } else {

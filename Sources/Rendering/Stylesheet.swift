@@ -55,7 +55,7 @@ enum Stylesheet {
 extension Stylesheet {
     /// CSS for `style`'s colours, fonts and page size, which follows the shipped stylesheet
     /// and goes before the document's own stylesheets; empty for the shipped style.
-    static func houseRules(for style: DocumentStyle) -> String {
+    static func houseRules(for style: DocumentHead) -> String {
         var variables: [String] = []
         if let colour = style.primaryColour { variables.append("--accent: \(colour);") }
         if let colour = style.accentColour { variables.append("--highlight: \(colour);") }

@@ -24,10 +24,14 @@ public struct EngagementFigures: Sendable, Hashable {
     public var segments: SegmentFigures
     /// The sector's conventions: appraisal method and governance.
     public var method: MethodFigures
+    /// Each document's author, date, status, classification and recipients.
+    public var documents: DocumentFigures
 
     /// Computes every figure of `profile`.
-    /// - Parameter firm: the firm file, whose method fills what the profile leaves out.
-    public init(profile: ClientProfile, firm: Firm? = nil) {
+    /// - Parameter firm: the firm file, whose method and document defaults fill what the
+    ///   profile leaves out.
+    /// - Parameter documentDate: the date of every document, from `generate --date`.
+    public init(profile: ClientProfile, firm: Firm? = nil, documentDate: ProfileDate? = nil) {
         let method = MethodFigures(method: profile.method, firm: firm?.method)
         appraisal = profile.appraisal.map { stated in
             var appraisal = stated
@@ -45,5 +49,6 @@ public struct EngagementFigures: Sendable, Hashable {
         risks = RiskFigures(risks: profile.risks)
         segments = SegmentFigures(segments: profile.segments)
         self.method = method
+        documents = DocumentFigures(profile: profile, firm: firm?.documents, date: documentDate)
     }
 }

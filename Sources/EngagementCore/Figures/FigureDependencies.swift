@@ -21,6 +21,7 @@ public enum FigureDependencies {
         ("risks", ["/client/risks"]),
         ("segments", ["/client/segments"]),
         ("method", ["/client/method", "/client/firm/method"]),
+        ("documents", ["/client/documents", "/client/stakeholders", "/client/firm/documents", "/client/document-date"]),
     ]
 
     /// The profile paths the figure at model path `path` is computed from; nil for a path

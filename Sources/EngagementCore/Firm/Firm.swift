@@ -27,6 +27,19 @@ public struct Firm: Sendable, Hashable {
         }
     }
 
+    /// Metadata for every document whose profile entry leaves it out.
+    public struct DocumentDefaults: Sendable, Hashable {
+        public var author: String?
+        public var status: ClientProfile.DocumentStatus?
+        public var classification: String?
+
+        public init(author: String? = nil, status: ClientProfile.DocumentStatus? = nil, classification: String? = nil) {
+            self.author = author
+            self.status = status
+            self.classification = classification
+        }
+    }
+
     public var id: String
     public var name: String
     public var legalName: String?
@@ -40,6 +53,7 @@ public struct Firm: Sendable, Hashable {
     public var pageSize: PageSize?
     public var language: Language
     public var method: MethodDefaults
+    public var documents = DocumentDefaults()
 
     public init(
         id: String, name: String, legalName: String?, logo: String?, address: String?, colours: [ColourRole: String],

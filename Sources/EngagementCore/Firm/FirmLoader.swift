@@ -162,7 +162,7 @@ public enum FirmLoader {
         for font in style?.children("font") ?? [] {
             fonts[try font.enumeration("role")] = try font.string("family")
         }
-        return Firm(
+        var decoded = Firm(
             id: try firm.string("id"), name: try identity.text("name"), legalName: identity.optionalText("legal-name"),
             logo: identity.optionalText("logo"), address: identity.optionalText("address"),
             colours: colours, fonts: fonts, stylesheet: style?.optionalText("stylesheet"),
@@ -173,5 +173,12 @@ public enum FirmLoader {
                 governance: try method?.optionalString("governance").map { _ in try method!.enumeration("governance") },
                 costOfCapital: try method?.optionalDecimal("cost-of-capital"),
                 optimismBias: try method?.optionalDecimal("optimism-bias")))
+        if let documents = firm.optionalChild("documents") {
+            decoded.documents = Firm.DocumentDefaults(
+                author: documents.optionalString("author"),
+                status: documents.optionalString("status").flatMap(ClientProfile.DocumentStatus.init(rawValue:)),
+                classification: documents.optionalString("classification"))
+        }
+        return decoded
     }
 }

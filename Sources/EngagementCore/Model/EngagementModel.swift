@@ -21,6 +21,10 @@ public struct EngagementModel: Sendable {
     public let edition: DocumentEdition
     /// The firm file the documents are sent under, nil without one.
     public let firm: FirmSource?
+    /// The date of every document, from `generate --date`; nil to take the profile's.
+    public let documentDate: ProfileDate?
+    /// The snapshot element holding ``documentDate``.
+    public static let documentDateElement = "document-date"
 
     /// Builds the model from a validated profile and its element tree.
     ///
@@ -32,12 +36,22 @@ public struct EngagementModel: Sendable {
     /// element is the profile snapshot's last child (`/client/firm`), so that its hash and
     /// the comparison of two revisions' inputs cover it, and sections that read it are
     /// traced and go stale like any other.
-    public init(profile: ClientProfile, root: SourceElement, edition: DocumentEdition = .client, firm: FirmSource? = nil) {
+    ///
+    /// The document date of `generate --date` is an input of the same kind: it is the
+    /// snapshot's `<document-date>` (`/client/document-date`), before the firm's element.
+    public init(
+        profile: ClientProfile, root: SourceElement, edition: DocumentEdition = .client, firm: FirmSource? = nil,
+        documentDate: ProfileDate? = nil
+    ) {
         self.profile = profile
         self.edition = edition
         self.firm = firm
-        self.figures = EngagementFigures(profile: profile, firm: firm?.firm)
+        self.documentDate = documentDate
+        self.figures = EngagementFigures(profile: profile, firm: firm?.firm, documentDate: documentDate)
         var client = Self.normalized(root)
+        if let documentDate {
+            client.children.append(.element(XMLOutputElement(name: Self.documentDateElement, children: [.text(documentDate.description)])))
+        }
         if let firm { client.children.append(.element(Self.normalized(firm.root))) }
         let profileBytes = XMLWriter.serialize(client, indent: false)
         self.profileHash = FNV1a.hex(FNV1a.hash(profileBytes))
@@ -59,6 +73,18 @@ public struct EngagementModel: Sendable {
             client.children.append(.element(XMLOutputElement(name: "edition", attributes: [:], children: [.text(edition.rawValue)])))
             self.bytes = XMLWriter.serialize(client, indent: false)
         }
+    }
+
+    /// A stored snapshot split into what the model was built from: the profile, the firm
+    /// and the document date of `generate --date`.
+    public static func inputs(ofSnapshot snapshot: SourceElement) -> (profile: SourceElement, firm: FirmSource?, documentDate: ProfileDate?) {
+        var (profile, firm) = FirmSource.split(snapshot: snapshot)
+        let date = profile.element(named: documentDateElement).flatMap { ProfileDate($0.normalizedText) }
+        profile.children.removeAll { child in
+            if case .element(let element) = child, element.name == documentDateElement { return true }
+            return false
+        }
+        return (profile, firm, date)
     }
 
     /// Where templates read the edition.

@@ -32,7 +32,19 @@ enum FiguresXML {
             "sector": figures.method.sector.rawValue, "governance": figures.method.governance.rawValue,
             "sector-stated": String(figures.method.isSectorStated),
         ])))
+        children.append(.element(documents(figures.documents)))
         return XMLOutputElement(name: "figures", children: children)
+    }
+
+    private static func documents(_ figures: DocumentFigures) -> XMLOutputElement {
+        element("documents", [:], children: figures.documents.map { document in
+            .element(element("document", [
+                "kind": document.kind.rawValue, "author": document.author, "status": document.status.rawValue,
+                "classification": document.classification, "date": document.date?.description,
+            ], children: document.recipients.map { recipient in
+                .element(element("recipient", ["ref": recipient.id, "name": recipient.name, "role": recipient.role]))
+            }))
+        })
     }
 
     private static func appraisal(_ appraisal: AppraisalFigures) -> XMLOutputElement {

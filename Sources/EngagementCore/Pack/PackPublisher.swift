@@ -178,7 +178,7 @@ public enum PackPublisher {
         let formatList = OutputFormat.allCases.filter(formats.contains)
         let packChanged = existingPack.map {
             $0.profilePath != absoluteProfile || $0.templatesPath != absoluteTemplates || $0.formats != formatList
-                || $0.edition != model.edition || $0.firmPath != model.firm?.path
+                || $0.edition != model.edition || $0.firmPath != model.firm?.path || $0.documentDate != model.documentDate
         } ?? true || baselineHash != model.profileHash
         guard !plannedRevisions.isEmpty || !filesToWrite.isEmpty || packChanged || !filesRecorded else {
             return GenerationReport(documents: reportDocuments, written: [], unchanged: unchanged, movedAsideStore: movedAside)
@@ -200,7 +200,8 @@ public enum PackPublisher {
                     id: nil, hash: model.profileHash, canonicalXML: Data(model.profileBytes), createdAt: timestamp),
                 pack: PackRecord(
                     clientID: model.profile.id, profilePath: absoluteProfile, templatesPath: absoluteTemplates,
-                    baselineSnapshotID: nil, formats: formatList, edition: model.edition, firmPath: model.firm?.path),
+                    baselineSnapshotID: nil, formats: formatList, edition: model.edition, firmPath: model.firm?.path,
+                    documentDate: model.documentDate),
                 revisions: plannedRevisions.map { document, revision, hashes in
                     let reads = Dictionary(document.sections.map { ($0.sectionID, $0.encodedLineNumbers) }, uniquingKeysWith: { a, _ in a })
                     return (revision, hashes.map { ($0.id, $0.hash, reads[$0.id] ?? "") })

@@ -96,6 +96,10 @@ extension RevisionStore {
             // The firm file the pack was last written with, absolute; NULL for none.
             try db.execute(sql: "ALTER TABLE pack ADD COLUMN firm_path TEXT")
         }
+        migrator.registerMigration("v7: the document date") { db in
+            // The date generate --date set, YYYY-MM-DD; NULL to take the profile's.
+            try db.execute(sql: "ALTER TABLE pack ADD COLUMN document_date TEXT")
+        }
         return migrator
     }
 }

@@ -20,14 +20,17 @@ public struct PackRecord: Codable, Sendable, FetchableRecord, PersistableRecord 
     public var edition: DocumentEdition?
     /// The firm file the last generate or regenerate read, absolute; nil for none.
     public var firmPath: String?
+    /// The document date the last generate set with `--date`; nil to take the profile's.
+    public var documentDate: ProfileDate?
 
     /// - Parameter formats: the formats written, nil when unknown.
     public init(
         id: Int64 = 1, clientID: String, profilePath: String, templatesPath: String? = nil, baselineSnapshotID: Int64? = nil,
-        formats: [OutputFormat]? = nil, edition: DocumentEdition? = nil, firmPath: String? = nil
+        formats: [OutputFormat]? = nil, edition: DocumentEdition? = nil, firmPath: String? = nil, documentDate: ProfileDate? = nil
     ) {
         self.edition = edition
         self.firmPath = firmPath
+        self.documentDate = documentDate
         self.id = id
         self.clientID = clientID
         self.profilePath = profilePath
@@ -39,6 +42,7 @@ public struct PackRecord: Codable, Sendable, FetchableRecord, PersistableRecord 
     enum CodingKeys: String, CodingKey {
         case id, clientID = "client_id", profilePath = "profile_path", templatesPath = "templates_path"
         case baselineSnapshotID = "baseline_snapshot_id", formats, edition, firmPath = "firm_path"
+        case documentDate = "document_date"
     }
 
     /// The table's columns, for queries.
@@ -61,6 +65,7 @@ public struct PackRecord: Codable, Sendable, FetchableRecord, PersistableRecord 
         }
         edition = try container.decodeIfPresent(String.self, forKey: .edition).flatMap(DocumentEdition.init(rawValue:))
         firmPath = try container.decodeIfPresent(String.self, forKey: .firmPath)
+        documentDate = try container.decodeIfPresent(String.self, forKey: .documentDate).flatMap(ProfileDate.init)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -73,6 +78,7 @@ public struct PackRecord: Codable, Sendable, FetchableRecord, PersistableRecord 
         try container.encode(formats?.map(\.rawValue).joined(separator: ","), forKey: .formats)
         try container.encode(edition?.rawValue, forKey: .edition)
         try container.encode(firmPath, forKey: .firmPath)
+        try container.encode(documentDate?.description, forKey: .documentDate)
     }
 }
 

@@ -95,7 +95,7 @@ enum PackBatchRun {
         }
         let clock = ContinuousClock()
         let start = clock.now
-        let model = EngagementModel(profile: profile, root: root, edition: job.edition, firm: job.firm)
+        let model = EngagementModel(profile: profile, root: root, edition: job.edition, firm: job.firm, documentDate: job.documentDate)
         do {
             let modelled = clock.now
             let documents = try renderer.render(model)

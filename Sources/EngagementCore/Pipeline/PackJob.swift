@@ -14,6 +14,8 @@ public struct PackJob: Sendable {
     public var edition: DocumentEdition = .client
     /// The firm file the documents are sent under, nil without one.
     public var firm: FirmSource? = nil
+    /// The date of every document (`--date`); nil to take the profile's.
+    public var documentDate: ProfileDate? = nil
 
     public init(
         profilePath: String, destination: URL?, lockWait: LockWait = .standard, startNewHistory: Bool = false,

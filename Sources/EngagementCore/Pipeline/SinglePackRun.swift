@@ -17,7 +17,7 @@ enum SinglePackRun {
     ) -> Result<PackOutcome, TemplateErrors> {
         let clock = ContinuousClock()
         let start = clock.now
-        let modelling = ModelLoading(profilePath: job.profilePath, edition: job.edition, firm: job.firm)
+        let modelling = ModelLoading(profilePath: job.profilePath, edition: job.edition, firm: job.firm, documentDate: job.documentDate)
         let kinds = DocumentKind.allCases
         let documents = ParallelSlots<DocumentResult>(count: kinds.count)
         DispatchQueue.concurrentPerform(iterations: kinds.count) { index in
@@ -110,12 +110,12 @@ private final class ModelLoading: @unchecked Sendable {
     private var result: ProfileLoadResult?
     private var modelled: EngagementModel?
 
-    init(profilePath: String, edition: DocumentEdition, firm: FirmSource?) {
+    init(profilePath: String, edition: DocumentEdition, firm: FirmSource?, documentDate: ProfileDate?) {
         let thread = Thread { [self] in
             let loaded = ProfileLoader.load(fileAt: profilePath)
             result = loaded
             if loaded.isValid, let profile = loaded.profile, let root = loaded.root {
-                modelled = EngagementModel(profile: profile, root: root, edition: edition, firm: firm)
+                modelled = EngagementModel(profile: profile, root: root, edition: edition, firm: firm, documentDate: documentDate)
             }
             done.signal()
         }

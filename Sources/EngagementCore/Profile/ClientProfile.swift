@@ -27,6 +27,8 @@ public struct ClientProfile: Sendable, Hashable {
     public var communication: Communication?
     public var reviews: Reviews?
     public var raci: [RaciActivity]
+    /// Each document's author, date, status, classification and recipients, as given.
+    public var documents: [DocumentMetadata] = []
 }
 
 extension ClientProfile {
@@ -331,5 +333,26 @@ extension ClientProfile {
         public var accountable: String
         public var consulted: [String]
         public var informed: [String]
+    }
+}
+
+extension ClientProfile {
+    /// Where a document stands with the client.
+    public enum DocumentStatus: String, Sendable, Hashable, CaseIterable {
+        case draft
+        case forReview = "for-review"
+        case final
+    }
+
+    /// One `<document kind="..">` of `<documents>`: what the profile says of it; the firm's
+    /// defaults fill the rest (``DocumentFigures``).
+    public struct DocumentMetadata: Sendable, Hashable {
+        public var kind: String
+        public var author: String?
+        public var status: DocumentStatus?
+        public var classification: String?
+        public var date: ProfileDate?
+        /// Stakeholder ids, in the order given.
+        public var recipients: [String]
     }
 }

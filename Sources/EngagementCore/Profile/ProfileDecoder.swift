@@ -129,6 +129,13 @@ struct ProfileDecoder {
                     id: try activity.string("id"), name: activity.content,
                     responsible: activity.identifiers("responsible"), accountable: try activity.string("accountable"),
                     consulted: activity.identifiers("consulted"), informed: activity.identifiers("informed"))
+            },
+            documents: try client.list("documents", "document") { document in
+                .init(
+                    kind: try document.string("kind"), author: document.optionalString("author"),
+                    status: document.optionalString("status").flatMap(ClientProfile.DocumentStatus.init(rawValue:)),
+                    classification: document.optionalString("classification"), date: try document.optionalDate("date"),
+                    recipients: document.children("recipient").compactMap { $0.optionalString("ref") })
             })
     }
 

@@ -29,6 +29,7 @@ struct ProfileValidator {
         validator.checkLoyalty()
         validator.checkSponsor()
         validator.checkReportingLines()
+        validator.checkDocuments()
         return validator.diagnostics
     }
 
@@ -108,6 +109,7 @@ struct ProfileValidator {
             (children("raci", "activity"), "accountable", .stakeholder),
             (children("raci", "activity"), "consulted", .stakeholder),
             (children("raci", "activity"), "informed", .stakeholder),
+            (children("documents", "document", "recipient"), "ref", .stakeholder),
         ]
         for rule in rules {
             let candidates = known[rule.target] ?? []
@@ -418,6 +420,22 @@ struct ProfileValidator {
             } else if person[attribute: "side"] == "client", side != "client" {
                 report(person, "<stakeholder>\(Self.label(person)) is on the client side but reports to '\(leader)', who is not.",
                     fix: "Name a leader at the client in reports-to: the client's leaders speak to their own people.")
+            }
+        }
+    }
+
+    /// Each document's metadata is given once, and each recipient once in it.
+    private mutating func checkDocuments() {
+        var seen: Set<String> = []
+        for document in children("documents", "document") {
+            guard let kind = document[attribute: "kind"] else { continue }
+            if !seen.insert(kind).inserted {
+                report(document, "The <document> of kind '\(kind)' is given twice.", fix: "Merge the two entries into one <document kind=\"\(kind)\">.")
+            }
+            var recipients: Set<String> = []
+            for recipient in document.elements(named: "recipient") {
+                guard let reference = recipient[attribute: "ref"], !recipients.insert(reference).inserted else { continue }
+                report(recipient, "'\(reference)' is on the distribution list of the \(kind) twice.", fix: "Remove the second <recipient ref=\"\(reference)\"/>.")
             }
         }
     }

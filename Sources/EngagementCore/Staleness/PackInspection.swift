@@ -97,7 +97,9 @@ public final class PackInspection {
             }
             firm = FirmSource(firm: value, root: firmRoot, path: firmPath)
         }
-        current = EngagementModel(profile: profile, root: root, edition: editionOverride ?? pack.edition ?? .client, firm: firm)
+        current = EngagementModel(
+            profile: profile, root: root, edition: editionOverride ?? pack.edition ?? .client, firm: firm,
+            documentDate: pack.documentDate)
         // The folder the pack was generated with, else the one a generate would use now.
         if templatesOverride == nil, let recorded = pack.templatesPath {
             guard TemplateLocator.state(ofFolderAtPath: recorded) == .folder else { throw .pack(.templatesMissing(recorded)) }
@@ -127,8 +129,8 @@ public final class PackInspection {
         var result: (EngagementModel, XPathSession)?
         // A snapshot was valid when it was stored: decode it without validating again.
         if let stored = snapshotRoot(id), let profile = try? ProfileDecoder.decode(stored) {
-            let (root, firm) = FirmSource.split(snapshot: stored)
-            let model = EngagementModel(profile: profile, root: root, firm: firm)
+            let (root, firm, date) = EngagementModel.inputs(ofSnapshot: stored)
+            let model = EngagementModel(profile: profile, root: root, firm: firm, documentDate: date)
             if let session = try? model.session() { result = (model, session) }
         }
         snapshotModels[id] = result
@@ -140,7 +142,8 @@ public final class PackInspection {
     func snapshotFigures(_ id: Int64) -> EngagementFigures? {
         if let cached = snapshotModels[id] { return cached?.0.figures }
         guard let stored = snapshotRoot(id), let profile = try? ProfileDecoder.decode(stored) else { return nil }
-        return EngagementFigures(profile: profile, firm: FirmSource.split(snapshot: stored).firm?.firm)
+        let inputs = EngagementModel.inputs(ofSnapshot: stored)
+        return EngagementFigures(profile: profile, firm: inputs.firm?.firm, documentDate: inputs.documentDate)
     }
 
     /// The profile root of a snapshot, for comparing profiles.

@@ -27,7 +27,7 @@ public enum DocxWriter {
 
     /// The parts of the Word document for `root`, in the order they are zipped.
     public static func parts(of root: XMLOutputElement) -> [Part] {
-        let style = DocumentStyle(document: root)
+        let style = DocumentHead(document: root)
         let head = root.elements.first { $0.name == "head" }
         let body = root.elements.first { $0.name == "body" } ?? XMLOutputElement(name: "body")
         let title = head?.elements.first { $0.name == "title" }?.textContent.collapsingWhitespace ?? ""
@@ -63,7 +63,7 @@ public enum DocxWriter {
         var parts: [Part] = [
             Part(path: "[Content_Types].xml", bytes: WordParts.contentTypes(hasSVG: logo?.svg != nil, hasPNG: logo != nil), isXML: true),
             Part(path: "_rels/.rels", bytes: WordParts.packageRelationships(), isXML: true),
-            Part(path: "docProps/core.xml", bytes: WordParts.coreProperties(title: title, creator: style.firmName, language: style.language), isXML: true),
+            Part(path: "docProps/core.xml", bytes: WordParts.coreProperties(title: title, head: style), isXML: true),
             Part(path: "docProps/app.xml", bytes: WordParts.appProperties(company: style.firmName), isXML: true),
             Part(path: "word/document.xml", bytes: document.finish(), isXML: true),
             Part(path: "word/_rels/document.xml.rels", bytes: relationships.bytes(), isXML: true),
@@ -71,7 +71,7 @@ public enum DocxWriter {
             Part(path: "word/numbering.xml", bytes: WordParts.numbering(orderedLists: document.orderedListCount), isXML: true),
             Part(path: "word/settings.xml", bytes: WordParts.settings(language: style.language), isXML: true),
             Part(path: "word/header1.xml", bytes: WordParts.header(logo: logo, ids: logoIDs, firmName: style.firmName, page: page), isXML: true),
-            Part(path: "word/footer1.xml", bytes: WordParts.footer(title: title, revision: style.revision, page: page), isXML: true),
+            Part(path: "word/footer1.xml", bytes: WordParts.footer(title: title, head: style, page: page), isXML: true),
         ]
         if logo != nil {
             parts.append(Part(path: "word/_rels/header1.xml.rels", bytes: headerRelationships.bytes(), isXML: true))

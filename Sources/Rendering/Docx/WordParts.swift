@@ -39,20 +39,28 @@ enum WordParts {
         return w.finish()
     }
 
-    /// Title and author as Word's File > Info shows them; no dates, which would be the clock's.
-    static func coreProperties(title: String, creator: String?, language: String?) -> [UInt8] {
+    /// What Word's File > Info shows: title, author (else the firm), the document date
+    /// (never the clock's), status and classification (as the category).
+    static func coreProperties(title: String, head: DocumentHead) -> [UInt8] {
         let w = XMLStreamWriter()
         w.start("cp:coreProperties", [
             "xmlns:cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
             "xmlns:dc": "http://purl.org/dc/elements/1.1/",
             "xmlns:dcterms": "http://purl.org/dc/terms/",
+            "xmlns:xsi": "http://www.w3.org/2001/XMLSchema-instance",
         ])
         w.element("dc:title", text: title)
-        if let creator { w.element("dc:creator", text: creator) }
-        w.element("dc:language", text: language ?? "en-GB")
+        if let creator = head.author ?? head.firmName { w.element("dc:creator", text: creator) }
+        if let classification = head.classification { w.element("cp:category", text: classification) }
+        if let status = head.status { w.element("cp:contentStatus", text: statusWords[status] ?? status) }
+        w.element("dc:language", text: head.language ?? "en-GB")
+        if let date = head.date { w.element("dcterms:created", ["xsi:type": "dcterms:W3CDTF"], text: "\(date)T00:00:00Z") }
         w.end()
         return w.finish()
     }
+
+    /// A status as Word's Status property shows it.
+    static let statusWords = ["draft": "Draft", "for-review": "For review", "final": "Final"]
 
     static func appProperties(company: String?) -> [UInt8] {
         let w = XMLStreamWriter()
@@ -187,9 +195,9 @@ enum WordParts {
         return w.finish()
     }
 
-    /// The document's title and revision at the left of every page's footer, and "Page N
-    /// of M" at the right.
-    static func footer(title: String, revision: String?, page: WordPage) -> [UInt8] {
+    /// The document's title, revision and classification at the left of every page's
+    /// footer, and "Page N of M" at the right.
+    static func footer(title: String, head: DocumentHead, page: WordPage) -> [UInt8] {
         let w = XMLStreamWriter()
         w.start("w:ftr", ["xmlns:w": WordNamespace.main, "xmlns:r": WordNamespace.relationships])
         w.start("w:p")
@@ -199,7 +207,7 @@ enum WordParts {
         w.empty("w:tab", ["w:val": "right", "w:pos": String(page.textWidth)])
         w.end()
         w.end()
-        WordRun.text(w, revision.map { "\(title) · Revision \($0)" } ?? title)
+        WordRun.text(w, ([title] + [head.revision.map { "Revision \($0)" }, head.classification].compactMap { $0 }).joined(separator: " · "))
         w.start("w:r")
         w.empty("w:tab")
         w.end()

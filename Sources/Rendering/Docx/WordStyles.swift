@@ -17,7 +17,7 @@ enum WordStyles {
         let headingFont: String
         let bodyFont: String
 
-        init(_ style: DocumentStyle) {
+        init(_ style: DocumentHead) {
             primary = Self.hex(style.primaryColour) ?? "1F4E79"
             accent = Self.hex(style.accentColour) ?? primary
             text = Self.hex(style.textColour) ?? "1D2433"
@@ -29,7 +29,7 @@ enum WordStyles {
         static func hex(_ colour: String?) -> String? { colour.map { String($0.dropFirst()).uppercased() } }
     }
 
-    static func bytes(for style: DocumentStyle) -> [UInt8] {
+    static func bytes(for style: DocumentHead) -> [UInt8] {
         let palette = Palette(style)
         let w = XMLStreamWriter()
         w.start("w:styles", ["xmlns:w": WordNamespace.main])

@@ -19,7 +19,7 @@ struct WordPage {
     let height: Int
     let margin: Int
 
-    init(size: DocumentStyle.PageSize) {
+    init(size: DocumentHead.PageSize) {
         switch size {
         case .a4: (width, height, margin) = (11_906, 16_838, 1_134)  // 210 x 297 mm, 2 cm margins
         case .letter: (width, height, margin) = (12_240, 15_840, 1_080)  // 8.5 x 11 in, 0.75 in margins

@@ -278,6 +278,42 @@ extension BrokenProfileCase {
 
     static let otherRules: [BrokenProfileCase] = [
         .init(
+            "document metadata: a recipient who is not a stakeholder",
+            [.afterJourney("""
+                  <documents>
+                    <document kind="strategy" author="Jo Park" status="for-review" date="2026-11-20">
+                      <recipient ref="sh-cee"/>
+                    </document>
+                  </documents>
+                """)],
+            [.error(49, 7, "<recipient> refers in 'ref' to stakeholder 'sh-cee', which is not defined.", "did you mean 'sh-ceo'?")]),
+        .init(
+            "document metadata: one kind twice, one recipient twice",
+            [.afterJourney("""
+                  <documents>
+                    <document kind="strategy" status="draft"/>
+                    <document kind="strategy" status="final">
+                      <recipient ref="sh-ceo"/>
+                      <recipient ref="sh-ceo"/>
+                    </document>
+                  </documents>
+                """)],
+            [
+                .error(49, 5, "The <document> of kind 'strategy' is given twice.", "Merge the two entries"),
+                .error(51, 7, "'sh-ceo' is on the distribution list of the strategy twice."),
+            ]),
+        .init(
+            "document metadata: a status and a date the schema does not know",
+            [.afterJourney("""
+                  <documents>
+                    <document kind="strategy" status="approved" date="2026-11-31"/>
+                  </documents>
+                """)],
+            [
+                .error(48, 5, "attribute 'date': '2026-11-31' is not a valid value", "Write a date as YYYY-MM-DD"),
+                .error(48, 5, "attribute 'status': the value 'approved' is not an element of the set {'draft', 'for-review', 'final'}"),
+            ]),
+        .init(
             "segment shares over 100",
             [.insert(lines: segmentLines, before: "  <journey>")],
             [.error(25, 3, "The segments' revenue shares add up to 105.5%, more than 100%.")]),

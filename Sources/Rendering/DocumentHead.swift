@@ -1,9 +1,10 @@
 import XMLSupport
 
-/// The house style a document carries in its `<head>` (docs/templates.md, "Styling"):
-/// named `<meta>` elements and `<style>` elements, which each format applies its own way.
-/// Read from the document itself, so that a stored revision renders as it first did.
-public struct DocumentStyle: Sendable, Hashable {
+/// What a document carries in its `<head>` (docs/templates.md, "Styling" and "Document
+/// metadata"): its metadata and house style as named `<meta>` elements, and `<style>`
+/// elements, which each format applies its own way. Read from the document itself, so
+/// that a stored revision renders as it first did.
+public struct DocumentHead: Sendable, Hashable {
     public enum PageSize: String, Sendable, Hashable {
         case a4 = "A4"
         case letter = "Letter"
@@ -23,6 +24,12 @@ public struct DocumentStyle: Sendable, Hashable {
     public var firmName: String?
     /// The revision number, as the document gives it.
     public var revision: String?
+    /// "draft", "for-review" or "final".
+    public var status: String?
+    public var author: String?
+    /// YYYY-MM-DD.
+    public var date: String?
+    public var classification: String?
     /// The text of each `<style>` in the head, in order: the template's and the firm's.
     public var stylesheets: [String] = []
 
@@ -57,6 +64,10 @@ public struct DocumentStyle: Sendable, Hashable {
         case "font-body": bodyFont = content
         case "firm": firmName = content
         case "revision": revision = content
+        case "status": status = content
+        case "author": author = content
+        case "date": date = content
+        case "classification": classification = content
         default: break
         }
     }
