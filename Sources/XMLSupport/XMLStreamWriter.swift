@@ -25,15 +25,18 @@ public final class XMLStreamWriter {
         xmlBufferFree(buffer)
     }
 
-    /// Opens `name` with `attributes`, in order.
-    public func start(_ name: String, _ attributes: KeyValuePairs<String, String> = [:]) {
-        xmlTextWriterStartElement(writer, name)
+    /// Opens `name` with `attributes`, in order. Names are literals: they reach libxml2
+    /// without a copy, which matters at a few thousand elements a document.
+    public func start(_ name: StaticString, _ attributes: KeyValuePairs<StaticString, String> = [:]) {
+        xmlTextWriterStartElement(writer, name.utf8Start)
         for (attribute, value) in attributes { self.attribute(attribute, value) }
     }
 
     /// Adds an attribute to the element just opened.
-    public func attribute(_ name: String, _ value: String) {
-        xmlTextWriterWriteAttribute(writer, name, Self.xmlCharacters(value))
+    public func attribute(_ name: StaticString, _ value: String) {
+        Self.xmlCharacters(value).withCString { value in
+            value.withMemoryRebound(to: xmlChar.self, capacity: 1) { xmlTextWriterWriteAttribute(writer, name.utf8Start, $0) }
+        }
     }
 
     /// Closes the innermost open element (as `<name/>` when it holds nothing).
@@ -42,20 +45,22 @@ public final class XMLStreamWriter {
     }
 
     /// `<name attributes.../>`.
-    public func empty(_ name: String, _ attributes: KeyValuePairs<String, String> = [:]) {
+    public func empty(_ name: StaticString, _ attributes: KeyValuePairs<StaticString, String> = [:]) {
         start(name, attributes)
         end()
     }
 
     /// `<name attributes...>text</name>`.
-    public func element(_ name: String, _ attributes: KeyValuePairs<String, String> = [:], text: String) {
+    public func element(_ name: StaticString, _ attributes: KeyValuePairs<StaticString, String> = [:], text: String) {
         start(name, attributes)
         self.text(text)
         end()
     }
 
     public func text(_ text: String) {
-        xmlTextWriterWriteString(writer, Self.xmlCharacters(text))
+        Self.xmlCharacters(text).withCString { text in
+            text.withMemoryRebound(to: xmlChar.self, capacity: 1) { _ = xmlTextWriterWriteString(writer, $0) }
+        }
     }
 
     /// Closes every open element and returns the document's bytes.
@@ -70,7 +75,10 @@ public final class XMLStreamWriter {
     static func xmlCharacters(_ text: String) -> String {
         // Almost all text is clean: look at the bytes first. Below 0x20 only tab, line
         // feed and carriage return are allowed; U+FFFE and U+FFFF start with 0xEF 0xBF.
-        let suspect = text.utf8.contains { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0xEF }
+        let suspect =
+            text.utf8.withContiguousStorageIfAvailable { bytes in
+                bytes.contains { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0xEF }
+            } ?? text.utf8.contains { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0xEF }
         guard suspect else { return text }
         var clean = String.UnicodeScalarView()
         for scalar in text.unicodeScalars where isXMLCharacter(scalar) { clean.append(scalar) }

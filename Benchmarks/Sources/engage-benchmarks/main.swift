@@ -2,6 +2,8 @@
 //
 //   engage-benchmarks diff SECTIONS    compare two synthetic revisions of SECTIONS sections
 //                                      (5 paragraphs each, 3% of them edited, 0.2% moved)
+//   engage-benchmarks docx XHTML...    the CPU of writing each XHTML file as a Word document:
+//                                      the XML parts, and the zip of them
 //   engage-benchmarks xpath PROFILE    the cost of one libxml2 XPath evaluation of a plain
 //                                      value (`@id`, `name`) where the model has one: the
 //                                      floor of every value a template puts in a document
@@ -9,6 +11,7 @@
 // Prints one line of `key=value` pairs for Benchmarks/run.sh to collect.
 import EngagementCore
 import Foundation
+import Rendering
 import XMLSupport
 
 func peakResidentMegabytes() -> Double {
@@ -28,8 +31,36 @@ func milliseconds(_ duration: Duration) -> Double {
 }
 
 func usage() -> Never {
-    FileHandle.standardError.write(Data("usage: engage-benchmarks diff SECTIONS | engage-benchmarks xpath PROFILE\n".utf8))
+    FileHandle.standardError.write(Data("usage: engage-benchmarks diff SECTIONS | engage-benchmarks docx XHTML... | engage-benchmarks xpath PROFILE\n".utf8))
     exit(2)
+}
+
+/// The processor time this thread has used.
+func threadTime() -> Duration {
+    var now = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now)
+    return .seconds(now.tv_sec) + .nanoseconds(now.tv_nsec)
+}
+
+func benchmarkDocx(files: [String]) throws {
+    let roots = try files.map { try PackAccess.outputElement(XMLDocument.parse(fileAt: $0).root) }
+    let rounds = 50
+    var partsTime = Duration.zero
+    var zipTime = Duration.zero
+    var bytes = 0
+    for _ in 0..<rounds {
+        for root in roots {
+            let start = threadTime()
+            let parts = DocxWriter.parts(of: root)
+            let made = threadTime()
+            bytes = DocxWriter.package(parts).count
+            zipTime += threadTime() - made
+            partsTime += made - start
+        }
+    }
+    let documents = Double(rounds * roots.count)
+    print(String(format: "docx_parts_ms=%.3f docx_zip_ms=%.3f docx_total_ms=%.3f docx_bytes=%d", milliseconds(partsTime) / documents,
+                 milliseconds(zipTime) / documents, milliseconds(partsTime + zipTime) / documents, bytes))
 }
 
 func benchmarkDiff(sections: Int) {
@@ -96,6 +127,11 @@ case ("diff", 2):
     benchmarkDiff(sections: sections)
 case ("xpath", 2):
     benchmarkXPath(profilePath: arguments[1])
+case ("docx", let count) where count >= 2:
+    do { try benchmarkDocx(files: Array(arguments.dropFirst())) } catch {
+        FileHandle.standardError.write(Data("engage-benchmarks: \(error)\n".utf8))
+        exit(1)
+    }
 default:
     usage()
 }

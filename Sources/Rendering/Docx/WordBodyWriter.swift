@@ -89,7 +89,7 @@ struct WordBodyWriter {
     /// Gives every element id a bookmark name Word accepts: letters, digits and
     /// underscores, starting with a letter, at most 40 characters, unique.
     private mutating func nameBookmarks(in element: XMLOutputElement, used: inout Set<String>) {
-        for child in element.elements {
+        for case .element(let child) in element.children {
             if let id = child.attributes["id"], bookmarkNames[id] == nil {
                 var name = String(id.unicodeScalars.map { $0.isASCIIAlphanumeric ? Character($0) : "_" })
                 if !(name.unicodeScalars.first?.isASCIILetter ?? false) { name = "s" + name }
@@ -367,15 +367,15 @@ struct WordBodyWriter {
         var weights: [Int] = []
         for row in rows {
             var column = 0
-            for cell in row.elements where cell.name == "td" || cell.name == "th" {
+            for case .element(let cell) in row.children where cell.name == "td" || cell.name == "th" {
                 let span = max(1, Int(cell.attributes["colspan"] ?? "1") ?? 1)
                 while weights.count < column + span { weights.append(4) }
                 if span == 1 {
                     // Wide enough for the longest word, which cannot wrap; text beyond
                     // 40 characters wraps anyway.
-                    let text = cell.textContent.collapsingWhitespace
-                    let longestWord = text.split(separator: " ").map(\.count).max() ?? 0
-                    weights[column] = max(weights[column], min(text.count, 40), longestWord + 2)
+                    var measure = TextMeasure()
+                    measure.add(cell)
+                    weights[column] = max(weights[column], min(measure.length, 40), measure.longestWord + 2)
                 }
                 column += span
             }
@@ -387,19 +387,53 @@ struct WordBodyWriter {
         return widths
     }
 
+    /// The length of a cell's text and of its longest word, in UTF-8 bytes, whitespace
+    /// collapsed: a column's width in proportion, not a typesetter's measure.
+    private struct TextMeasure {
+        var length = 0
+        var longestWord = 0
+        private var word = 0
+        private var pendingSpace = false
+
+        mutating func add(_ element: XMLOutputElement) {
+            for child in element.children {
+                switch child {
+                case .text(let text):
+                    for byte in text.utf8 {
+                        if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+                            if length > 0 { pendingSpace = true }
+                            word = 0
+                        } else {
+                            if pendingSpace { length += 1 }
+                            pendingSpace = false
+                            length += 1
+                            word += 1
+                            longestWord = max(longestWord, word)
+                        }
+                    }
+                case .element(let nested):
+                    add(nested)
+                }
+            }
+        }
+    }
+
     // MARK: - Paragraphs
 
     private var paragraphsWritten = 0
 
     private mutating func startParagraph(style: String, list: (level: Int, numbering: Int)? = nil, indentLevel: Int? = nil, alignRight: Bool = false) {
         w.start("w:p")
-        w.start("w:pPr")
-        w.empty("w:pStyle", ["w:val": style])
+        let followsTable = lastBlockWasTable
+        // Normal is the default paragraph style, and a paragraph without properties needs
+        // no w:pPr: leaving them out keeps the part (and the zip's work) small.
+        let hasProperties = style != "Normal" || pendingPageBreak || list != nil || followsTable || indentLevel != nil || alignRight
+        if hasProperties { w.start("w:pPr") }
+        if style != "Normal" { w.empty("w:pStyle", ["w:val": style]) }
         if pendingPageBreak {
             w.empty("w:pageBreakBefore")
             pendingPageBreak = false
         }
-        let followsTable = lastBlockWasTable
         if let list {
             w.start("w:numPr")
             w.empty("w:ilvl", ["w:val": String(list.level)])
@@ -413,7 +447,7 @@ struct WordBodyWriter {
             w.empty("w:ind", ["w:left": String(360 * (indentLevel + 1))])
         }
         if alignRight { w.empty("w:jc", ["w:val": "right"]) }
-        w.end()
+        if hasProperties { w.end() }
         for name in pendingBookmarks {
             let id = String(bookmarksWritten)
             bookmarksWritten += 1
@@ -450,18 +484,21 @@ struct WordBodyWriter {
         var pendingSpace = false
 
         mutating func collapse(_ text: String) -> String {
-            var result = ""
-            for character in text {
-                if character == " " || character == "\t" || character == "\n" || character == "\r" {
+            // By UTF-8 byte: the whitespace is ASCII, and a byte never starts another
+            // character's encoding, so the rest is copied as it is.
+            var result: [UInt8] = []
+            result.reserveCapacity(text.utf8.count + 1)
+            for byte in text.utf8 {
+                if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
                     if !atStart { pendingSpace = true }
                 } else {
-                    if pendingSpace { result.append(" ") }
+                    if pendingSpace { result.append(0x20) }
                     pendingSpace = false
                     atStart = false
-                    result.append(character)
+                    result.append(byte)
                 }
             }
-            return result
+            return String(decoding: result, as: UTF8.self)
         }
     }
 
@@ -553,6 +590,7 @@ struct WordBodyWriter {
     }
 
     private func run(_ text: String, format: RunFormat) {
+        defer { w.end() }
         w.start("w:r")
         if format.bold || format.italic || format.code || format.link || format.colour != nil || format.verticalAlignment != nil {
             // Children in the schema's order: rStyle, b, bCs, i, iCs, color, vertAlign.
@@ -574,8 +612,7 @@ struct WordBodyWriter {
             if let alignment = format.verticalAlignment { w.empty("w:vertAlign", ["w:val": alignment]) }
             w.end()
         }
-        w.element("w:t", ["xml:space": "preserve"], text: text)
-        w.end()
+        WordRun.textElement(w, text)
     }
 
     private func lineBreak() {

@@ -230,10 +230,20 @@ enum WordParts {
 
 /// Runs of text.
 enum WordRun {
-    /// `<w:r><w:t xml:space="preserve">text</w:t></w:r>`.
+    /// `<w:r><w:t>text</w:t></w:r>`.
     static func text(_ w: XMLStreamWriter, _ text: String) {
         w.start("w:r")
-        w.element("w:t", ["xml:space": "preserve"], text: text)
+        textElement(w, text)
         w.end()
+    }
+
+    /// `<w:t>text</w:t>`, with `xml:space="preserve"` when the text starts or ends with a
+    /// space, which Word would otherwise drop.
+    static func textElement(_ w: XMLStreamWriter, _ text: String) {
+        if text.utf8.first == 0x20 || text.utf8.last == 0x20 {
+            w.element("w:t", ["xml:space": "preserve"], text: text)
+        } else {
+            w.element("w:t", text: text)
+        }
     }
 }

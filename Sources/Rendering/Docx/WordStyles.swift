@@ -175,9 +175,13 @@ enum WordStyles {
         w.end()
         w.start("w:tblPr")
         w.start("w:tblBorders")
-        for edge in ["top", "left", "bottom", "right", "insideH", "insideV"] {
-            w.empty("w:\(edge)", ["w:val": "single", "w:sz": "4", "w:space": "0", "w:color": rule])
-        }
+        let border: KeyValuePairs<StaticString, String> = ["w:val": "single", "w:sz": "4", "w:space": "0", "w:color": rule]
+        w.empty("w:top", border)
+        w.empty("w:left", border)
+        w.empty("w:bottom", border)
+        w.empty("w:right", border)
+        w.empty("w:insideH", border)
+        w.empty("w:insideV", border)
         w.end()
         w.start("w:tblCellMar")
         w.empty("w:top", ["w:w": "40", "w:type": "dxa"])
