@@ -75,4 +75,11 @@ enum Console {
         let data = try encoder.encode(VersionedJSON(value))
         FileHandle.standardOutput.write(data + Data("\n".utf8))
     }
+
+    /// `text` as one shell word: in single quotes when it holds anything but letters,
+    /// digits and `-_./:`.
+    static func shellQuoted(_ text: String) -> String {
+        let plain = !text.isEmpty && text.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_./:".unicodeScalars.contains($0) }
+        return plain ? text : "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
 }

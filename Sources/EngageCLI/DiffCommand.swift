@@ -50,10 +50,17 @@ struct DiffCommand: ParsableCommand {
             var unchanged: Int
         }
 
+        struct Reason: Encodable {
+            var revision: Int
+            var reason: String
+        }
+
         var document: String
         var old: Int
         var new: Int
         var identical: Bool
+        /// Why each revision after `old`, up to `new`, was made, where `--reason` said.
+        var reasons: [Reason]
         var summary: Summary
         var edits: [DiffEdit]
     }
@@ -86,17 +93,21 @@ struct DiffCommand: ParsableCommand {
             let oldRoot = try parse(oldRevision)
             let newRoot = try parse(newRevision)
             let diff = DocumentComparison.compare(old: oldRoot, new: newRoot)
+            let reasons = revisions.filter { $0.number > min(oldNumber, newNumber) && $0.number <= max(oldNumber, newNumber) }
+                .compactMap { revision in revision.reason.map { Report.Reason(revision: revision.number, reason: $0) } }
             switch format {
             case .text:
                 let colour = Console.usesColour(on: STDOUT_FILENO)
-                Console.output("\(firstReference.kind.rawValue)@\(oldNumber) -> @\(newNumber)\n" + DiffTextRenderer(useColour: colour).render(diff))
+                let why = reasons.map { "Reason for @\($0.revision): \($0.reason)\n" }.joined()
+                Console.output("\(firstReference.kind.rawValue)@\(oldNumber) -> @\(newNumber)\n" + why + DiffTextRenderer(useColour: colour).render(diff))
             case .html:
                 let title = "\(firstReference.kind.title): revision \(oldNumber) to \(newNumber)"
-                FileHandle.standardOutput.write(Data(DiffHTMLRenderer(title: title).render(diff).utf8))
+                let why = reasons.map { "Revision \($0.revision): \($0.reason)" }
+                FileHandle.standardOutput.write(Data(DiffHTMLRenderer(title: title, reasons: why).render(diff).utf8))
             case .json:
                 let summary = diff.summary
                 try Console.writeJSON(Report(
-                    document: firstReference.kind.rawValue, old: oldNumber, new: newNumber, identical: diff.isEmpty,
+                    document: firstReference.kind.rawValue, old: oldNumber, new: newNumber, identical: diff.isEmpty, reasons: reasons,
                     summary: .init(
                         added: summary.added, removed: summary.removed, moved: summary.moved,
                         renamed: summary.renamed.map { ["old": $0.oldID, "new": $0.newID] }, changed: summary.changed,

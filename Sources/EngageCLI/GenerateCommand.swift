@@ -70,6 +70,8 @@ struct GenerateCommand: ParsableCommand {
 
     @OptionGroup var lockWait: LockWaitOption
 
+    @OptionGroup var reason: ReasonOption
+
     func validate() throws {
         if out == nil && outDir == nil { throw ValidationError("Give --out PACK for one profile, or --out-dir PACKS.") }
         if out != nil && outDir != nil { throw ValidationError("Give either --out or --out-dir, not both.") }
@@ -94,6 +96,7 @@ struct GenerateCommand: ParsableCommand {
                 startNewHistory: forceNewHistory, edition: edition)
             job.firm = firms[profile.path] ?? nil
             job.documentDate = date
+            job.reason = reason.text
             return job
         }
         let outputRoot = outDir.map { URL(fileURLWithPath: $0) }

@@ -38,6 +38,7 @@ struct LogCommand: ParsableCommand {
             for entry in history.revisions {
                 lines.append("")
                 lines.append("\(entry.kind)@\(entry.number)  \(entry.createdAt)\(entry.edition.map { "  \($0) edition" } ?? "")")
+                if let reason = entry.reason { lines.append("  reason: \(reason)") }
                 lines.append("  content \(entry.contentHash)  profile \(entry.profileHash)  template \(entry.templateHash)  engine \(entry.engineVersion)")
                 if entry.number == 1 {
                     lines.append("  first revision")

@@ -32,3 +32,28 @@ struct LockWaitOption: ParsableArguments {
         LockWait(seconds: seconds.seconds, notice: { Console.standardError($0) })
     }
 }
+
+/// `--reason TEXT`: why a change is made, recorded with each new revision it makes.
+struct ReasonOption: ParsableArguments {
+    @Option(
+        help: ArgumentHelp(
+            "Why this change is made (\"client asked to soften the risk section\"), recorded with each new revision and shown by log and diff.",
+            valueName: "text"))
+    var reason: String?
+
+    /// The reason with its whitespace collapsed; nil when none was given.
+    var text: String? {
+        guard let reason else { return nil }
+        let words = reason.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return words.isEmpty ? nil : words
+    }
+
+    func validate() throws {
+        if let reason, reason.split(whereSeparator: \.isWhitespace).isEmpty {
+            throw ValidationError("--reason needs some text: say why the change is made.")
+        }
+        if let reason, reason.count > 500 {
+            throw ValidationError("--reason is \(reason.count) characters; keep it to 500, a sentence or two.")
+        }
+    }
+}

@@ -24,6 +24,8 @@ struct RegenerateCommand: ParsableCommand {
             valueName: "edition"))
     var edition: DocumentEdition?
 
+    @OptionGroup var reason: ReasonOption
+
     @OptionGroup var output: OutputOptions
 
     func run() throws {
@@ -32,7 +34,7 @@ struct RegenerateCommand: ParsableCommand {
         do {
             report = try PackBuilder.regenerate(
                 pack: packOptions.pack.url, profile: packOptions.profile?.path, edition: edition, firm: packOptions.firm,
-                lockWait: lockWait.lockWait)
+                lockWait: lockWait.lockWait, reason: reason.text)
         } catch {
             Console.standardError(error.description)
             switch error {

@@ -37,6 +37,8 @@ struct StatusCommand: ParsableCommand {
             valueName: "edition"))
     var edition: DocumentEdition?
 
+    @OptionGroup var reason: ReasonOption
+
     @OptionGroup var output: OutputOptions
 
     func run() throws {
@@ -49,7 +51,8 @@ struct StatusCommand: ParsableCommand {
             Console.standardError(error.description)
             throw ExitStatus.of(error)
         }
-        let status = PackStatus(inspection)
+        var status = PackStatus(inspection)
+        if !status.current { status.pendingReason = reason.text }
         if json {
             try Console.writeJSON(status)
         } else {
@@ -86,7 +89,14 @@ struct StatusCommand: ParsableCommand {
                     lines.append("  file \(file.file) \(what); regenerate restores revision \(document.revision ?? 0)")
                 }
             }
-            lines.append(status.current ? "All documents are current." : "Run engage regenerate \(packOptions.pack.path) to update the stale documents.")
+            if status.current {
+                lines.append("All documents are current.")
+            } else if let pending = status.pendingReason {
+                lines.append("Pending change: \(pending)")
+                lines.append("Run engage regenerate \(packOptions.pack.path) --reason \(Console.shellQuoted(pending)) to update the stale documents and record why.")
+            } else {
+                lines.append("Run engage regenerate \(packOptions.pack.path) to update the stale documents.")
+            }
             Console.output(lines.joined(separator: "\n"))
         }
         if exitCode && !status.current { throw ExitStatus.no }

@@ -274,6 +274,8 @@ package struct TemplateCompiler {
                 }
             case "text":
                 element.text = compileExpression(attribute.value, at: source, file: file, chain: chain)
+            case "copy":
+                element.copy = compileExpression(attribute.value, at: source, file: file, chain: chain)
             case "default":
                 element.defaultText = Self.normalizedValue(attribute.value)
             case let name where name.hasPrefix("attr-") && name.count > 5:
@@ -282,7 +284,7 @@ package struct TemplateCompiler {
                 }
             default:
                 report("t:\(attribute.name) is not a template attribute.",
-                       fix: "Use t:each, t:let, t:if, t:unless, t:text, t:default or t:attr-NAME.",
+                       fix: "Use t:each, t:let, t:if, t:unless, t:text, t:copy, t:default or t:attr-NAME.",
                        at: source, file: file, chain: chain)
             }
         }

@@ -161,6 +161,8 @@ package final class TemplateElement {
     package var lets: [(name: String, expression: TemplateExpression)] = []
     package var condition: (expression: TemplateExpression, negated: Bool)?
     package var text: TemplateExpression?
+    /// `t:copy`: the content of the selected model elements, as markup.
+    package var copy: TemplateExpression?
     package var defaultText: String?
     package var staticAttributes: [String: String] = [:]
     package var dynamicAttributes: [(name: String, expression: TemplateExpression)] = []

@@ -249,8 +249,38 @@ package final class TemplateRenderer {
             appendText(text, to: &output)
             return
         }
+        if let expression = element.copy {
+            // The content is read whole: its trace line hashes each node's subtree.
+            guard case .nodes(let nodes)? = evaluate(expression, context: context) else {
+                report(expression, "The expression '\(expression.source)' of t:copy does not select elements.",
+                       fix: "Select the elements whose content to copy, e.g. t:copy=\"$passage\".")
+                return
+            }
+            for node in nodes {
+                for copied in session.content(of: node, allowing: Self.copiedElements, namespaceURI: TemplateNamespace.xhtml) {
+                    append(copied, to: &output)
+                }
+            }
+            return
+        }
         for child in element.children {
             render(child, context: context, into: &output)
+        }
+    }
+
+    /// The elements `t:copy` keeps as markup: the narrative markup of the profile.
+    static let copiedElements: Set<String> = ["p", "ul", "li", "em", "strong"]
+
+    /// Appends a copied node, counting it against the limits.
+    private func append(_ node: XMLOutputNode, to output: inout [XMLOutputNode]) {
+        switch node {
+        case .text(let text):
+            appendText(text, to: &output)
+        case .element(let element):
+            outputNodes += 1
+            var children: [XMLOutputNode] = []
+            for child in element.children { append(child, to: &children) }
+            output.append(.element(XMLOutputElement(name: element.name, namespaceURI: element.namespaceURI, children: children)))
         }
     }
 

@@ -243,6 +243,39 @@ public final class XPathSession {
         }
     }
 
+    /// The content of an element as an output tree: its text and the elements whose names
+    /// `allowed` holds, in `namespaceURI`, without attributes; any other element gives
+    /// its text only. Markup from data thus comes out only as the markup asked for, and
+    /// its text is escaped when written like all other text.
+    public func content(of handle: XPathNodeHandle, allowing allowed: Set<String>, namespaceURI: String?) -> [XMLOutputNode] {
+        var output: [XMLOutputNode] = []
+        func copy(_ parent: xmlNodePtr, into nodes: inout [XMLOutputNode]) {
+            var child = parent.pointee.children
+            while let node = child {
+                switch node.pointee.type {
+                case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                    if let content = node.pointee.content { nodes.append(.text(String(cString: content))) }
+                case XML_ELEMENT_NODE:
+                    let name = node.pointee.name.map { String(cString: $0) } ?? ""
+                    if allowed.contains(name) {
+                        var children: [XMLOutputNode] = []
+                        copy(node, into: &children)
+                        nodes.append(.element(XMLOutputElement(name: name, namespaceURI: namespaceURI, children: children)))
+                    } else {
+                        copy(node, into: &nodes)
+                    }
+                default:
+                    break
+                }
+                child = node.pointee.next
+            }
+        }
+        let node = nodes[handle.index]
+        guard node.pointee.type == XML_ELEMENT_NODE else { return [.text(stringValue(of: handle))] }
+        copy(node, into: &output)
+        return output
+    }
+
     /// Whether the node is an element (not an attribute, text or the document).
     public func isElement(_ handle: XPathNodeHandle) -> Bool {
         nodes[handle.index].pointee.type == XML_ELEMENT_NODE

@@ -9,10 +9,13 @@ import Rendering
 public struct DiffHTMLRenderer: Sendable {
     /// The page title and top heading, e.g. "Strategy: revision 3 to 4".
     public var title: String
+    /// Why the revisions compared were made (`--reason`), as "Revision 4: ..." lines.
+    public var reasons: [String]
 
-    /// Creates a renderer whose page carries `title`.
-    public init(title: String = "Changes") {
+    /// Creates a renderer whose page carries `title`, and the `reasons` under it.
+    public init(title: String = "Changes", reasons: [String] = []) {
         self.title = title
+        self.reasons = reasons
     }
 
     /// The page for `diff`.
@@ -21,6 +24,7 @@ public struct DiffHTMLRenderer: Sendable {
         html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         html += "<title>\(Self.escape(title))</title>\n<style>\n\(Self.stylesheet)</style>\n</head>\n<body>\n"
         html += "<header>\n<h1>\(Self.escape(title))</h1>\n"
+        for reason in reasons { html += "<p class=\"reason\">\(Self.escape(reason))</p>\n" }
         writeSummary(diff, into: &html)
         html += "</header>\n<main>\n"
         for section in diff.sections { writeSection(section, into: &html) }

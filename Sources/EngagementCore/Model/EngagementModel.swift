@@ -128,21 +128,52 @@ public struct EngagementModel: Sendable {
         return String(String.UnicodeScalarView(words.unicodeScalars.filter { $0 != "\u{E000}" && $0 != "\u{E001}" }))
     }
 
-    static func normalized(_ element: SourceElement) -> XMLOutputElement {
+    /// `element` with its text normalized. In mixed content (text beside elements, as in a
+    /// narrative passage's `<p>Text <em>this</em> text</p>`) the spaces around the inner
+    /// elements are words' separators: runs become one space but are kept, and only the
+    /// mixed element's own first and last text are trimmed.
+    static func normalized(_ element: SourceElement, insideMixedContent: Bool = false) -> XMLOutputElement {
         var attributes: [String: String] = [:]
         for attribute in element.attributes where attribute.namespaceURI == nil {
             attributes[attribute.name] = normalizedText(attribute.value)
         }
+        let isMixed =
+            insideMixedContent
+            || (element.children.contains { if case .element = $0 { true } else { false } }
+                && element.children.contains { if case .text(let text) = $0 { !text.allSatisfy(\.isWhitespace) } else { false } })
         var children: [XMLOutputNode] = []
-        for child in element.children {
+        for (index, child) in element.children.enumerated() {
             switch child {
             case .element(let nested):
-                children.append(.element(normalized(nested)))
+                children.append(.element(normalized(nested, insideMixedContent: isMixed)))
+            case .text(let text) where isMixed:
+                var words = spacedText(text)
+                if !insideMixedContent, index == 0 { words = String(words.drop { $0 == " " }) }
+                if !insideMixedContent, index == element.children.count - 1 { words = String(words.reversed().drop { $0 == " " }.reversed()) }
+                if !words.isEmpty { children.append(.text(words)) }
             case .text(let text):
                 let words = normalizedText(text)
                 if !words.isEmpty { children.append(.text(words)) }
             }
         }
         return XMLOutputElement(name: element.name, attributes: attributes, children: children)
+    }
+
+    /// `text` with each run of whitespace as one space, edges kept (as one space), and
+    /// the placeholder characters dropped.
+    static func spacedText(_ text: String) -> String {
+        var result = ""
+        var pendingSpace = false
+        for scalar in text.unicodeScalars where scalar != "\u{E000}" && scalar != "\u{E001}" {
+            if scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" {
+                pendingSpace = true
+            } else {
+                if pendingSpace { result.append(" ") }
+                pendingSpace = false
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        if pendingSpace { result.append(" ") }
+        return result
     }
 }

@@ -37,6 +37,8 @@ public struct PackHistory: Sendable, Encodable {
         public var engineVersion: String
         /// `client` or `internal`; null for revisions written before editions existed.
         @NullWhenAbsent public var edition: String?
+        /// Why the revision was made (`--reason`); null when not said.
+        @NullWhenAbsent public var reason: String?
         public var sectionsAdded: [String]
         public var sectionsRemoved: [String]
         public var sectionsChanged: [String]
@@ -72,7 +74,7 @@ public struct PackHistory: Sendable, Encodable {
                 kind: revision.kind, number: revision.number, createdAt: revision.createdAt,
                 contentHash: revision.contentHash, profileHash: snapshotHashes[revision.profileSnapshotID] ?? "",
                 templateHash: revision.templateHash, engineVersion: revision.engineVersion,
-                edition: revision.edition?.rawValue,
+                edition: revision.edition?.rawValue, reason: revision.reason,
                 sectionsAdded: before.map { old in order.filter { old[$0] == nil } } ?? [],
                 sectionsRemoved: before.map { old in old.keys.filter { current[$0] == nil }.sorted() } ?? [],
                 sectionsChanged: before.map { old in order.filter { old[$0] != nil && old[$0] != current[$0] } } ?? []))

@@ -39,10 +39,11 @@ public enum PackPublisher {
     ///   - lockWait: how long to wait for another run on the pack.
     ///   - startNewHistory: when the pack's store is missing, empty or damaged, move it
     ///     aside and start again at revision 1 instead of refusing.
+    ///   - reason: why the new revisions are made, recorded with each.
     public static func publish(
         _ documents: [RenderedPackDocument], model: EngagementModel, profilePath: String, templatesPath: String? = nil,
         formats: Set<OutputFormat>, into folder: URL, now: Date = Date(), parallel: Bool = false,
-        lockWait: LockWait = .standard, startNewHistory: Bool = false
+        lockWait: LockWait = .standard, startNewHistory: Bool = false, reason: String? = nil
     ) throws(PackError) -> GenerationReport {
         let timing = ProcessInfo.processInfo.environment["ENGAGE_TIMING"] != nil
         let clock = ContinuousClock()
@@ -161,7 +162,7 @@ public enum PackPublisher {
                     id: nil, kind: document.kind.rawValue, number: prepared.number, contentHash: document.contentHash,
                     xhtml: Data(xhtml), profileSnapshotID: 0, templateHash: document.templateHash,
                     engineVersion: EngageVersion.current, createdAt: timestamp,
-                    reads: document.reads.encodedLines, edition: model.edition), prepared.sectionHashes))
+                    reads: document.reads.encodedLines, edition: model.edition, reason: reason), prepared.sectionHashes))
             }
             reportDocuments.append(.init(kind: document.kind, revision: prepared.number, isNewRevision: prepared.isNew))
             unpublished += OutputFormat.allCases.filter { !formats.contains($0) }.map { PackFiles.fileName(document.kind, $0) }

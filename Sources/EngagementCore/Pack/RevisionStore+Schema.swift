@@ -100,6 +100,10 @@ extension RevisionStore {
             // The date generate --date set, YYYY-MM-DD; NULL to take the profile's.
             try db.execute(sql: "ALTER TABLE pack ADD COLUMN document_date TEXT")
         }
+        migrator.registerMigration("v8: reasons") { db in
+            // Why each revision was made (generate/regenerate --reason); NULL when not said.
+            try db.execute(sql: "ALTER TABLE revision ADD COLUMN reason TEXT")
+        }
         return migrator
     }
 }

@@ -126,11 +126,14 @@ public struct RevisionRecord: Codable, Sendable, FetchableRecord, MutablePersist
     /// recorded edition is compared with, and regenerated in, the client edition (the
     /// default) unless `--edition` says otherwise.
     public var edition: DocumentEdition? = nil
+    /// Why the revision was made, as `generate` or `regenerate --reason` gave it; nil
+    /// when none was given.
+    public var reason: String? = nil
 
     enum CodingKeys: String, CodingKey {
         case id, kind, number, contentHash = "content_hash", xhtml, profileSnapshotID = "profile_snapshot_id"
         case templateHash = "template_hash", engineVersion = "engine_version", createdAt = "created_at", reads
-        case xhtmlHash = "xhtml_hash", edition
+        case xhtmlHash = "xhtml_hash", edition, reason
     }
 
     /// The table's columns, for queries.

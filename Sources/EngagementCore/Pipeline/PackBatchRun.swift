@@ -102,7 +102,7 @@ enum PackBatchRun {
             let rendered = clock.now
             let report = try PackPublisher.publish(
                 documents, model: model, profilePath: job.profilePath, templatesPath: templatesPath, formats: formats,
-                into: destination, lockWait: job.lockWait, startNewHistory: job.startNewHistory)
+                into: destination, lockWait: job.lockWait, startNewHistory: job.startNewHistory, reason: job.reason)
             if ProcessInfo.processInfo.environment["ENGAGE_TIMING"] != nil {
                 FileHandle.standardError.write(Data(
                     "timing \(job.profilePath): model \(modelled - start), render \(rendered - modelled), publish \(clock.now - rendered)\n".utf8))

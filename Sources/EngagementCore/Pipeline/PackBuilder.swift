@@ -93,9 +93,10 @@ public enum PackBuilder {
     ///   - templates: templates to render with instead of the pack's own.
     ///   - edition: the edition to write instead of the pack's own; the documents that
     ///     read the edition go stale and are rewritten in it.
+    ///   - reason: why, recorded with each new revision.
     public static func regenerate(
         pack folder: URL, profile: String?, templates: String? = nil, edition: DocumentEdition? = nil,
-        firm: String? = nil, lockWait: LockWait = .standard
+        firm: String? = nil, lockWait: LockWait = .standard, reason: String? = nil
     ) throws(RegenerationFailure) -> RegenerationReport {
         let inspection: PackInspection
         do {
@@ -134,7 +135,7 @@ public enum PackBuilder {
             report = try PackPublisher.publish(
                 documents, model: inspection.current, profilePath: inspection.profilePath,
                 templatesPath: inspection.pack.templatesPath, formats: formats, into: folder, parallel: true,
-                lockWait: lockWait)
+                lockWait: lockWait, reason: reason)
         } catch {
             throw .pack(error)
         }

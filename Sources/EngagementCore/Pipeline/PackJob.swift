@@ -16,6 +16,8 @@ public struct PackJob: Sendable {
     public var firm: FirmSource? = nil
     /// The date of every document (`--date`); nil to take the profile's.
     public var documentDate: ProfileDate? = nil
+    /// Why the run is made (`--reason`), recorded with each new revision.
+    public var reason: String? = nil
 
     public init(
         profilePath: String, destination: URL?, lockWait: LockWait = .standard, startNewHistory: Bool = false,

@@ -70,7 +70,7 @@ enum SinglePackRun {
         do {
             let report = try PackPublisher.publish(
                 rendered, model: model, profilePath: job.profilePath, templatesPath: templatesPath, formats: formats,
-                into: destination, parallel: true, lockWait: job.lockWait, startNewHistory: job.startNewHistory)
+                into: destination, parallel: true, lockWait: job.lockWait, startNewHistory: job.startNewHistory, reason: job.reason)
             if ProcessInfo.processInfo.environment["ENGAGE_TIMING"] != nil {
                 FileHandle.standardError.write(Data(
                     "timing \(job.profilePath): load, compile and render \(renderedAt - start), publish \(clock.now - renderedAt)\n".utf8))

@@ -67,6 +67,9 @@ public struct PackStatus: Sendable, Encodable {
     public var profileChanges: [ProfileChange]
     /// Each of ``profileChanges`` with the documents and sections it makes stale.
     public var changeEffects: [ChangeEffect]
+    /// Why the pending change is made, as `status --reason` gave it: what
+    /// `regenerate --reason` would record. Null when not given or nothing is stale.
+    @NullWhenAbsent public var pendingReason: String?
 
     /// Inspects the pack.
     public init(_ inspection: PackInspection) {

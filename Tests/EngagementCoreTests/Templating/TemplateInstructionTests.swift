@@ -26,6 +26,24 @@ struct TemplateInstructionTests {
         try Fixture.output(template: Fixture.template(content), model: model, variables: variables)
     }
 
+    // MARK: - t:copy
+
+    @Test("t:copy copies the narrative markup of the selected elements and nothing else: other elements give their text, attributes are dropped, text stays text")
+    func copyKeepsNarrativeMarkupOnly() throws {
+        let model = """
+            <client><narrative><passage section="scope"><p>Plain &lt;b&gt; &amp; <em>emphasis</em>, <strong>strong <em>both</em></strong>.</p><ul><li>One</li><li>Two</li></ul><script>alert(1)</script><p class="x" onclick="y"><a href="https://example.com">link</a></p></passage><passage section="context"><p>Second.</p></passage></narrative></client>
+            """
+        #expect(
+            try render(#"<section t:copy="/client/narrative/passage">sample</section>"#, model: model)
+                == Fixture.div(
+                    "<section><p>Plain &lt;b&gt; &amp; <em>emphasis</em>, <strong>strong <em>both</em></strong>.</p><ul><li>One</li><li>Two</li></ul>alert(1)<p>link</p><p>Second.</p></section>"))
+    }
+
+    @Test("t:copy of something that is not a node-set is an error naming the expression")
+    func copyOfAStringIsAnError() throws {
+        #expect(throws: TemplatingTestFailure.self) { try render(#"<div t:copy="'text'">x</div>"#) }
+    }
+
     // MARK: - t:text and t:default
 
     @Test("t:text replaces the sample content with the string value of its expression")
