@@ -35,7 +35,7 @@ public final class XMLStreamWriter {
     /// Adds an attribute to the element just opened.
     public func attribute(_ name: StaticString, _ value: String) {
         Self.xmlCharacters(value).withCString { value in
-            value.withMemoryRebound(to: xmlChar.self, capacity: 1) { xmlTextWriterWriteAttribute(writer, name.utf8Start, $0) }
+            value.withMemoryRebound(to: xmlChar.self, capacity: 1) { _ = xmlTextWriterWriteAttribute(writer, name.utf8Start, $0) }
         }
     }
 

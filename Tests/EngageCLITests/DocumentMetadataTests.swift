@@ -14,8 +14,8 @@ struct DocumentMetadataTests {
             ["generate", "clients/northgate.xml", "--out", "pack", "--firm", "firm/firm.xml", "--format", "xhtml,html,md,docx"], in: folder.url)
         #expect(generated.status == 0, "\(generated.standardError)")
         let markdown = try FirmCommandTests.text(folder, "pack/strategy.md")
-        #expect(markdown.contains("For review · 20 November 2026 · Commercial in confidence"), "the cover")
-        for row in ["| Status | For review |", "| Date | 20 November 2026 |", "| Author | Tom Ashworth, Halden Partners |",
+        #expect(markdown.contains("Revision 1 · For review · 16 November 2026 · Commercial in confidence"), "the cover")
+        for row in ["| Status | For review |", "| Date | 16 November 2026 |", "| Author | Tom Ashworth, Halden Partners |",
                     "| Classification | Commercial in confidence |"] {
             #expect(markdown.contains(row), "document control: \(row)")
         }
@@ -26,9 +26,9 @@ struct DocumentMetadataTests {
         #expect(core.contains("<dc:creator>Tom Ashworth, Halden Partners</dc:creator>"))
         #expect(core.contains("<cp:contentStatus>For review</cp:contentStatus>"))
         #expect(core.contains("<cp:category>Commercial in confidence</cp:category>"))
-        #expect(core.contains(#"<dcterms:created xsi:type="dcterms:W3CDTF">2026-11-20T00:00:00Z</dcterms:created>"#))
+        #expect(core.contains(#"<dcterms:created xsi:type="dcterms:W3CDTF">2026-11-16T00:00:00Z</dcterms:created>"#))
         let footer = try WordAndPDFTests.unzip(folder.url.appendingPathComponent("pack/strategy.docx"), "word/footer1.xml", in: folder.url)
-        #expect(footer.contains("Strategy: Northgate Hospitals · Revision 1 · Commercial in confidence"))
+        #expect(footer.contains("Strategy: Northgate Hospitals · Revision 1 · For review · Commercial in confidence"))
         // The change-management plan is a draft.
         #expect(try FirmCommandTests.text(folder, "pack/change-management.md").contains("| Status | Draft |"))
     }
@@ -47,11 +47,11 @@ struct DocumentMetadataTests {
         let again = try await EngageProcess.run(
             ["generate", "clients/northgate.xml", "--out", "pack", "--firm", "firm/firm.xml", "--date", "2026-12-07"], in: folder.url)
         #expect((again.standardOutput + again.standardError).contains("0 files written, 12 unchanged"), "\(again.standardOutput)\(again.standardError)")
-        #expect(try FirmCommandTests.text(folder, "pack/strategy.md").contains("Revision 1."))
+        #expect(try FirmCommandTests.text(folder, "pack/strategy.md").contains("Revision 1 · "))
         let undated = try await EngageProcess.run(["generate", "clients/northgate.xml", "--out", "pack", "--firm", "firm/firm.xml"], in: folder.url)
         #expect(undated.status == 0, "\(undated.standardError)")
-        #expect(try FirmCommandTests.text(folder, "pack/strategy.md").contains("| Date | 20 November 2026 |"))
-        #expect(try FirmCommandTests.text(folder, "pack/strategy.md").contains("Revision 2."))
+        #expect(try FirmCommandTests.text(folder, "pack/strategy.md").contains("| Date | 16 November 2026 |"))
+        #expect(try FirmCommandTests.text(folder, "pack/strategy.md").contains("Revision 2 · "))
         #expect(try await EngageProcess.run(["status", "pack", "--exit-code"], in: folder.url).status == 0)
         let refused = try await EngageProcess.run(["generate", "clients/northgate.xml", "--out", "other", "--date", "2026-02-30"], in: folder.url)
         #expect(refused.status == 64, "\(refused.standardError)")

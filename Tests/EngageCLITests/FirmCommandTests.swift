@@ -33,7 +33,7 @@ struct FirmCommandTests {
         let generated = try await EngageProcess.run(["generate", "clients/northgate.xml", "--out", "pack", "--firm", "firm/firm.xml"], in: folder.url)
         #expect(generated.status == 0, "\(generated.standardError)")
         for kind in ["business-case", "strategy", "change-management", "communication"] {
-            #expect(try Self.text(folder, "pack/\(kind).md").contains("Prepared for Northgate Hospitals NHS Foundation Trust by Halden Partners. Revision 1."))
+            #expect(try Self.text(folder, "pack/\(kind).md").contains("Prepared for Northgate Hospitals NHS Foundation Trust by Halden Partners.\n\nRevision 1 · "))
         }
         #expect(try await EngageProcess.run(["status", "pack", "--exit-code"], in: folder.url).status == 0)
 
@@ -71,7 +71,7 @@ struct FirmCommandTests {
         #expect(try Self.text(folder, "pack/strategy.md").contains("by Halden Partners."))
         let without = try await EngageProcess.run(["generate", "clients/northgate.xml", "--out", "plain", "--firm", "none"], in: folder.url)
         #expect(without.status == 0, "\(without.standardError)")
-        #expect(try Self.text(folder, "plain/strategy.md").contains("Prepared for Northgate Hospitals NHS Foundation Trust. Revision 1."))
+        #expect(try Self.text(folder, "plain/strategy.md").contains("Prepared for Northgate Hospitals NHS Foundation Trust.\n\nRevision 1 · "))
     }
 
     @Test("A broken firm file stops generate before anything is written, with every problem at its line")

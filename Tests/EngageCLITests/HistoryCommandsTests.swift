@@ -70,8 +70,8 @@ struct HistoryCommandsTests {
         let current = try String(contentsOf: pack.pack.appendingPathComponent("strategy.\(format)"), encoding: .utf8)
         #expect(latest.standardOutput == current)
         // Each revision states its own number, and no placeholder is left in any format.
-        #expect(original.contains("Revision 1.") && !original.contains("Revision 2."))
-        #expect(current.contains("Revision 2.") && !current.contains("Revision 1."))
+        #expect(original.contains("Revision 1 ·") && !original.contains("Revision 2 ·"))
+        #expect(current.contains("Revision 2 ·") && !current.contains("Revision 1 ·"))
         #expect(!original.unicodeScalars.contains("\u{E000}") && !current.unicodeScalars.contains("\u{E000}"))
     }
 

@@ -192,7 +192,7 @@ def main():
         fail(f"{path}: python-docx cannot open it: {error}")
     with zipfile.ZipFile(path) as package:
         for part in ("word/document.xml", "word/styles.xml", "word/numbering.xml", "word/settings.xml",
-                     "word/header1.xml", "word/footer1.xml"):
+                     "word/header1.xml", "word/footer1.xml", "word/header2.xml", "word/footer2.xml"):
             check_order(part, etree.fromstring(package.read(part)))
         numbering = etree.fromstring(package.read("word/numbering.xml"))
         kinds = [local(child.tag) for child in numbering]

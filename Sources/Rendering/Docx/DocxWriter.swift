@@ -41,9 +41,11 @@ public enum DocxWriter {
         _ = relationships.add(type: "settings", target: "settings.xml")
         let headerID = relationships.add(type: "header", target: "header1.xml")
         let footerID = relationships.add(type: "footer", target: "footer1.xml")
+        let firstHeaderID = relationships.add(type: "header", target: "header2.xml")
+        let firstFooterID = relationships.add(type: "footer", target: "footer2.xml")
 
         var document = WordBodyWriter(page: page, relationships: relationships)
-        document.write(body: body, headerID: headerID, footerID: footerID)
+        document.write(body: body, headerID: headerID, footerID: footerID, firstHeaderID: firstHeaderID, firstFooterID: firstFooterID)
         relationships = document.relationships
 
         var headerRelationships = WordRelationships()
@@ -72,9 +74,13 @@ public enum DocxWriter {
             Part(path: "word/settings.xml", bytes: WordParts.settings(language: style.language), isXML: true),
             Part(path: "word/header1.xml", bytes: WordParts.header(logo: logo, ids: logoIDs, firmName: style.firmName, page: page), isXML: true),
             Part(path: "word/footer1.xml", bytes: WordParts.footer(title: title, head: style, page: page), isXML: true),
+            // The cover's: the logo larger, at the left, and no footer.
+            Part(path: "word/header2.xml", bytes: WordParts.header(logo: logo, ids: logoIDs, firmName: style.firmName, page: page, onCover: true), isXML: true),
+            Part(path: "word/footer2.xml", bytes: WordParts.emptyFooter(), isXML: true),
         ]
         if logo != nil {
             parts.append(Part(path: "word/_rels/header1.xml.rels", bytes: headerRelationships.bytes(), isXML: true))
+            parts.append(Part(path: "word/_rels/header2.xml.rels", bytes: headerRelationships.bytes(), isXML: true))
         }
         return parts + media
     }

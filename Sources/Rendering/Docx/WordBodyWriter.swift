@@ -48,7 +48,7 @@ struct WordBodyWriter {
 
     // MARK: - Document
 
-    mutating func write(body: XMLOutputElement, headerID: String, footerID: String) {
+    mutating func write(body: XMLOutputElement, headerID: String, footerID: String, firstHeaderID: String, firstFooterID: String) {
         w.start("w:document", [
             "xmlns:w": WordNamespace.main, "xmlns:r": WordNamespace.relationships, "xmlns:wp": WordNamespace.drawing,
             "xmlns:a": WordNamespace.drawingMain, "xmlns:pic": WordNamespace.picture,
@@ -73,12 +73,16 @@ struct WordBodyWriter {
         if lastBlockWasTable || !wroteAnything { emptyParagraph(style: "Normal") }
         w.start("w:sectPr")
         w.empty("w:headerReference", ["w:type": "default", "r:id": headerID])
+        w.empty("w:headerReference", ["w:type": "first", "r:id": firstHeaderID])
         w.empty("w:footerReference", ["w:type": "default", "r:id": footerID])
+        w.empty("w:footerReference", ["w:type": "first", "r:id": firstFooterID])
         w.empty("w:pgSz", ["w:w": String(page.width), "w:h": String(page.height)])
         w.empty("w:pgMar", [
             "w:top": String(page.margin), "w:right": String(page.margin), "w:bottom": String(page.margin),
             "w:left": String(page.margin), "w:header": "567", "w:footer": "567", "w:gutter": "0",
         ])
+        // The cover is the first page: it has a header and footer of its own.
+        w.empty("w:titlePg")
         w.end()
         w.end()
         w.end()
@@ -361,30 +365,59 @@ struct WordBodyWriter {
         w.end()
     }
 
-    /// Column widths in twips that fill the text width, in proportion to the longest text
-    /// of each column (within limits, so that a long sentence does not squeeze the rest).
+    /// Column widths in twips that fill the text width. Each column is first as wide as
+    /// its longest word, which cannot wrap (a header such as "Touchpoints" must not
+    /// break); what is left goes to the columns whose text is longer, in proportion to
+    /// how much longer (up to 60 characters: text beyond that wraps anyway).
     private func columnWidths(_ rows: [XMLOutputElement]) -> [Int] {
-        var weights: [Int] = []
+        // An average character of the 9-point table text, and a cell's two margins.
+        let character = 100
+        let margins = 2 * 85 + 20
+        var minimum: [Int] = []
+        var wanted: [Int] = []
         for row in rows {
             var column = 0
             for case .element(let cell) in row.children where cell.name == "td" || cell.name == "th" {
                 let span = max(1, Int(cell.attributes["colspan"] ?? "1") ?? 1)
-                while weights.count < column + span { weights.append(4) }
+                while minimum.count < column + span {
+                    minimum.append(4 * character + margins)
+                    wanted.append(4 * character + margins)
+                }
                 if span == 1 {
-                    // Wide enough for the longest word, which cannot wrap; text beyond
-                    // 40 characters wraps anyway.
                     var measure = TextMeasure()
                     measure.add(cell)
-                    weights[column] = max(weights[column], min(measure.length, 40), measure.longestWord + 2)
+                    // Headings are bold: their letters are wider.
+                    let wordWidth = measure.longestWord * character * (cell.name == "th" ? 11 : 10) / 10 + margins
+                    minimum[column] = max(minimum[column], wordWidth)
+                    wanted[column] = max(wanted[column], min(measure.length, 60) * character + margins)
                 }
                 column += span
             }
         }
-        guard !weights.isEmpty else { return [] }
-        let total = weights.reduce(0, +)
-        var widths = weights.map { page.textWidth * $0 / total }
-        widths[widths.count - 1] += page.textWidth - widths.reduce(0, +)
+        guard !minimum.isEmpty else { return [] }
+        let total = page.textWidth
+        let floor = minimum.reduce(0, +)
+        var widths: [Int]
+        if floor >= total {
+            widths = minimum.map { total * $0 / floor }
+        } else {
+            let extra = zip(wanted, minimum).map { max(0, $0 - $1) }
+            let extraTotal = extra.reduce(0, +)
+            widths = zip(minimum, extra).map { minimum, extra in
+                minimum + (extraTotal > 0 ? (total - floor) * extra / extraTotal : (total - floor) / max(1, self.columnCount(of: rows)))
+            }
+        }
+        widths[widths.count - 1] += total - widths.reduce(0, +)
         return widths
+    }
+
+    private func columnCount(of rows: [XMLOutputElement]) -> Int {
+        rows.map { row in
+            row.children.reduce(0) { count, child in
+                guard case .element(let cell) = child, cell.name == "td" || cell.name == "th" else { return count }
+                return count + max(1, Int(cell.attributes["colspan"] ?? "1") ?? 1)
+            }
+        }.max() ?? 1
     }
 
     /// The length of a cell's text and of its longest word, in UTF-8 bytes, whitespace

@@ -17,6 +17,8 @@ enum WordParts {
             ("/word/settings.xml", word + "settings+xml"),
             ("/word/header1.xml", word + "header+xml"),
             ("/word/footer1.xml", word + "footer+xml"),
+            ("/word/header2.xml", word + "header+xml"),
+            ("/word/footer2.xml", word + "footer+xml"),
             ("/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml"),
             ("/docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml"),
         ] {
@@ -126,8 +128,9 @@ enum WordParts {
         return w.finish()
     }
 
-    /// The logo (or, without one, the firm's name) at the right of every page's header.
-    static func header(logo: WordLogo?, ids: (png: String, svg: String?)?, firmName: String?, page: WordPage) -> [UInt8] {
+    /// The logo (or, without one, the firm's name) at the right of every page's header;
+    /// on the cover, larger and at the left, where a letterhead has it.
+    static func header(logo: WordLogo?, ids: (png: String, svg: String?)?, firmName: String?, page: WordPage, onCover: Bool = false) -> [UInt8] {
         let w = XMLStreamWriter()
         w.start("w:hdr", [
             "xmlns:w": WordNamespace.main, "xmlns:r": WordNamespace.relationships, "xmlns:wp": WordNamespace.drawing,
@@ -136,17 +139,19 @@ enum WordParts {
         w.start("w:p")
         w.start("w:pPr")
         w.empty("w:pStyle", ["w:val": "Header"])
-        w.empty("w:jc", ["w:val": "right"])
+        w.empty("w:jc", ["w:val": onCover ? "left" : "right"])
         w.end()
         if let logo, let ids {
-            // 0.45 inch high in the header, as wide as the picture's proportions make it.
-            let height = 411_480
+            // 0.45 inch high in the header (0.7 on the cover), as wide as the picture's
+            // proportions make it.
+            let height = onCover ? 640_080 : 411_480
             let width = height * logo.pixelWidth / logo.pixelHeight
             w.start("w:r")
             w.start("w:drawing")
             w.start("wp:inline", ["distT": "0", "distB": "0", "distL": "0", "distR": "0"])
             w.empty("wp:extent", ["cx": String(width), "cy": String(height)])
-            w.empty("wp:docPr", ["id": "1", "name": "Logo", "descr": logo.description])
+            // Drawing ids are unique across the document's parts.
+            w.empty("wp:docPr", ["id": onCover ? "2" : "1", "name": "Logo", "descr": logo.description])
             w.start("wp:cNvGraphicFramePr")
             w.empty("a:graphicFrameLocks", ["noChangeAspect": "1"])
             w.end()
@@ -195,8 +200,17 @@ enum WordParts {
         return w.finish()
     }
 
-    /// The document's title, revision and classification at the left of every page's
-    /// footer, and "Page N of M" at the right.
+    /// The cover's footer: none.
+    static func emptyFooter() -> [UInt8] {
+        let w = XMLStreamWriter()
+        w.start("w:ftr", ["xmlns:w": WordNamespace.main])
+        w.empty("w:p")
+        w.end()
+        return w.finish()
+    }
+
+    /// The document's title, revision, status (until final) and classification at the left
+    /// of every page's footer, and "Page N of M" at the right.
     static func footer(title: String, head: DocumentHead, page: WordPage) -> [UInt8] {
         let w = XMLStreamWriter()
         w.start("w:ftr", ["xmlns:w": WordNamespace.main, "xmlns:r": WordNamespace.relationships])
@@ -207,7 +221,8 @@ enum WordParts {
         w.empty("w:tab", ["w:val": "right", "w:pos": String(page.textWidth)])
         w.end()
         w.end()
-        WordRun.text(w, ([title] + [head.revision.map { "Revision \($0)" }, head.classification].compactMap { $0 }).joined(separator: " · "))
+        let status = head.status.flatMap { $0 == "final" ? nil : statusWords[$0] }
+        WordRun.text(w, ([title] + [head.revision.map { "Revision \($0)" }, status, head.classification].compactMap { $0 }).joined(separator: " · "))
         w.start("w:r")
         w.empty("w:tab")
         w.end()

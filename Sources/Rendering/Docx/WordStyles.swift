@@ -3,9 +3,11 @@ import XMLSupport
 /// `word/styles.xml`: Word's built-in style names (so Word's own style gallery, navigation
 /// pane and table of contents work), in the house style of the document's head.
 enum WordStyles {
-    /// The shipped look, as in the HTML stylesheet: serif body, sans-serif headings.
-    static let defaultBodyFont = "Georgia"
-    static let defaultHeadingFont = "Arial"
+    /// Without a firm's fonts: Office's own, on every Word reader's machine (LibreOffice
+    /// lays them out with their metric twins Carlito and Caladea, Debian's
+    /// fonts-crosextra-carlito and fonts-crosextra-caladea).
+    static let defaultBodyFont = "Calibri"
+    static let defaultHeadingFont = "Cambria"
     static let muted = "5B6475"
     static let rule = "D7DCE5"
     static let soft = "F4F6FA"
@@ -109,7 +111,7 @@ enum WordStyles {
         })
         paragraphStyle(w, id: "TableText", name: "Table Text", pPr: {
             w.empty("w:spacing", ["w:before": "20", "w:after": "20", "w:line": "240", "w:lineRule": "auto"])
-        }, rPr: { size(w, 19) })
+        }, rPr: { size(w, 18) })
         paragraphStyle(w, id: "TableHeading", name: "Table Heading", basedOn: "TableText", rPr: {
             fonts(w, palette.headingFont)
             w.empty("w:b")

@@ -35,7 +35,7 @@ struct FirmFileTests {
         #expect(firm.legalName == "Halden Partners LLP")
         #expect(firm.logo == "logo.svg")
         #expect(firm.colours == [.primary: "#1F3A5F", .accent: "#B5532E", .text: "#222222"])
-        #expect(firm.fonts == [.heading: "Source Serif 4", .body: "Source Sans 3"])
+        #expect(firm.fonts == [.heading: "Cambria", .body: "Calibri"])
         #expect(firm.stylesheet == "house.css")
         #expect(firm.pageSize == .a4)
         #expect(firm.language == .enGB)
