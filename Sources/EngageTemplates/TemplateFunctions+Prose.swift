@@ -173,10 +173,18 @@ extension TemplateFunctions {
 
     /// `text` with its first letter (A to Z) lower-cased when the second is a lower-case
     /// letter (a to z), so that "Median wait" reads "median wait" and "AOG response time"
-    /// keeps its acronym.
+    /// keeps its acronym; and kept when one of the next three words is capitalized too, as
+    /// in a name ("Friends and Family Test rating", "Patient Access Centre calls").
     package static func uncapitalized(_ text: String) -> String {
         var scalars = Array(text.unicodeScalars)
         guard scalars.count >= 2, isLowerCaseLetter(scalars[1]), ("A"..."Z").contains(scalars[0]) else { return text }
+        let nextWords = text.split(separator: " ").dropFirst().prefix(3)
+        if nextWords.contains(where: { word in
+            let letters = Array(word.unicodeScalars)
+            return letters.count >= 2 && ("A"..."Z").contains(letters[0]) && isLowerCaseLetter(letters[1])
+        }) {
+            return text
+        }
         scalars[0] = Unicode.Scalar(scalars[0].value + 32) ?? scalars[0]
         var result = String.UnicodeScalarView()
         result.append(contentsOf: scalars)

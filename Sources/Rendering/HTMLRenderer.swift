@@ -7,16 +7,16 @@ import XMLSupport
 public enum HTMLRenderer {
     /// The HTML page for `document`, the root `<html>` element of an XHTML document.
     public static func render(_ document: XMLOutputElement) -> String {
-        let head = document.elements.first { $0.name == "head" }
+        let headElement = document.elements.first { $0.name == "head" }
         let body = document.elements.first { $0.name == "body" } ?? XMLOutputElement(name: "body")
         var page = HTMLOutput()
         page.bytes.reserveCapacity(32_768)
-        let style = DocumentHead(document: document)
+        let head = DocumentHead(document: document)
         page.append("<!DOCTYPE html>\n<html lang=\"")
-        page.appendEscaped(style.language ?? document.attributes["lang"] ?? document.attributes["xml:lang"] ?? "en", inAttribute: true)
+        page.appendEscaped(head.language ?? document.attributes["lang"] ?? document.attributes["xml:lang"] ?? "en", inAttribute: true)
         page.append("\">\n<head>\n<meta charset=\"utf-8\">\n")
         page.append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-        for (name, value) in [("author", style.author), ("date", style.date), ("status", style.status), ("classification", style.classification)] {
+        for (name, value) in [("author", head.author), ("date", head.date), ("status", head.status), ("classification", head.classification)] {
             guard let value else { continue }
             page.append("<meta name=\"")
             page.bytes.append(contentsOf: name.utf8)
@@ -25,15 +25,15 @@ public enum HTMLRenderer {
             page.append("\">\n")
         }
         page.append("<title>")
-        if let title = head?.elements.first(where: { $0.name == "title" }) {
+        if let title = headElement?.elements.first(where: { $0.name == "title" }) {
             page.appendEscapedTextContent(of: title)
         } else {
             page.append("Engagement document")
         }
         page.append("</title>\n<style>\n")
         page.bytes.append(contentsOf: Stylesheet.css.utf8)
-        page.bytes.append(contentsOf: Stylesheet.houseRules(for: style).utf8)
-        for stylesheet in style.stylesheets {
+        page.bytes.append(contentsOf: Stylesheet.houseRules(for: head).utf8)
+        for stylesheet in head.stylesheets {
             page.bytes.append(contentsOf: Stylesheet.embeddable(stylesheet).utf8)
             page.append("\n")
         }

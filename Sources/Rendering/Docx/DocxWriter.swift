@@ -27,18 +27,16 @@ public enum DocxWriter {
 
     /// The parts of the Word document for `root`, in the order they are zipped.
     public static func parts(of root: XMLOutputElement) -> [Part] {
-        let style = DocumentHead(document: root)
-        let head = root.elements.first { $0.name == "head" }
+        let head = DocumentHead(document: root)
         let body = root.elements.first { $0.name == "body" } ?? XMLOutputElement(name: "body")
-        let title = head?.elements.first { $0.name == "title" }?.textContent.collapsingWhitespace ?? ""
-        let page = WordPage(size: style.pageSize)
+        let title = root.elements.first { $0.name == "head" }?.elements.first { $0.name == "title" }?.textContent.collapsingWhitespace ?? ""
+        let page = WordPage(size: head.pageSize)
         let logo = WordLogo.find(in: body)
 
         var relationships = WordRelationships()
-        let stylesID = relationships.add(type: "styles", target: "styles.xml")
-        _ = stylesID
-        _ = relationships.add(type: "numbering", target: "numbering.xml")
-        _ = relationships.add(type: "settings", target: "settings.xml")
+        relationships.add(type: "styles", target: "styles.xml")
+        relationships.add(type: "numbering", target: "numbering.xml")
+        relationships.add(type: "settings", target: "settings.xml")
         let headerID = relationships.add(type: "header", target: "header1.xml")
         let footerID = relationships.add(type: "footer", target: "footer1.xml")
         let firstHeaderID = relationships.add(type: "header", target: "header2.xml")
@@ -65,17 +63,17 @@ public enum DocxWriter {
         var parts: [Part] = [
             Part(path: "[Content_Types].xml", bytes: WordParts.contentTypes(hasSVG: logo?.svg != nil, hasPNG: logo != nil), isXML: true),
             Part(path: "_rels/.rels", bytes: WordParts.packageRelationships(), isXML: true),
-            Part(path: "docProps/core.xml", bytes: WordParts.coreProperties(title: title, head: style), isXML: true),
-            Part(path: "docProps/app.xml", bytes: WordParts.appProperties(company: style.firmName), isXML: true),
+            Part(path: "docProps/core.xml", bytes: WordParts.coreProperties(title: title, head: head), isXML: true),
+            Part(path: "docProps/app.xml", bytes: WordParts.appProperties(company: head.firmName), isXML: true),
             Part(path: "word/document.xml", bytes: document.finish(), isXML: true),
             Part(path: "word/_rels/document.xml.rels", bytes: relationships.bytes(), isXML: true),
-            Part(path: "word/styles.xml", bytes: WordStyles.bytes(for: style), isXML: true),
+            Part(path: "word/styles.xml", bytes: WordStyles.bytes(for: head), isXML: true),
             Part(path: "word/numbering.xml", bytes: WordParts.numbering(orderedLists: document.orderedListCount), isXML: true),
-            Part(path: "word/settings.xml", bytes: WordParts.settings(language: style.language), isXML: true),
-            Part(path: "word/header1.xml", bytes: WordParts.header(logo: logo, ids: logoIDs, firmName: style.firmName, page: page), isXML: true),
-            Part(path: "word/footer1.xml", bytes: WordParts.footer(title: title, head: style, page: page), isXML: true),
+            Part(path: "word/settings.xml", bytes: WordParts.settings(language: head.language), isXML: true),
+            Part(path: "word/header1.xml", bytes: WordParts.header(logo: logo, ids: logoIDs, firmName: head.firmName, page: page), isXML: true),
+            Part(path: "word/footer1.xml", bytes: WordParts.footer(title: title, head: head, page: page), isXML: true),
             // The cover's: the logo larger, at the left, and no footer.
-            Part(path: "word/header2.xml", bytes: WordParts.header(logo: logo, ids: logoIDs, firmName: style.firmName, page: page, onCover: true), isXML: true),
+            Part(path: "word/header2.xml", bytes: WordParts.header(logo: logo, ids: logoIDs, firmName: head.firmName, page: page, onCover: true), isXML: true),
             Part(path: "word/footer2.xml", bytes: WordParts.emptyFooter(), isXML: true),
         ]
         if logo != nil {

@@ -20,6 +20,8 @@ struct WordBodyWriter {
     /// Bookmarks to open at the start of the next paragraph.
     private var pendingBookmarks: [String] = []
     private var pendingPageBreak = false
+    /// Whether the next paragraph is the cover's first.
+    private var coverOpeningPending = false
     private var lastBlockWasTable = false
     private var externalLinks: [String: String] = [:]
 
@@ -57,6 +59,9 @@ struct WordBodyWriter {
         var usedNames: Set<String> = []
         nameBookmarks(in: body, used: &usedNames)
         let contents = tableOfContentsEntries(body)
+        if case .element(let first)? = body.children.first(where: { if case .element = $0 { true } else { false } }) {
+            coverOpeningPending = first.name == "section" && first.attributes["id"] == "cover"
+        }
         var contentsWritten = contents.isEmpty
         var wroteAnything = false
         for child in body.children {
@@ -460,7 +465,10 @@ struct WordBodyWriter {
         let followsTable = lastBlockWasTable
         // Normal is the default paragraph style, and a paragraph without properties needs
         // no w:pPr: leaving them out keeps the part (and the zip's work) small.
-        let hasProperties = style != "Normal" || pendingPageBreak || list != nil || followsTable || indentLevel != nil || alignRight
+        // The cover starts a quarter of the way down its page, below the letterhead.
+        let opensCover = coverOpeningPending
+        coverOpeningPending = false
+        let hasProperties = style != "Normal" || pendingPageBreak || list != nil || followsTable || indentLevel != nil || alignRight || opensCover
         if hasProperties { w.start("w:pPr") }
         if style != "Normal" { w.empty("w:pStyle", ["w:val": style]) }
         if pendingPageBreak {
@@ -474,7 +482,11 @@ struct WordBodyWriter {
             w.end()
         }
         // Word puts no space between a table and the paragraph after it.
-        if followsTable { w.empty("w:spacing", ["w:before": "200"]) }
+        if followsTable {
+            w.empty("w:spacing", ["w:before": "200"])
+        } else if opensCover {
+            w.empty("w:spacing", ["w:before": "2800"])
+        }
         if list == nil, let indentLevel {
             // A list item's second paragraph lines up with its first.
             w.empty("w:ind", ["w:left": String(360 * (indentLevel + 1))])

@@ -35,6 +35,7 @@ struct WordRelationships {
     private(set) var entries: [(id: String, type: String, target: String, external: Bool)] = []
 
     /// Adds a relationship of `type` (the last segment of its Office type URI) and returns its id.
+    @discardableResult
     mutating func add(type: String, target: String, external: Bool = false) -> String {
         let id = "rId\(entries.count + 1)"
         entries.append((id, type, target, external))

@@ -445,12 +445,15 @@ struct TemplateFormattingFunctionTests {
     }
 
     @Test(
-        "uncapitalize() lower-cases a first capital followed by a lower-case letter, and leaves acronyms",
+        "uncapitalize() lower-cases a first capital followed by a lower-case letter, and leaves acronyms and names",
         arguments: [
             ("uncapitalize('Median wait')", "median wait"),
             ("uncapitalize('AOG response time')", "AOG response time"),
             ("uncapitalize('X-ray turnaround')", "X-ray turnaround"),
             ("uncapitalize('A')", "A"),
+            ("uncapitalize('Friends and Family Test rating')", "Friends and Family Test rating"),
+            ("uncapitalize('Patient Access Centre calls answered')", "Patient Access Centre calls answered"),
+            ("uncapitalize('Calls answered within a minute by the Patient Access Centre')", "calls answered within a minute by the Patient Access Centre"),
             ("uncapitalize('already lower')", "already lower"),
             ("uncapitalize('Écart moyen')", "Écart moyen"),
             ("uncapitalize(metric-name('Quality escapes: per million'))", "quality escapes"),
