@@ -49,8 +49,10 @@ public struct AppraisalFigures: Sendable, Hashable {
         public var shortfall: Decimal { max(0, -difference) }
     }
 
-    /// Discount rate in percent per year, from the profile.
+    /// Discount rate in percent per year, from the profile or its default.
     public var discountRate: Decimal
+    /// Where the discount rate comes from.
+    public var discountRateSource: ClientProfile.DiscountRateSource
     /// The last appraisal year; years 0...horizon are appraised.
     public var horizon: Int
     /// Optimism bias in percent added to costs, from the profile; 0 when none applies.
@@ -77,6 +79,7 @@ public struct AppraisalFigures: Sendable, Hashable {
     /// - Parameter budget: nil when the profile states none; affordability is then nil.
     public init(appraisal: ClientProfile.Appraisal, options: [ClientProfile.Option], budget: ClientProfile.Budget?) {
         discountRate = appraisal.discountRate
+        discountRateSource = appraisal.discountRateSource
         horizon = appraisal.horizon
         optimismBias = appraisal.optimismBias
         basis = appraisal.basis

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Every figure computed from a client profile (DESIGN section 5): with the profile, the
 /// model the document templates read.
 ///
@@ -27,6 +29,9 @@ public struct EngagementFigures: Sendable, Hashable {
     /// Each document's author, date, status, classification and recipients.
     public var documents: DocumentFigures
 
+    /// HM Treasury's Green Book social time preference rate, percent a year.
+    public static let greenBookDiscountRate: Decimal = 3.5
+
     /// Computes every figure of `profile`.
     /// - Parameter firm: the firm file, whose method and document defaults fill what the
     ///   profile leaves out.
@@ -38,6 +43,17 @@ public struct EngagementFigures: Sendable, Hashable {
             // A public-sector profile that gives no optimism bias takes the firm's.
             if !appraisal.isOptimismBiasStated, method.sector == .public, let bias = firm?.method.optimismBias {
                 appraisal.optimismBias = bias
+            }
+            // A rate the profile leaves out: the Green Book's for a public-sector client,
+            // the firm's cost of capital for a private one, else 3.5% said to be assumed.
+            if appraisal.discountRateSource != .profile {
+                if method.sector == .public {
+                    (appraisal.discountRate, appraisal.discountRateSource) = (Self.greenBookDiscountRate, .greenBook)
+                } else if let rate = firm?.method.costOfCapital {
+                    (appraisal.discountRate, appraisal.discountRateSource) = (rate, .firm)
+                } else {
+                    (appraisal.discountRate, appraisal.discountRateSource) = (Self.greenBookDiscountRate, .assumed)
+                }
             }
             return AppraisalFigures(appraisal: appraisal, options: profile.options, budget: profile.budget)
         }

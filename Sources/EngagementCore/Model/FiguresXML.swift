@@ -88,7 +88,8 @@ enum FiguresXML {
             ])))
         }
         return element("appraisal", [
-            "discount-rate": format(appraisal.discountRate), "horizon": String(appraisal.horizon),
+            "discount-rate": format(appraisal.discountRate), "discount-rate-source": appraisal.discountRateSource.rawValue,
+            "horizon": String(appraisal.horizon),
             "optimism-bias": format(appraisal.optimismBias), "recommended": appraisal.recommended?.id,
             "basis": appraisal.basis.rawValue,
             "best-npv-option": appraisal.highestNetPresentValueOptionID,

@@ -215,6 +215,22 @@ extension ClientProfile {
         public var basis: Basis = .absolute
         /// Whether the profile gives the optimism bias, rather than leaving it to the firm.
         public var isOptimismBiasStated = true
+        /// Where the discount rate comes from; a rate the profile leaves out is filled in
+        /// by ``EngagementFigures`` (the Green Book's, or the firm's cost of capital).
+        public var discountRateSource: DiscountRateSource = .profile
+    }
+
+    /// Where an appraisal's discount rate comes from.
+    public enum DiscountRateSource: String, Sendable, Hashable {
+        /// The profile's `discount-rate`.
+        case profile
+        /// The firm file's `cost-of-capital`, for a private-sector client.
+        case firm
+        /// HM Treasury's Green Book rate of 3.5%, for a public-sector client.
+        case greenBook = "green-book"
+        /// 3.5%, for a private-sector client when neither the profile nor the firm file
+        /// gives a rate: the business case says it is assumed.
+        case assumed
     }
 
     public enum Basis: String, Sendable, Hashable {

@@ -86,11 +86,12 @@ struct ProfileDecoder {
             },
             appraisal: try client.optionalChild("appraisal").map { appraisal in
                 .init(
-                    discountRate: try appraisal.decimal("discount-rate"), horizon: try appraisal.integer("horizon"),
+                    discountRate: try appraisal.optionalDecimal("discount-rate") ?? 0, horizon: try appraisal.integer("horizon"),
                     optimismBias: try appraisal.optionalDecimal("optimism-bias") ?? 0,
                     baseYear: try appraisal.optionalInteger("base-year"),
                     basis: appraisal.optionalString("basis").flatMap(ClientProfile.Basis.init(rawValue:)) ?? .absolute,
-                    isOptimismBiasStated: appraisal.optionalString("optimism-bias") != nil)
+                    isOptimismBiasStated: appraisal.optionalString("optimism-bias") != nil,
+                    discountRateSource: appraisal.optionalString("discount-rate") == nil ? .assumed : .profile)
             },
             options: try client.list("options", "option", decodeOption),
             commercial: try client.optionalChild("commercial").map { commercial in

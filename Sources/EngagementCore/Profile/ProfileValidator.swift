@@ -30,6 +30,7 @@ struct ProfileValidator {
         validator.checkSponsor()
         validator.checkReportingLines()
         validator.checkDocuments()
+        validator.checkDiscountRate()
         return validator.diagnostics
     }
 
@@ -422,6 +423,14 @@ struct ProfileValidator {
                     fix: "Name a leader at the client in reports-to: the client's leaders speak to their own people.")
             }
         }
+    }
+
+    /// An appraisal without a discount rate takes a default, which the user should know of.
+    private mutating func checkDiscountRate() {
+        guard let appraisal = root.element(named: "appraisal"), appraisal[attribute: "discount-rate"] == nil else { return }
+        report(
+            appraisal, "The appraisal gives no discount-rate: a public-sector client's is the Green Book's 3.5%, a private-sector client's the firm file's cost-of-capital (3.5%, said to be assumed, without one).",
+            fix: "Give discount-rate=\"..\" to set the rate yourself.", severity: .warning)
     }
 
     /// Each document's metadata is given once, and each recipient once in it.
