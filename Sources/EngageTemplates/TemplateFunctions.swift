@@ -41,11 +41,14 @@ public enum TemplateFunctions {
     /// The model paths a function reads besides its arguments. A section that calls one of
     /// these functions is traced as reading these paths, so that a change to them (a new
     /// currency) makes it stale. Keep it in step with what ``make(currency:)`` captures.
-    public static let modelReads: [String: [String]] = ["money": ["/client/identity/currency"]]
+    public static let modelReads: [String: [String]] = [
+        "money": ["/client/identity/currency"], "date": [TemplateLocale.modelPath],
+    ]
 
     /// The functions, formatting money in `currency`, the ISO 4217 code at
-    /// `/client/identity/currency` of the model rendered (see ``modelReads``).
-    public static func make(currency: String) -> [String: XPathFunction] {
+    /// `/client/identity/currency` of the model rendered, and dates as `locale` writes
+    /// them (see ``modelReads``).
+    public static func make(currency: String, locale: TemplateLocale = .british) -> [String: XPathFunction] {
         let symbol = currencySymbols[currency] ?? "\(currency) "
         let formatting: [String: XPathFunction] = [
             "money": { session, arguments throws(XPathFunctionError) in
@@ -82,7 +85,7 @@ public enum TemplateFunctions {
                 try expect(arguments, 1...1, "date")
                 let text = ProfileText.trimmed(session.stringValue(of: arguments[0]), .whitespaces)
                 guard let date = ProfileDate(text) else { throw XPathFunctionError("'\(text)' is not a date (YYYY-MM-DD).") }
-                return .string("\(date.day) \(monthNames[date.month - 1]) \(date.year)")
+                return .string(locale.format(day: date.day, month: date.month, year: date.year))
             },
             "plural": { session, arguments throws(XPathFunctionError) in
                 try expect(arguments, 3...3, "plural")

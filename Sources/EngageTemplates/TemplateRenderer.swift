@@ -79,6 +79,10 @@ package final class TemplateRenderer {
     @exclusivity(unchecked) var sectionsReadingEverything: Set<Int> = []
 
     private let limits: TemplateLimits
+    /// How the template's own words are spelt; British without a locale.
+    private let locale: TemplateLocale
+    /// Read when each section opens: its spelling, and so its text, depends on the locale.
+    private let localeRead: TemplateExpression?
     /// What the document holds so far, against `limits`.
     @exclusivity(unchecked) private var outputNodes = 0
     @exclusivity(unchecked) private var outputBytes = 0
@@ -94,12 +98,22 @@ package final class TemplateRenderer {
     /// - Parameter limits: the bounds the render stops at, with a template error.
     /// - Parameter wholeDocumentVariables: variables standing for every input the document
     ///   reads (the input fingerprint); sections that use them are traced as reading all.
+    /// - Parameter locale: the spelling of the template's own text, for a model that has a
+    ///   locale at ``TemplateLocale/modelPath``: every section is then traced as reading
+    ///   it. Nil for none (British, nothing traced).
     package init(
         session: XPathSession, sources: TemplateSources, memo: TraceMemo? = nil, limits: TemplateLimits = .standard,
-        wholeDocumentVariables: [String] = []
+        wholeDocumentVariables: [String] = [], locale: TemplateLocale? = nil
     ) {
         self.session = session
         self.limits = limits
+        self.locale = locale ?? .british
+        // A model with a locale (the engagement model, at TemplateLocale.modelPath) traces
+        // it in every section; other models have none to read.
+        let source = "string(\(TemplateLocale.modelPath))"
+        localeRead = locale == nil ? nil : (try? CompiledExpression(source, readPathCompiler: ReadPathCompiler())).map {
+            TemplateExpression(source: source, shared: $0, origin: TemplateOrigin(file: "(locale)", position: .start, chain: []))
+        }
         session.operationLimit = limits.maximumXPathOperations
         session.inputByteLimit = limits.maximumValueBytes
         self.memo = memo ?? TraceMemo()
@@ -141,7 +155,7 @@ package final class TemplateRenderer {
         guard !stopped else { return }
         switch node {
         case .text(let text):
-            appendText(text, to: &output)
+            appendText(locale.spelt(text), to: &output)
         case .element(let element):
             render(element, context: context, into: &output)
         }
@@ -409,6 +423,7 @@ package final class TemplateRenderer {
         sectionIndexByID[id] = index
         sectionRanges.append(logStart..<logStart)
         openSections.append(index)
+        if let localeRead { _ = evaluate(localeRead, context: session.documentHandle) }
         return index
     }
 

@@ -165,6 +165,42 @@ struct WordAndPDFTests {
         #expect(try await EngageProcess.run(["status", "pack", "--exit-code"], in: folder.url).status == 0)
     }
 
+    @Test("An en-US firm writes American dates and spelling in the template's words (never in the client's), on Letter paper; a locale change makes every section stale")
+    func americanLocale() async throws {
+        let folder = try FirmCommandTests.scratch()
+        defer { folder.remove() }
+        let generated = try await EngageProcess.run(
+            ["generate", "clients/northgate.xml", "--out", "pack", "--firm", "firm/firm.xml", "--format", "md,docx"], in: folder.url)
+        #expect(generated.status == 0, "\(generated.standardError)")
+        #expect(try FirmCommandTests.text(folder, "pack/strategy.md").contains("| Date | 16 November 2026 |"))
+
+        let firm = folder.url.appendingPathComponent("firm/firm.xml")
+        try (try String(contentsOf: firm, encoding: .utf8))
+            .replacingOccurrences(of: #"<locale language="en-GB"/>"#, with: #"<locale language="en-US"/>"#)
+            .replacingOccurrences(of: #"<page size="A4"/>"#, with: "")
+            .write(to: firm, atomically: true, encoding: .utf8)
+        struct Status: Decodable {
+            struct Document: Decodable {
+                struct Section: Decodable { var section_id: String }
+                var stale_sections: [Section]
+            }
+            var documents: [Document]
+        }
+        let status = try await EngageProcess.run(["status", "pack", "--json"], in: folder.url)
+        let stale = try JSONDecoder().decode(Status.self, from: Data(status.standardOutput.utf8)).documents.map { $0.stale_sections.count }
+        // Every section reads the locale: the whole of each document is stale.
+        for count in stale { #expect(count > 12, "\(stale)") }
+        #expect(try await EngageProcess.run(["regenerate", "pack"], in: folder.url).status == 0)
+        let strategy = try FirmCommandTests.text(folder, "pack/strategy.md")
+        #expect(strategy.contains("| Date | November 16, 2026 |"))
+        let businessCase = try FirmCommandTests.text(folder, "pack/business-case.md")
+        #expect(businessCase.contains("organization") && !businessCase.contains("organisation"), "the template's words")
+        #expect(businessCase.contains("Outpatient transformation programme"), "the client's own words are never respelt")
+        let document = try Self.unzip(folder.url.appendingPathComponent("pack/strategy.docx"), "word/document.xml", in: folder.url)
+        #expect(document.contains(#"<w:pgSz w:w="12240" w:h="15840"/>"#), "Letter")
+        #expect(try await EngageProcess.run(["status", "pack", "--exit-code"], in: folder.url).status == 0)
+    }
+
     @Test("Without LibreOffice, --format pdf says which package to install, exits 2 and writes nothing")
     func pdfWithoutLibreOfficeIsRefused() async throws {
         let scratch = try ScratchFolder()

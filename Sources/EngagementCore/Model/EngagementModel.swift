@@ -87,6 +87,9 @@ public struct EngagementModel: Sendable {
         return (profile, firm, date)
     }
 
+    /// The language the documents are written in: the firm file's locale, else British.
+    public var locale: TemplateLocale { firm?.firm.language == .enUS ? .american : .british }
+
     /// Where templates read the edition.
     public static let editionPath = "/client/edition"
 
@@ -111,7 +114,7 @@ public struct EngagementModel: Sendable {
     /// A session over a fresh parse of the model, with the template functions.
     public func session() throws(XMLParseFailure) -> XPathSession {
         XPathSession(
-            document: try document(), functions: TemplateFunctions.make(currency: profile.identity.currency),
+            document: try document(), functions: TemplateFunctions.make(currency: profile.identity.currency, locale: locale),
             keys: Self.pathKeys)
     }
 

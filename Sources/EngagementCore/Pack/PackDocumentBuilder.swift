@@ -108,7 +108,7 @@ public final class PackDocumentBuilder {
             "engine-version": .string(EngageVersion.current),
         ]
         let rendered = try TemplateRenderer(
-            session: session, sources: sources, memo: memo, wholeDocumentVariables: ["profile-hash"]
+            session: session, sources: sources, memo: memo, wholeDocumentVariables: ["profile-hash"], locale: model.locale
         ).render(template, variables: variables)
         // One libxml2 tree gives both the compact form the content hash is taken of and
         // the indented file.
