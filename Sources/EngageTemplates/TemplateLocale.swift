@@ -58,8 +58,7 @@ enum AmericanSpelling {
     }()
 
     static func respelt(_ text: String) -> String {
-        // Most text holds no British spelling: look for a letter sequence that could be one
-        // before building anything.
+        // Word by word; the text itself comes back when no word changed.
         var result = ""
         var word = ""
         var changed = false

@@ -37,17 +37,7 @@ struct NarrativeAndReasonTests {
         var text = try String(contentsOf: profile, encoding: .utf8)
         text = text.replacingOccurrences(of: "elective recovery allocation.</p>", with: "elective recovery allocation &lt;script&gt;alert(1)&lt;/script&gt;.</p>")
         try text.write(to: profile, atomically: true, encoding: .utf8)
-        struct Status: Decodable {
-            struct Document: Decodable {
-                struct Section: Decodable { var section_id: String }
-                var kind: String
-                var stale_sections: [Section]
-            }
-            var documents: [Document]
-        }
-        let status = try await EngageProcess.run(["status", "pack", "--json"], in: folder.url)
-        let decoded = try JSONDecoder().decode(Status.self, from: Data(status.standardOutput.utf8))
-        let stale = Dictionary(uniqueKeysWithValues: decoded.documents.map { ($0.kind, $0.stale_sections.map(\.section_id)) })
+        let stale = try await WordAndPDFTests.staleSections(ofPack: "pack", in: folder.url)
         #expect(stale == ["business-case": ["executive-summary", "document-control"], "strategy": [], "change-management": [], "communication": []])
         #expect(try await EngageProcess.run(["regenerate", "pack"], in: folder.url).status == 0)
         let html = try FirmCommandTests.text(folder, "pack/business-case.html")

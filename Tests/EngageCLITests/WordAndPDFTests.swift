@@ -137,19 +137,7 @@ struct WordAndPDFTests {
 
         let firm = folder.url.appendingPathComponent("firm/firm.xml")
         try (try String(contentsOf: firm, encoding: .utf8)).replacingOccurrences(of: "#1F3A5F", with: "#0B5D4B").write(to: firm, atomically: true, encoding: .utf8)
-        struct Status: Decodable {
-            struct Document: Decodable {
-                struct Section: Decodable { var section_id: String }
-                var kind: String
-                var stale_sections: [Section]
-            }
-            var documents: [Document]
-        }
-        func staleSections() async throws -> [String: [String]] {
-            let status = try await EngageProcess.run(["status", "pack", "--json"], in: folder.url)
-            let decoded = try JSONDecoder().decode(Status.self, from: Data(status.standardOutput.utf8))
-            return Dictionary(uniqueKeysWithValues: decoded.documents.map { ($0.kind, $0.stale_sections.map(\.section_id)) })
-        }
+        func staleSections() async throws -> [String: [String]] { try await Self.staleSections(ofPack: "pack", in: folder.url) }
         let verbose = try await EngageProcess.run(["status", "pack", "--verbose"], in: folder.url)
         #expect(verbose.standardOutput.contains("colour"), "\(verbose.standardOutput)")
         #expect(try await staleSections() == Dictionary(uniqueKeysWithValues: Self.kinds.map { ($0, ["head", "document-control"]) }))
@@ -179,15 +167,7 @@ struct WordAndPDFTests {
             .replacingOccurrences(of: #"<locale language="en-GB"/>"#, with: #"<locale language="en-US"/>"#)
             .replacingOccurrences(of: #"<page size="A4"/>"#, with: "")
             .write(to: firm, atomically: true, encoding: .utf8)
-        struct Status: Decodable {
-            struct Document: Decodable {
-                struct Section: Decodable { var section_id: String }
-                var stale_sections: [Section]
-            }
-            var documents: [Document]
-        }
-        let status = try await EngageProcess.run(["status", "pack", "--json"], in: folder.url)
-        let stale = try JSONDecoder().decode(Status.self, from: Data(status.standardOutput.utf8)).documents.map { $0.stale_sections.count }
+        let stale = try await Self.staleSections(ofPack: "pack", in: folder.url).values.map(\.count)
         // Every section reads the locale: the whole of each document is stale.
         for count in stale { #expect(count > 12, "\(stale)") }
         #expect(try await EngageProcess.run(["regenerate", "pack"], in: folder.url).status == 0)
@@ -213,6 +193,21 @@ struct WordAndPDFTests {
         #expect(outcome.status == 2, "\(outcome.standardError)")
         #expect(outcome.standardError.contains("apt-get install libreoffice-writer-nogui"), "\(outcome.standardError)")
         #expect(!FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("pack/strategy.html").path))
+    }
+
+    /// Each document's stale section ids, from `status --json` on the pack at `pack`.
+    static func staleSections(ofPack pack: String, in folder: URL) async throws -> [String: [String]] {
+        struct Status: Decodable {
+            struct Document: Decodable {
+                struct Section: Decodable { var section_id: String }
+                var kind: String
+                var stale_sections: [Section]
+            }
+            var documents: [Document]
+        }
+        let status = try await EngageProcess.run(["status", pack, "--json"], in: folder)
+        let decoded = try JSONDecoder().decode(Status.self, from: Data(status.standardOutput.utf8))
+        return Dictionary(uniqueKeysWithValues: decoded.documents.map { ($0.kind, $0.stale_sections.map(\.section_id)) })
     }
 
     static func unzip(_ file: URL, _ part: String, in folder: URL) throws -> String {

@@ -72,10 +72,15 @@ struct FirmValidator {
             report(
                 element, "'\(written)' is \(size / 1024) KiB; the most a document carries is \(maximumBytes / 1024) KiB.",
                 fix: "Use a smaller file (an SVG logo, or a PNG at the size it is printed).")
-        } else if extensions.contains("css"), let text = try? String(contentsOf: target, encoding: .utf8), text.range(of: "</style", options: .caseInsensitive) != nil {
-            report(element, "'\(written)' contains '</style', which would end the stylesheet early in HTML.", fix: "Remove it; a stylesheet never needs it.")
-        } else if (try? String(contentsOf: target, encoding: .utf8)) == nil, extensions.contains("css") {
-            report(element, "'\(written)' is not UTF-8 text.", fix: "Save the stylesheet as UTF-8.")
+        } else if extensions.contains("css") {
+            // Read once: whether it is text, and whether it could end the HTML's <style>.
+            if let text = try? String(contentsOf: target, encoding: .utf8) {
+                if text.range(of: "</style", options: .caseInsensitive) != nil {
+                    report(element, "'\(written)' contains '</style', which would end the stylesheet early in HTML.", fix: "Remove it; a stylesheet never needs it.")
+                }
+            } else {
+                report(element, "'\(written)' is not UTF-8 text.", fix: "Save the stylesheet as UTF-8.")
+            }
         }
     }
 }

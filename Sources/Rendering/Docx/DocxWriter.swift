@@ -29,7 +29,7 @@ public enum DocxWriter {
     public static func parts(of root: XMLOutputElement) -> [Part] {
         let head = DocumentHead(document: root)
         let body = root.elements.first { $0.name == "body" } ?? XMLOutputElement(name: "body")
-        let title = root.elements.first { $0.name == "head" }?.elements.first { $0.name == "title" }?.textContent.collapsingWhitespace ?? ""
+        let title = root.elements.first { $0.name == "head" }?.elements.first { $0.name == "title" }?.textContent.collapsingXMLWhitespace() ?? ""
         let page = WordPage(size: head.pageSize)
         let logo = WordLogo.find(in: body)
 
@@ -103,12 +103,5 @@ public enum DocxWriter {
             // An in-memory archive fails only when memory does.
             preconditionFailure("Could not write a zip in memory: \(error)")
         }
-    }
-}
-
-extension String {
-    /// Runs of spaces, tabs and line breaks as one space, trimmed.
-    var collapsingWhitespace: String {
-        split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
     }
 }
