@@ -19,7 +19,7 @@ public struct EngageCommand: AsyncParsableCommand {
         version: version,
         subcommands: [
             ValidateCommand.self, GenerateCommand.self, StatusCommand.self, AlertsCommand.self, RegenerateCommand.self,
-            LogCommand.self, ShowCommand.self, DiffCommand.self, TemplatesCommand.self,
+            LogCommand.self, ShowCommand.self, DiffCommand.self, AuditCommand.self, TemplatesCommand.self,
         ]
     )
 

@@ -11,7 +11,7 @@ public enum TemplateLocale: String, Sendable, Hashable {
     public static let modelPath = "/client/firm/locale/@language"
 
     /// "2 November 2026" or "November 2, 2026".
-    func format(day: Int, month: Int, year: Int) -> String {
+    package func format(day: Int, month: Int, year: Int) -> String {
         let name = TemplateFunctions.monthNames[month - 1]
         switch self {
         case .british: return "\(day) \(name) \(year)"

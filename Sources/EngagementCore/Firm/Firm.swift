@@ -54,6 +54,8 @@ public struct Firm: Sendable, Hashable {
     public var language: Language
     public var method: MethodDefaults
     public var documents = DocumentDefaults()
+    /// The client journey every account manager follows; nil when the firm file has none.
+    public var serviceStandard: ServiceStandard? = nil
 
     public init(
         id: String, name: String, legalName: String?, logo: String?, address: String?, colours: [ColourRole: String],

@@ -179,6 +179,29 @@ public enum FirmLoader {
                 status: documents.optionalString("status").flatMap(ClientProfile.DocumentStatus.init(rawValue:)),
                 classification: documents.optionalString("classification"))
         }
+        decoded.serviceStandard = try firm.optionalChild("service-standard").map(decodeServiceStandard)
         return decoded
+    }
+
+    private static func decodeServiceStandard(_ standard: ProfileDecoder.Reader) throws -> ServiceStandard {
+        ServiceStandard(
+            touchpoints: try standard.children("touchpoint").map { touchpoint throws in
+                ServiceStandard.Touchpoint(
+                    kind: try touchpoint.string("kind"), label: touchpoint.content,
+                    firm: touchpoint.identifiers("firm").compactMap(ServiceStandard.FirmRole.init(rawValue:)),
+                    client: touchpoint.identifiers("client").compactMap(ServiceStandard.ClientRole.init(rawValue:)),
+                    documents: touchpoint.identifiers("document").compactMap(DocumentKind.init(rawValue:)))
+            },
+            rules: try standard.children("stage").flatMap { stage throws in
+                let name: ClientProfile.StageName = try stage.enumeration("name")
+                return try stage.children("rule").map { rule throws in
+                    guard case .success(let timing) = ServiceStandard.Timing.read({ rule.element[attribute: $0] }) else {
+                        throw ProfileDecoder.Failure(element: rule.element, message: "The rule's timing could not be read.")
+                    }
+                    return ServiceStandard.Rule(
+                        id: try rule.string("id"), stage: name, touchpoint: try rule.string("touchpoint"), timing: timing,
+                        text: rule.content, period: rule.optionalString("within") ?? rule.optionalString("every"))
+                }
+            })
     }
 }

@@ -1,3 +1,4 @@
+import EngageBasics
 import Foundation
 import XMLSupport
 
@@ -20,7 +21,56 @@ struct FirmValidator {
         if let stylesheet = style?.element(named: "stylesheet") {
             validator.checkFile(stylesheet, extensions: ["css"], what: "a CSS stylesheet", maximumBytes: FirmAssets.maximumStylesheetBytes)
         }
+        if let standard = root.element(named: "service-standard") {
+            validator.checkServiceStandard(standard)
+        }
         return validator.diagnostics
+    }
+
+    /// Each kind, rule id and stage once, stages in journey order, every rule's timing
+    /// readable and every touchpoint it names declared.
+    private mutating func checkServiceStandard(_ standard: SourceElement) {
+        let touchpoints = standard.elements(named: "touchpoint")
+        let kinds = touchpoints.compactMap { $0[attribute: "kind"] }
+        checkOnce(touchpoints, attribute: "kind", what: "touchpoint kind")
+        let stages = standard.elements(named: "stage")
+        checkOnce(stages, attribute: "name", what: "stage")
+        let order = ClientProfile.StageName.allCases.map(\.rawValue)
+        var previous = -1
+        for stage in stages {
+            guard let index = stage[attribute: "name"].flatMap(order.firstIndex(of:)) else { continue }
+            if index < previous {
+                report(stage, "The stage '\(order[index])' comes after a later stage.", fix: "List the stages in journey order: \(order.joined(separator: ", ")).")
+            }
+            previous = max(previous, index)
+        }
+        let rules = stages.flatMap { $0.elements(named: "rule") }
+        checkOnce(rules, attribute: "id", what: "rule id")
+        for rule in rules {
+            let id = rule[attribute: "id"] ?? "?"
+            // A malformed period is the schema's to report; its shape is then unknowable.
+            let periodsRead = ["within", "every", "in-stages-over"].allSatisfy { rule[attribute: $0].map { ISODuration.days($0) != nil } ?? true }
+            if periodsRead, case .failure(let error) = ServiceStandard.Timing.read({ rule[attribute: $0] }) {
+                report(rule, "Rule '\(id)': \(error.message).", fix: ServiceStandard.RuleShapeError.fix)
+            }
+            var named = [("touchpoint", rule[attribute: "touchpoint"]), ("before", rule[attribute: "before"])]
+            if let at = rule[attribute: "at"], at != ServiceStandard.stageEnd { named.append(("at", at)) }
+            if let after = rule[attribute: "after"], after != ServiceStandard.significantMeeting { named.append(("after", after)) }
+            for case (let attribute, let kind?) in named where !kinds.contains(kind) {
+                let near = kinds.min { ProfileValidator.editDistance($0, kind) < ProfileValidator.editDistance($1, kind) }
+                report(
+                    rule, "Rule '\(id)' names in '\(attribute)' the touchpoint '\(kind)', which the standard does not declare.",
+                    fix: (near.map { "Did you mean '\($0)'? " } ?? "") + "Declare it with <touchpoint kind=\"\(kind)\"> at the top of <service-standard>.")
+            }
+        }
+    }
+
+    private mutating func checkOnce(_ elements: [SourceElement], attribute: String, what: String) {
+        var seen: Set<String> = []
+        for element in elements {
+            guard let value = element[attribute: attribute], !seen.insert(value).inserted else { continue }
+            report(element, "The \(what) '\(value)' is given twice.", fix: "Give each \(what) once; remove or rename the second.")
+        }
     }
 
     private mutating func report(_ element: SourceElement, _ summary: String, fix: String) {

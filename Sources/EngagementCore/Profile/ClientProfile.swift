@@ -27,6 +27,8 @@ public struct ClientProfile: Sendable, Hashable {
     public var communication: Communication?
     public var reviews: Reviews?
     public var raci: [RaciActivity]
+    /// The firm's own relationship with the client; nil when the profile does not keep one.
+    public var relationship: Relationship? = nil
     /// Each document's author, date, status, classification and recipients, as given.
     public var documents: [DocumentMetadata] = []
 }

@@ -131,6 +131,7 @@ struct ProfileDecoder {
                     responsible: activity.identifiers("responsible"), accountable: try activity.string("accountable"),
                     consulted: activity.identifiers("consulted"), informed: activity.identifiers("informed"))
             },
+            relationship: try client.optionalChild("relationship").map(decodeRelationship),
             documents: try client.list("documents", "document") { document in
                 .init(
                     kind: try document.string("kind"), author: document.optionalString("author"),
@@ -192,6 +193,38 @@ struct ProfileDecoder {
             },
             escalation: try (communication.optionalChild("escalation")?.children("step") ?? []).map { step throws in
                 .init(stakeholder: try step.string("stakeholder"), within: try step.string("within"), description: step.content)
+            })
+    }
+
+    private static func decodeRelationship(_ relationship: Reader) throws -> ClientProfile.Relationship {
+        .init(
+            start: try relationship.date("start"), accountManager: try relationship.string("account-manager"),
+            clientFormCompleted: try relationship.optionalChild("client-form")?.date("completed"),
+            interactions: try relationship.children("interaction").map { interaction throws in
+                let response = interaction.optionalChild("response")
+                return .init(
+                    id: try interaction.string("id"), date: try interaction.date("date"), kind: try interaction.string("kind"),
+                    stage: try interaction.enumeration("stage"), channel: try interaction.string("channel"),
+                    isSignificant: try interaction.boolean("significant", default: false),
+                    fulfils: interaction.optionalString("fulfils"), agreed: interaction.identifiers("agreed"),
+                    participants: try interaction.children("with").map { try $0.string("ref") },
+                    emotional: try response?.optionalInteger("emotional"), objective: try response?.optionalInteger("objective"),
+                    note: interaction.optionalText("note"))
+            },
+            followUps: try relationship.children("follow-up").map { followUp throws in
+                .init(kind: try followUp.enumeration("kind"), of: followUp.optionalString("of"), date: try followUp.date("date"))
+            },
+            visits: try relationship.children("visit").map { visit throws in
+                .init(of: try visit.string("of"), done: visit.identifiers("done"))
+            },
+            surveys: try relationship.children("survey").map { survey throws in
+                .init(date: try survey.date("date"), stakeholder: try survey.string("stakeholder"), recommend: try survey.integer("recommend"))
+            },
+            advocacy: try relationship.children("advocacy").map { advocacy throws in
+                .init(
+                    kind: try advocacy.enumeration("kind"), date: try advocacy.date("date"), by: advocacy.optionalString("by"),
+                    outcome: try advocacy.optionalString("outcome").map { _ in try advocacy.enumeration("outcome") } ?? .given,
+                    note: advocacy.optionalText("note"))
             })
     }
 }

@@ -1,0 +1,496 @@
+import EngageBasics
+import EngageTemplates
+import Foundation
+
+/// One rule of the standard for one client: met, breached, not yet due or not applicable,
+/// with the evidence of each occurrence (DESIGN section 13).
+public struct RuleResult: Sendable, Hashable, Encodable {
+    public enum Status: String, Sendable, Hashable, Encodable, CaseIterable {
+        case met, breached, notDue = "not-due", notApplicable = "not-applicable"
+    }
+
+    /// One time the rule was due: a meeting and its summary, a gap between two reviews.
+    public struct Occurrence: Sendable, Hashable, Encodable {
+        public var status: Status
+        /// The day the occurrence is about (the meeting, the visit, the end of the gap).
+        public var date: String
+        public var evidence: String
+        /// The people it concerns, by name: who was missing, or who took part.
+        public var people: [String]
+    }
+
+    public var rule: String
+    public var stage: String
+    public var touchpoint: String
+    public var status: Status
+    /// The promise in the firm's words.
+    public var text: String
+    public var occurrences: [Occurrence]
+    /// The documents the standard says go with the touchpoint.
+    public var documents: [String]
+
+    /// Whether the rule's last two occurrences were both breached.
+    public var breachedTwiceRunning: Bool {
+        occurrences.count >= 2 && occurrences.suffix(2).allSatisfy { $0.status == .breached }
+    }
+
+    /// The evidence of every breach, oldest first.
+    public var breaches: [Occurrence] { occurrences.filter { $0.status == .breached } }
+
+    enum CodingKeys: String, CodingKey {
+        case rule, stage, touchpoint, status, text, occurrences, documents
+    }
+}
+
+/// The client's responses over the relationship, its relationship NPS and its advocacy.
+public struct RelationshipHealth: Sendable, Hashable, Codable {
+    public enum Direction: String, Sendable, Hashable, Codable { case rising, steady, falling }
+
+    /// One score over the interactions that recorded it, oldest first.
+    public struct Series: Sendable, Hashable, Codable {
+        public var values: [Int]
+        public var dates: [String]
+        @NullWhenAbsent public var latest: Int?
+        /// Over the last ``ServiceAudit/trendWindow`` values: falling when none rose and the
+        /// last is below the first, rising the other way, else steady; nil under two values.
+        @NullWhenAbsent public var trend: Direction?
+    }
+
+    public struct NetPromoter: Sendable, Hashable, Codable {
+        public var score: Int
+        public var promoters: Int
+        public var passives: Int
+        public var detractors: Int
+        public var answers: Int
+    }
+
+    public var emotional: Series
+    public var objective: Series
+    /// Why the latest interaction's two scores disagree, when they do.
+    @NullWhenAbsent public var disagreement: String?
+    /// From each person's latest survey answer.
+    @NullWhenAbsent public var nps: NetPromoter?
+    public var advocacyGiven: Int
+    /// Whether the client was asked for, or gave, advocacy within the last year.
+    public var advocacyAskedRecently: Bool
+}
+
+/// One client's relationship audited against the standard.
+public struct ClientAudit: Sendable, Encodable {
+    public struct Person: Sendable, Hashable, Codable {
+        public var id: String
+        public var name: String
+    }
+
+    public var client: String
+    public var name: String
+    /// The profile or pack the client was read from.
+    public var source: String
+    @NullWhenAbsent public var accountManager: Person?
+    /// The furthest stage the relationship has reached; nil without a relationship.
+    @NullWhenAbsent public var stage: String?
+    public var rules: [RuleResult]
+    @NullWhenAbsent public var relationship: RelationshipHealth?
+
+    public var met: Int { rules.filter { $0.status == .met }.count }
+    public var breached: Int { rules.filter { $0.status == .breached }.count }
+
+    /// The share of due rules met, in percent; nil when no rule is due yet.
+    public var score: Double? {
+        met + breached == 0 ? nil : Double(met) / Double(met + breached) * 100
+    }
+}
+
+/// Checks one client's relationship against the firm's service standard.
+public struct ServiceAudit {
+    /// How many of the latest recorded responses a trend is read over.
+    public static let trendWindow = 3
+    /// A survey answer at or above this is a promoter's, at or below the next a detractor's.
+    public static let promoterFrom = 9
+    public static let detractorAtOrBelow = 6
+    /// How long an ask for advocacy counts as recent.
+    public static let advocacyAskDays = 365
+
+    let profile: ClientProfile
+    let relationship: ClientProfile.Relationship
+    let standard: ServiceStandard
+    let today: ProfileDate
+    let language: TemplateLocale
+    private let interactions: [ClientProfile.Relationship.Interaction]
+    private let stageStarts: [ClientProfile.StageName: ProfileDate]
+    private let stakeholders: [String: ClientProfile.Stakeholder]
+
+    /// The audit of `profile` on `today`; every rule is not applicable without a relationship.
+    public static func audit(
+        _ profile: ClientProfile, source: String, standard: ServiceStandard, today: ProfileDate, language: Firm.Language = .enGB
+    ) -> ClientAudit {
+        let locale = TemplateLocale(rawValue: language.rawValue) ?? .british
+        guard let relationship = profile.relationship else {
+            return ClientAudit(
+                client: profile.id, name: profile.identity.name, source: source, accountManager: nil, stage: nil,
+                rules: standard.rules.map { rule in
+                    RuleResult(
+                        rule: rule.id, stage: rule.stage.rawValue, touchpoint: rule.touchpoint, status: .notApplicable, text: rule.text,
+                        occurrences: [], documents: standard.touchpoint(rule.touchpoint)?.documents.map(\.rawValue) ?? [])
+                },
+                relationship: nil)
+        }
+        let audit = ServiceAudit(profile: profile, relationship: relationship, standard: standard, today: today, language: locale)
+        let manager = audit.stakeholders[relationship.accountManager]
+        return ClientAudit(
+            client: profile.id, name: profile.identity.name, source: source,
+            accountManager: ClientAudit.Person(id: relationship.accountManager, name: manager?.name ?? relationship.accountManager),
+            stage: audit.currentStage.rawValue, rules: standard.rules.map(audit.evaluate), relationship: audit.health())
+    }
+
+    private init(
+        profile: ClientProfile, relationship: ClientProfile.Relationship, standard: ServiceStandard, today: ProfileDate, language: TemplateLocale
+    ) {
+        self.profile = profile
+        self.relationship = relationship
+        self.standard = standard
+        self.today = today
+        self.language = language
+        // What is dated after today has not happened yet.
+        interactions = relationship.interactions.filter { $0.date <= today }.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+        var starts: [ClientProfile.StageName: ProfileDate] = [.discovery: relationship.start]
+        for (index, stage) in ClientProfile.StageName.allCases.enumerated().dropFirst() {
+            let later = Set(ClientProfile.StageName.allCases[index...])
+            if let first = interactions.first(where: { later.contains($0.stage) }) { starts[stage] = first.date }
+        }
+        stageStarts = starts
+        stakeholders = Dictionary(profile.stakeholders.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    // MARK: - Stages
+
+    /// The furthest stage any interaction so far belongs to.
+    var currentStage: ClientProfile.StageName {
+        ClientProfile.StageName.allCases.last { stageStarts[$0] != nil } ?? .discovery
+    }
+
+    /// When the relationship reached `stage`: its first interaction in that stage or later.
+    private func start(of stage: ClientProfile.StageName) -> ProfileDate? { stageStarts[stage] }
+
+    /// When the relationship left `stage`: the start of the next stage reached.
+    private func end(of stage: ClientProfile.StageName) -> ProfileDate? {
+        guard let index = ClientProfile.StageName.allCases.firstIndex(of: stage), index + 1 < ClientProfile.StageName.allCases.count else { return nil }
+        return stageStarts[ClientProfile.StageName.allCases[index + 1]]
+    }
+
+    /// The stages at or after `stage` the relationship has lived in and left.
+    private func endedStages(from stage: ClientProfile.StageName) -> [(stage: ClientProfile.StageName, end: ProfileDate)] {
+        let all = ClientProfile.StageName.allCases
+        let lived = Set(interactions.map(\.stage)).union(stage == .discovery ? [.discovery] : [])
+        return all[(all.firstIndex(of: stage) ?? 0)...].compactMap { candidate in
+            guard lived.contains(candidate), let end = end(of: candidate), start(of: candidate).map({ $0 < end }) ?? false else { return nil }
+            return (candidate, end)
+        }
+    }
+
+    // MARK: - Events
+
+    /// Something that happened of a touchpoint's kind.
+    private struct Event {
+        var date: ProfileDate
+        var interaction: ClientProfile.Relationship.Interaction?
+        /// The interaction a follow-up follows.
+        var of: String?
+    }
+
+    /// Every event of `kind` up to today, oldest first; `rule` adds the interactions that
+    /// say they fulfil it.
+    private func events(of kind: String, rule: String? = nil) -> [Event] {
+        var found = interactions.filter { $0.kind == kind || ($0.fulfils != nil && $0.fulfils == rule) }.map {
+            Event(date: $0.date, interaction: $0)
+        }
+        found += relationship.followUps.filter { $0.kind.rawValue == kind && $0.date <= today }.map { Event(date: $0.date, of: $0.of) }
+        if kind == ServiceStandard.clientFormKind, let completed = relationship.clientFormCompleted, completed <= today {
+            found.append(Event(date: completed))
+        }
+        if kind == ServiceStandard.surveyKind {
+            found += Set(relationship.surveys.map(\.date).filter { $0 <= today }).map { Event(date: $0) }
+        }
+        return found.sorted { $0.date < $1.date }
+    }
+
+    // MARK: - Rules
+
+    func evaluate(_ rule: ServiceStandard.Rule) -> RuleResult {
+        var result = RuleResult(
+            rule: rule.id, stage: rule.stage.rawValue, touchpoint: rule.touchpoint, status: .notApplicable, text: rule.text,
+            occurrences: [], documents: standard.touchpoint(rule.touchpoint)?.documents.map(\.rawValue) ?? [])
+        guard let stageStart = start(of: rule.stage) else { return result }
+        let label = self.label(rule.touchpoint)
+        let events = self.events(of: rule.touchpoint, rule: rule.id)
+        var occurrences: [RuleResult.Occurrence] = []
+        func add(_ status: RuleResult.Status, _ date: ProfileDate, _ evidence: String, people: [String] = []) {
+            occurrences.append(.init(status: status, date: date.description, evidence: evidence, people: people))
+        }
+        let standardPhrase = "against a standard of \(periodWords(rule.period))"
+        switch rule.timing {
+        case .withinOfStart(let days):
+            let due = relationship.start.adding(days: days)
+            if let first = events.first {
+                let taken = first.date.days(since: relationship.start)
+                let timing = "\(cap(label)) on \(say(first.date)), \(count(taken, "day")) after the start on \(say(relationship.start))"
+                add(taken <= days ? .met : .breached, first.date, taken <= days ? "\(timing)." : "\(timing), \(standardPhrase).")
+                occurrences += participantChecks(first, rule: rule)
+            } else if today > due {
+                add(.breached, due, "No \(label) recorded; it was due by \(say(due)), \(periodWords(rule.period)) after the start on \(say(relationship.start)).")
+            } else {
+                add(.notDue, due, "\(cap(label)) due by \(say(due)).")
+            }
+        case .before(let kind):
+            let anchorLabel = self.label(kind)
+            let first = events.first
+            if let anchor = self.events(of: kind).first {
+                if let first, first.date <= anchor.date {
+                    add(.met, first.date, "\(cap(label)) on \(say(first.date)), before the \(anchorLabel) on \(say(anchor.date)).")
+                } else if let first {
+                    add(.breached, first.date, "\(cap(label)) on \(say(first.date)), \(count(first.date.days(since: anchor.date), "day")) after the \(anchorLabel) on \(say(anchor.date)); the standard is before it.")
+                } else {
+                    add(.breached, anchor.date, "No \(label) recorded before the \(anchorLabel) on \(say(anchor.date)).")
+                }
+            } else if let first {
+                add(.met, first.date, "\(cap(label)) on \(say(first.date)); the \(anchorLabel) is still to come.")
+            } else {
+                add(.notDue, today, "\(cap(label)) due before the \(anchorLabel), which has not been held.")
+            }
+        case .at(let kind):
+            let anchorLabel = self.label(kind)
+            if let anchor = self.events(of: kind).first(where: { $0.interaction != nil }), let held = anchor.interaction {
+                if held.agreed.contains(rule.touchpoint) || events.contains(where: { $0.date == held.date }) {
+                    add(.met, held.date, "\(cap(label)): agreed at the \(anchorLabel) on \(say(held.date)).")
+                } else {
+                    add(.breached, held.date, "\(cap(label)): not recorded as agreed at the \(anchorLabel) on \(say(held.date)).")
+                }
+            } else {
+                add(.notDue, today, "\(cap(label)) to be agreed at the \(anchorLabel), which has not been held.")
+            }
+        case .atStageEnd(let grace):
+            for (stage, end) in endedStages(from: rule.stage) {
+                let from = end.adding(days: -grace), to = end.adding(days: grace)
+                let stageName = stageWords(stage)
+                if let match = events.first(where: { $0.date >= from && $0.date <= to }) {
+                    add(.met, match.date, "\(cap(label)) on \(say(match.date)), at the end of the \(stageName) stage (\(say(end))).")
+                } else if today > to {
+                    add(.breached, end, "The \(stageName) stage ended on \(say(end)) with no \(label) between \(say(from)) and \(say(to)).")
+                } else {
+                    add(.notDue, end, "The \(stageName) stage ended on \(say(end)); \(label) due by \(say(to)).")
+                }
+            }
+        case .after(let trigger, let days):
+            let triggers = interactions.filter { trigger == nil ? $0.isSignificant : $0.kind == trigger }
+            for held in triggers {
+                let meeting = "\(cap(self.label(held.kind))) on \(say(held.date))"
+                let due = held.date.adding(days: days)
+                if let sent = events.first(where: { $0.of == held.id }) {
+                    let taken = sent.date.days(since: held.date)
+                    if taken <= days {
+                        add(.met, held.date, "\(meeting), \(label) sent \(say(sent.date)): \(count(taken, "day")).")
+                    } else {
+                        add(.breached, held.date, "\(meeting), \(label) sent \(say(sent.date)): \(count(taken, "day")) \(standardPhrase).")
+                    }
+                } else if today > due {
+                    add(.breached, held.date, "\(meeting), no \(label) sent; it was due by \(say(due)).")
+                } else {
+                    add(.notDue, held.date, "\(meeting), \(label) due by \(say(due)).")
+                }
+            }
+        case .every(let days, let inStagesOver):
+            var windows: [(from: ProfileDate, to: ProfileDate, opening: String)] = []
+            if let longer = inStagesOver {
+                for stage in ClientProfile.StageName.allCases where stage >= rule.stage && interactions.contains(where: { $0.stage == stage }) {
+                    guard let from = start(of: stage) else { continue }
+                    let to = min(end(of: stage) ?? today, today)
+                    if to.days(since: from) > longer {
+                        windows.append((from, to, "the \(stageWords(stage)) stage started \(say(from))"))
+                    }
+                }
+            } else {
+                windows.append((stageStart, today, rule.stage == .discovery ? "the relationship started \(say(stageStart))" : "the \(stageWords(rule.stage)) stage started \(say(stageStart))"))
+            }
+            for window in windows {
+                var previous: (date: ProfileDate, words: String) = (window.from, window.opening)
+                for event in events where event.date >= window.from && event.date <= window.to {
+                    let gap = event.date.days(since: previous.date)
+                    let sentence = "\(cap(previous.words)), \(label) on \(say(event.date)): \(count(gap, "day"))"
+                    add(gap <= days ? .met : .breached, event.date, gap <= days ? "\(sentence)." : "\(sentence) \(standardPhrase).")
+                    if let held = event.interaction { occurrences += participantChecks(Event(date: held.date, interaction: held), rule: rule) }
+                    previous = (event.date, "\(label) on \(say(event.date))")
+                }
+                let open = window.to.days(since: previous.date)
+                if open > days {
+                    let sinceWords = previous.date == window.from ? "no \(label) since \(previous.words.replacingOccurrences(of: "started ", with: "started on "))" : "last \(previous.words), none since"
+                    add(.breached, window.to, "\(cap(sinceWords)): \(count(open, "day")) by \(say(window.to)) \(standardPhrase).")
+                } else if previous.date == window.from {
+                    add(.notDue, window.from.adding(days: days), "First \(label) due by \(say(window.from.adding(days: days))).")
+                }
+            }
+        case .checklist(let items, let firstVisit):
+            let records = Dictionary(relationship.visits.map { ($0.of, $0.done) }, uniquingKeysWith: { first, second in first + second })
+            for (index, visit) in events.enumerated() {
+                guard let held = visit.interaction else { continue }
+                let required = items + (index == 0 ? firstVisit : [])
+                let title = "\(cap(label)) on \(say(held.date))"
+                guard let done = records[held.id] else {
+                    add(.breached, held.date, "\(title): no checklist recorded.")
+                    continue
+                }
+                let missing = required.filter { !done.contains($0) }
+                if missing.isEmpty {
+                    add(.met, held.date, "\(title): \(listWords(required.map(words))) done.")
+                } else {
+                    add(.breached, held.date, "\(title): \(listWords(missing.map(words))) not done.")
+                }
+                occurrences += participantChecks(visit, rule: rule)
+            }
+        }
+        result.occurrences = occurrences.sorted { $0.date < $1.date }
+        result.status =
+            occurrences.contains { $0.status == .breached } ? .breached
+            : occurrences.contains { $0.status == .met } ? .met
+            : occurrences.contains { $0.status == .notDue } ? .notDue : .notApplicable
+        return result
+    }
+
+    /// A breach for each side's role the standard names for the touchpoint and nobody at
+    /// `event` fills.
+    private func participantChecks(_ event: Event, rule: ServiceStandard.Rule) -> [RuleResult.Occurrence] {
+        guard let held = event.interaction, let touchpoint = standard.touchpoint(rule.touchpoint) else { return [] }
+        let present = held.participants.compactMap { stakeholders[$0] }
+        var missing: [String] = []
+        var people: [String] = []
+        for role in touchpoint.client {
+            let filled = present.contains { person in
+                person.side == .client && (role == .sponsor ? person.isSponsor : person.level.rawValue == role.rawValue)
+            }
+            guard !filled else { continue }
+            if role == .sponsor, let sponsor = profile.stakeholders.first(where: { $0.isSponsor }) {
+                missing.append("the sponsor (\(sponsor.name))")
+                people.append(sponsor.name)
+            } else {
+                missing.append(role == .sponsor ? "the sponsor" : "anyone from the client's \(role.rawValue) level")
+            }
+        }
+        for role in touchpoint.firm {
+            let filled = present.contains { person in
+                person.side == .provider && (role == .accountManager ? person.id == relationship.accountManager : person.level.rawValue == role.rawValue)
+            }
+            guard !filled else { continue }
+            if role == .accountManager {
+                let name = stakeholders[relationship.accountManager]?.name ?? relationship.accountManager
+                missing.append("the account manager (\(name))")
+                people.append(name)
+            } else {
+                missing.append("anyone from the firm's \(role.rawValue) level")
+            }
+        }
+        guard !missing.isEmpty else { return [] }
+        return [.init(status: .breached, date: held.date.description, evidence: "\(cap(label(held.kind))) on \(say(held.date)) without \(listWords(missing)).", people: people)]
+    }
+
+    // MARK: - Health
+
+    func health() -> RelationshipHealth {
+        func series(_ value: (ClientProfile.Relationship.Interaction) -> Int?) -> RelationshipHealth.Series {
+            let recorded = interactions.compactMap { interaction in value(interaction).map { (interaction.date, $0) } }
+            let window = recorded.suffix(Self.trendWindow).map(\.1)
+            var trend: RelationshipHealth.Direction?
+            if window.count >= 2 {
+                let pairs = zip(window, window.dropFirst())
+                if pairs.allSatisfy({ $1 <= $0 }), window.last! < window.first! { trend = .falling }
+                else if pairs.allSatisfy({ $1 >= $0 }), window.last! > window.first! { trend = .rising }
+                else { trend = .steady }
+            }
+            return .init(values: recorded.map(\.1), dates: recorded.map(\.0.description), latest: recorded.last?.1, trend: trend)
+        }
+        var disagreement: String?
+        if let latest = interactions.last(where: { $0.emotional != nil && $0.objective != nil }),
+            let emotional = latest.emotional, let objective = latest.objective
+        {
+            let felt = (emotional + 2) * 25
+            if abs(felt - objective) >= FigureThresholds.scoreDisagreement {
+                disagreement = felt > objective
+                    ? "At the \(label(latest.kind)) on \(say(latest.date)) the client felt better (\(signed(emotional))) than their issue was resolved (\(objective) of 100)."
+                    : "At the \(label(latest.kind)) on \(say(latest.date)) the client's issue was resolved (\(objective) of 100) but they felt worse about it (\(signed(emotional)))."
+            }
+        }
+        var latestAnswer: [String: ClientProfile.Relationship.SurveyAnswer] = [:]
+        for answer in relationship.surveys where answer.date <= today {
+            if let known = latestAnswer[answer.stakeholder], known.date > answer.date { continue }
+            latestAnswer[answer.stakeholder] = answer
+        }
+        var nps: RelationshipHealth.NetPromoter?
+        if !latestAnswer.isEmpty {
+            let scores = latestAnswer.values.map(\.recommend)
+            let promoters = scores.filter { $0 >= Self.promoterFrom }.count
+            let detractors = scores.filter { $0 <= Self.detractorAtOrBelow }.count
+            let score = Int((Double(promoters - detractors) * 100 / Double(scores.count)).rounded())
+            nps = .init(score: score, promoters: promoters, passives: scores.count - promoters - detractors, detractors: detractors, answers: scores.count)
+        }
+        let recent = today.adding(days: -Self.advocacyAskDays)
+        return RelationshipHealth(
+            emotional: series(\.emotional), objective: series(\.objective), disagreement: disagreement, nps: nps,
+            advocacyGiven: relationship.advocacy.filter { $0.outcome == .given && $0.date <= today }.count,
+            advocacyAskedRecently: relationship.advocacy.contains { $0.date > recent && $0.date <= today })
+    }
+
+    // MARK: - Words
+
+    /// What the standard calls a touchpoint kind, in lower case for the middle of a sentence.
+    private func label(_ kind: String) -> String {
+        guard let label = standard.touchpoint(kind)?.label else { return kind.replacingOccurrences(of: "-", with: " ") }
+        return ServiceAudit.lowercasedFirst(label)
+    }
+
+    static func lowercasedFirst(_ text: String) -> String {
+        guard let first = text.first, first.isUppercase, let second = text.dropFirst().first, second.isLowercase else { return text }
+        return first.lowercased() + text.dropFirst()
+    }
+
+    private func cap(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
+
+    /// "14 October", with the year when it is not today's.
+    private func say(_ date: ProfileDate) -> String {
+        let full = language.format(day: date.day, month: date.month, year: date.year)
+        guard date.year == today.year else { return full }
+        return full.replacingOccurrences(of: language == .american ? ", \(date.year)" : " \(date.year)", with: "")
+    }
+
+    private func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
+
+    /// P2D "2 days", P1M "1 month", as the standard wrote it.
+    private func periodWords(_ period: String?) -> String {
+        guard let period, let unit = period.last, let number = Int(period.dropFirst().dropLast()) else { return period ?? "" }
+        let noun = ["D": "day", "W": "week", "M": "month", "Y": "year"][String(unit)] ?? ""
+        return count(number, noun)
+    }
+
+    private func stageWords(_ stage: ClientProfile.StageName) -> String { stage.rawValue }
+
+    private func words(_ identifier: String) -> String { identifier.replacingOccurrences(of: "-", with: " ") }
+
+    private func signed(_ value: Int) -> String { value > 0 ? "+\(value)" : "\(value)" }
+
+    private func listWords(_ items: [String]) -> String {
+        switch items.count {
+        case 0: return ""
+        case 1: return items[0]
+        default: return items.dropLast().joined(separator: ", ") + " and " + items.last!
+        }
+    }
+}
+
+extension ClientProfile.StageName: Comparable {
+    public static func < (lhs: Self, rhs: Self) -> Bool {
+        (allCases.firstIndex(of: lhs) ?? 0) < (allCases.firstIndex(of: rhs) ?? 0)
+    }
+}
+
+extension ProfileDate {
+    func adding(days: Int) -> ProfileDate { ProfileDate(daysSinceEpoch: daysSinceEpoch + days) }
+
+    func days(since other: ProfileDate) -> Int { daysSinceEpoch - other.daysSinceEpoch }
+}
