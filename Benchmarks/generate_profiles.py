@@ -10,6 +10,13 @@ journey stages in order, thresholds on the right side of their targets, percenta
 0..100, review dates after the kick-off and in order, segment shares <= 100, exactly one
 recommended option and no appraisal year beyond the horizon, at least one sponsor.
 
+Every profile also logs the firm's own relationship with the client (<relationship>,
+DESIGN section 13): a start a week or two before the kick-off, the client form, 6 to 30
+interactions in date order up to 2026-11-22 through the stages up to a random one, with
+their follow-ups, visit checklists, survey answers and advocacy. Most clients keep to the
+service standard of Samples/halden-partners/firm.xml; some breach several of its rules, so
+that `engage audit` of a pack finds a spread.
+
 The output is deterministic: profile number i depends only on the seed and on i (not on
 N), so `N=100` is a prefix of `N=1000` for the same seed. Client ids end in the profile
 number, so packs generated with `engage generate --out-dir` never collide.
@@ -434,6 +441,68 @@ RACI_ACTIVITIES = [
     ("training", "Training and coaching programme"),
 ]
 
+# The firm's own relationship with the client (DESIGN section 13): the last day anything
+# is logged, how long each stage that ends runs (days), and what each kind of interaction
+# goes by, says and looks like.
+RELATIONSHIP_END = dt.date(2026, 11, 22)
+
+RELATIONSHIP_STAGE_DAYS = {
+    "discovery": (14, 45),
+    "consideration": (21, 100),
+    "conversion": (45, 180),
+    "retention": (90, 200),
+}
+
+# Reviews run monthly from conversion on; with at most this many days of them, a profile
+# keeps to 30 interactions.
+RELATIONSHIP_POST_CONVERSION_DAYS = 420
+
+VISIT_CHECKLIST = ["agenda-sent", "host-named", "introductions", "refreshments", "summary-agreed"]
+FIRST_VISIT_EXTRA = "site-tour"
+
+INTERACTION_CHANNELS = {
+    "kick-off": ["in-person", "in-person", "video-call"],
+    "workshop": ["workshop", "workshop", "in-person"],
+    "steering-meeting": ["in-person", "video-call"],
+    "visit": ["in-person"],
+    "review": ["video-call", "video-call", "in-person", "phone"],
+    "feedback-request": ["email", "survey", "phone"],
+    "partner-review": ["in-person", "in-person", "video-call"],
+}
+
+INTERACTION_NOTES = {
+    "kick-off": ["Agreed the scope, the governance and who hears what, when.",
+                 "The sponsor set out what success looks like for {org} in the first year."],
+    "workshop": ["Mapped the {customer} journey with the {site} teams and agreed the pain points to tackle first.",
+                 "Worked through the options with the managers; two need more data before a decision."],
+    "steering-meeting": ["The steering group agreed the plan and the next decisions it needs to take.",
+                         "Agreed to move into the next phase, with a named owner for each action."],
+    "visit": ["Visited a {site} and met the team who handle {product}s day to day.",
+              "Saw the new process in use; staff raised two issues with the hand-offs."],
+    "review": ["Reviewed progress against the expectations; one measure is behind plan.",
+               "Reviewed the actions log; all but one action closed on time."],
+    "feedback-request": ["Asked the sponsor how the stage went for them and what to change.",
+                         "Sent the stage feedback form to the sponsor."],
+    "partner-review": ["The partner and the sponsor reviewed the relationship apart from the work itself.",
+                       "Talked about what {org} needs next year and how the firm could help."],
+}
+
+ADVOCACY_KINDS = ["referral", "testimonial", "case-study", "repeat-work"]
+
+# How closely each tier of client relationship keeps to the standard: the chance of each
+# kind of slip and the spacing of regular touchpoints (days).
+COMPLIANCE = {
+    "good": {"form-late": 0.02, "agreed-short": 0.03, "absent": 0.01, "checklist-miss": 0.03, "no-checklist": 0.0,
+             "feedback-miss": 0.03, "follow-up-slip": 0.04, "review-gap": (21, 30), "update-gap": (7, 14),
+             "survey-gap": (140, 178), "partner-gap": (140, 178)},
+    "fair": {"form-late": 0.15, "agreed-short": 0.15, "absent": 0.10, "checklist-miss": 0.20, "no-checklist": 0.03,
+             "feedback-miss": 0.20, "follow-up-slip": 0.20, "review-gap": (22, 33), "update-gap": (9, 16),
+             "survey-gap": (150, 190), "partner-gap": (150, 190)},
+    "poor": {"form-late": 0.45, "agreed-short": 0.40, "absent": 0.25, "checklist-miss": 0.45, "no-checklist": 0.10,
+             "feedback-miss": 0.45, "follow-up-slip": 0.50, "review-gap": (25, 45), "update-gap": (10, 24),
+             "survey-gap": (160, 230), "partner-gap": (160, 230)},
+}
+
 # ---------------------------------------------------------------------------
 # Helpers
 # ---------------------------------------------------------------------------
@@ -576,6 +645,7 @@ class ProfileBuilder:
         self.communication()
         self.reviews()
         self.raci()
+        self.relationship()
         self.out.append("</client>")
         return "\n".join(self.out) + "\n"
 
@@ -642,6 +712,10 @@ class ProfileBuilder:
         self.stakeholder_ids: list[str] = []
         self.client_ids: list[str] = []
         self.exec_ids: list[str] = []
+        # Who is who, for the relationship log; recorded as the stakeholders are written,
+        # without a draw of its own, so that nothing else moves.
+        self.sponsor_ids: list[str] = []
+        self.sides: dict[str, tuple[str, str]] = {}
         self.line(1, "<stakeholders>")
         for index, (key, role, level, side) in enumerate(people):
             sid = self.ids.make("sh", key)
@@ -658,7 +732,9 @@ class ProfileBuilder:
             sponsor = index == sponsor_index or (level == "executive" and side == "client" and r.random() < 0.1)
             attrs = (f'id={attr(sid)} side="{side}" level="{level}" influence="{influence}" interest="{interest}" '
                      f'current-engagement="{ENGAGEMENT[current]}" desired-engagement="{ENGAGEMENT[desired]}"')
+            self.sides[sid] = (side, level)
             if sponsor:
+                self.sponsor_ids.append(sid)
                 attrs += ' sponsor="true"'
             if reporting and side == "client" and level == "management" and self.exec_ids:
                 attrs += f' reports-to={attr(lines.choice(self.exec_ids))}'
@@ -1013,6 +1089,243 @@ class ProfileBuilder:
                 attrs += f' informed={attr(" ".join(informed))}'
             self.line(2, f"<activity {attrs}>{text(self.w(activity))}</activity>")
         self.line(1, "</raci>")
+
+    def relationship(self) -> None:
+        """The firm's own journey with the client (DESIGN section 13), as `engage audit`
+        reads it against the service standard of Samples/halden-partners/firm.xml.
+
+        Everything here draws from a generator of its own, so that the rest of the profile
+        stays as it was. The relationship starts a week or two before the kick-off, moves
+        forward through the stages up to a random one and runs to RELATIONSHIP_END; each
+        profile keeps to the standard as closely as its tier says, so that an audit of a
+        pack finds most clients mostly met and some with several breaches.
+        """
+        g = random.Random(f"{self.rng_seed}-relationship")
+        tier = COMPLIANCE[g.choices(["good", "fair", "poor"], weights=[65, 20, 15])[0]]
+        end = RELATIONSHIP_END
+        kickoff = self.kickoff
+        start = kickoff - dt.timedelta(days=g.randint(7, 14))
+        last = end - dt.timedelta(days=g.randint(0, 10))  # the last day of a stage's or an extra meeting
+
+        # People: the sponsor, the firm's partner (the provider executive), the account
+        # manager, the other provider staff, and the client's executives and managers.
+        sponsor = self.sponsor_ids[0]
+        providers = [sid for sid, (side, _) in self.sides.items() if side == "provider"]
+        partner = providers[0]
+        # Mostly the engagement manager; now and then the senior consultant or the partner.
+        pick = g.random()
+        if pick < 0.1:
+            manager = partner
+        elif pick < 0.2 and len(providers) > 2:
+            manager = providers[2]
+        else:
+            manager = providers[1]
+        firm_staff = [sid for sid in providers if sid not in (partner, manager)]
+        client_managers = [sid for sid, (side, level) in self.sides.items() if side == "client" and level == "management"]
+        respondents = [sid for sid, (side, level) in self.sides.items() if side == "client" and level in ("executive", "management")]
+        other_execs = [sid for sid in self.exec_ids if sid != sponsor]
+
+        # The stages reached and the day each started: a short relationship reaches fewer.
+        span = (last - kickoff).days
+        highest = 2 if span < 90 else 3 if span < 180 else 4
+        lowest = 0 if span < 120 else 1 if span < 200 else 2
+        reached = g.randint(lowest, highest)
+        starts = [kickoff]
+        remaining = span
+        for j in range(reached):
+            low, high = RELATIONSHIP_STAGE_DAYS[STAGES[j]]
+            high = min(high, remaining - 14 * (reached - j))
+            low = min(low, high)
+            length = g.randint(low, high)
+            starts.append(starts[-1] + dt.timedelta(days=length))
+            remaining -= length
+        if reached >= 2 and (last - starts[2]).days > RELATIONSHIP_POST_CONVERSION_DAYS:
+            # A long courtship: the extra time goes to discovery and consideration.
+            excess = (last - starts[2]).days - RELATIONSHIP_POST_CONVERSION_DAYS
+            early = g.randint(0, min(excess, 45))
+            starts = [starts[0], starts[1] + dt.timedelta(days=early)] + [day + dt.timedelta(days=excess) for day in starts[2:]]
+
+        def stage_of(day: dt.date) -> int:
+            return max(j for j, first in enumerate(starts) if first <= day)
+
+        # The interactions: (date, order on the day, kind). The first of each stage opens it.
+        planned: list[tuple[dt.date, int, str]] = [(kickoff, 0, "kick-off")]
+        openings = {1: "visit" if g.random() < 0.5 else "workshop", 2: "steering-meeting", 3: "steering-meeting", 4: "partner-review"}
+        for j in range(1, reached + 1):
+            planned.append((starts[j], 0, openings[j]))
+        for j in range(reached):  # a feedback request near the end of every stage that ended
+            if g.random() >= tier["feedback-miss"]:
+                length = (starts[j + 1] - starts[j]).days
+                planned.append((starts[j + 1] - dt.timedelta(days=g.randint(1, min(10, length - 1))), 2, "feedback-request"))
+        if reached >= 2:  # about monthly reviews from conversion on, to the end of the log
+            day = starts[2] + dt.timedelta(days=g.randint(*tier["review-gap"]))
+            while day <= end:
+                planned.append((day, 1, "review"))
+                day += dt.timedelta(days=g.randint(*tier["review-gap"]))
+        if reached == 4:  # the partner's own review every six months in advocacy
+            day = starts[4] + dt.timedelta(days=g.randint(*tier["partner-gap"]))
+            while day <= end:
+                planned.append((day, 1, "partner-review"))
+                day += dt.timedelta(days=g.randint(*tier["partner-gap"]))
+        while len(planned) > 30:  # never beyond 30: drop a review from the middle
+            reviews = [item for item in planned if item[2] == "review"]
+            planned.remove(reviews[len(reviews) // 2])
+        low = max(0, 6 - len(planned))
+        extras = g.randint(low, max(low, min(30 - len(planned), 6)))
+        need_visit = not any(kind == "visit" for _, _, kind in planned) and g.random() < 0.85
+        if need_visit:
+            extras = max(extras, 1)
+        for n in range(extras):
+            kind = "visit" if need_visit and n == 0 else g.choice(["workshop", "workshop", "steering-meeting", "visit"])
+            taken = {day for day, _, _ in planned}
+            for _ in range(10):  # on a free day where there is one
+                day = kickoff + dt.timedelta(days=g.randint(1, span))
+                if day not in taken:
+                    break
+            planned.append((day, 3, kind))
+        planned.sort(key=lambda item: (item[0], item[1]))
+
+        # Each interaction, with its people, the client's response and sometimes a note.
+        mood = g.uniform(-0.3, 1.3) - (0.5 if tier is COMPLIANCE["poor"] else 0.0)
+        moods: list[tuple[dt.date, float]] = []
+        interactions = []
+        for number, (day, _, kind) in enumerate(planned, start=1):
+            iid = f"int-{number:03d}"
+            n = 2
+            while iid in self.ids.used:
+                iid, n = f"int-{number:03d}-{n}", n + 1
+            self.ids.used.add(iid)
+            significant = kind in ("kick-off", "workshop", "steering-meeting")
+            if kind == "partner-review":
+                people = [partner, sponsor]
+            elif kind == "feedback-request":
+                people = [sponsor, manager]
+            elif kind == "visit":
+                people = [manager] + g.sample(client_managers, 1) + ([sponsor] if g.random() < 0.3 else [])
+            elif kind == "workshop":
+                people = ([sponsor] if g.random() < 0.5 else []) + [manager] \
+                    + g.sample(client_managers, g.randint(1, min(2, len(client_managers)))) \
+                    + g.sample(firm_staff, g.randint(0, len(firm_staff)))
+            else:  # kick-off, steering meeting, review
+                people = [sponsor, manager, partner]
+                if client_managers and g.random() < 0.35:
+                    people.append(g.choice(client_managers))
+                if kind == "steering-meeting" and other_execs and g.random() < 0.5:
+                    people.append(g.choice(other_execs))
+            if g.random() < tier["absent"] and kind != "workshop":
+                # Someone the standard expects is missing: rarely the account manager.
+                missing = g.choice([p for p in people if p != manager] or people)
+                people = [p for p in people if p != missing]
+            people = list(dict.fromkeys(people))
+            agreed = ""
+            if kind == "kick-off":
+                agreed = "communication-preferences first-review"
+                if g.random() < tier["agreed-short"]:
+                    agreed = g.choice(["communication-preferences", "first-review", ""])
+            mood = max(-2.0, min(2.0, mood + g.gauss(0, 0.25)))
+            moods.append((day, mood))
+            response = ""
+            if g.random() < 0.85:
+                emotional = max(-2, min(2, round(mood + g.gauss(0, 0.5))))
+                objective = max(0, min(100, int(g.gauss(62 + 9 * emotional, 12))))
+                shape = g.random()
+                if shape < 0.8:
+                    response = f'<response emotional="{emotional}" objective="{objective}"/>'
+                elif shape < 0.9:
+                    response = f'<response emotional="{emotional}"/>'
+                else:
+                    response = f'<response objective="{objective}"/>'
+            note = self.w(g.choice(INTERACTION_NOTES[kind])) if g.random() < 0.25 else ""
+            interactions.append({"id": iid, "date": day, "kind": kind, "stage": STAGES[stage_of(day)],
+                                 "channel": g.choice(INTERACTION_CHANNELS[kind]), "significant": significant,
+                                 "agreed": agreed, "people": people, "response": response, "note": note})
+
+        # Everything in the log as (date, order on the day, sequence, lines), so that it can
+        # be written in date order: on one day the interaction, its visit record, its
+        # follow-ups, then survey answers and advocacy.
+        entries: list[tuple[dt.date, int, int, list[str]]] = []
+
+        def entry(day: dt.date, rank: int, *lines: str) -> None:
+            entries.append((day, rank, len(entries), list(lines)))
+
+        # A summary within two days and a thank-you within three of every significant
+        # meeting; in a few profiles one or more come late or not at all.
+        significant = [i for i in interactions if i["significant"]]
+        slipped = set()
+        if significant and g.random() < tier["follow-up-slip"]:
+            slipped = {i["id"] for i in g.sample(significant, g.randint(1, min(3, len(significant))))}
+        for i in significant:
+            slip = g.choice(["late-summary", "late-thanks", "no-summary", "no-thanks"]) if i["id"] in slipped else ""
+            for kind, within, late in (("summary", 2, "late-summary"), ("thank-you", 3, "late-thanks")):
+                if slip == "no-" + ("summary" if kind == "summary" else "thanks"):
+                    continue
+                days = g.randint(within + 1, within + 5) if slip == late else g.randint(0, within)
+                day = min(i["date"] + dt.timedelta(days=days), end)
+                entry(day, 2, f'<follow-up of={attr(i["id"])} kind="{kind}" date="{day}"/>')
+
+        # The visit checklist: all of it, mostly; a tour of the site on the first visit.
+        for index, i in enumerate(x for x in interactions if x["kind"] == "visit"):
+            if g.random() < tier["no-checklist"]:
+                continue
+            done = VISIT_CHECKLIST + ([FIRST_VISIT_EXTRA] if index == 0 else [])
+            if g.random() < tier["checklist-miss"]:
+                skipped = set(g.sample(done, g.randint(1, 2)))
+                done = [item for item in done if item not in skipped]
+            entry(i["date"], 1, f'<visit of={attr(i["id"])} done={attr(" ".join(done))}/>')
+
+        # A written progress update about every two weeks in any stage longer than two months.
+        for j in range(reached + 1):
+            until = starts[j + 1] if j < reached else end + dt.timedelta(days=1)
+            if (until - starts[j]).days <= 60:
+                continue
+            day = starts[j] + dt.timedelta(days=g.randint(*tier["update-gap"]))
+            while day < until:
+                entry(day, 2, f'<follow-up kind="progress-update" date="{day}"/>')
+                day += dt.timedelta(days=g.randint(*tier["update-gap"]))
+
+        # The relationship survey every six months from retention on, answered by the
+        # client's executives and managers; the answers follow the mood of the meetings.
+        if reached >= 3:
+            day = starts[3] + dt.timedelta(days=g.randint(20, 120))
+            while day <= end:
+                felt = ([m for d, m in moods if d <= day] or [mood])[-1]
+                for person in g.sample(respondents, g.randint(1, min(4, len(respondents)))):
+                    answered = min(day + dt.timedelta(days=g.choice([0, 0, 0, 1, 2, 3])), end)
+                    recommend = max(0, min(10, round(7.2 + 1.3 * felt + g.gauss(0, 1.3))))
+                    entry(answered, 3, f'<survey date="{answered}" stakeholder={attr(person)} recommend="{recommend}"/>')
+                day += dt.timedelta(days=g.randint(*tier["survey-gap"]))
+
+        # Now and then a referral, testimonial, case study or repeat work, once the work is done.
+        if reached >= 3 and g.random() < (0.6 if reached == 4 else 0.25):
+            for _ in range(g.randint(1, 2)):
+                day = starts[3] + dt.timedelta(days=g.randint(0, (last - starts[3]).days))
+                outcome = g.choices(["given", "asked", "declined"], weights=[60, 25, 15])[0]
+                by = f" by={attr(g.choice([sponsor] + other_execs))}" if g.random() < 0.6 else ""
+                entry(day, 4, f'<advocacy kind="{g.choice(ADVOCACY_KINDS)}" date="{day}" outcome="{outcome}"{by}/>')
+
+        for i in interactions:
+            attrs = (f'id={attr(i["id"])} date="{i["date"]}" kind="{i["kind"]}" stage="{i["stage"]}" '
+                     f'channel="{i["channel"]}"')
+            if i["significant"]:
+                attrs += ' significant="true"'
+            if i["agreed"]:
+                attrs += f' agreed={attr(i["agreed"])}'
+            inner = [f'<with ref={attr(p)}/>' for p in i["people"]]
+            inner += [i["response"]] if i["response"] else []
+            inner += [f"<note>{text(i['note'])}</note>"] if i["note"] else []
+            entry(i["date"], 0, f"<interaction {attrs}>", *("  " + line for line in inner), "</interaction>")
+
+        self.line(1, f'<relationship start="{start}" account-manager={attr(manager)}>')
+        if g.random() < tier["form-late"]:
+            completed = kickoff + dt.timedelta(days=g.randint(1, 6))
+        else:
+            completed = start + dt.timedelta(days=g.randint(0, (kickoff - start).days - 1))
+        by = f" by={attr(manager)}" if g.random() < 0.5 else ""
+        self.line(2, f'<client-form completed="{completed}"{by}/>')
+        for _, _, _, lines in sorted(entries, key=lambda e: e[:3]):
+            for line in lines:
+                self.line(2, line)
+        self.line(1, "</relationship>")
 
 
 # ---------------------------------------------------------------------------

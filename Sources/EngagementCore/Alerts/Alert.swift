@@ -14,6 +14,9 @@ public struct Alert: Sendable, Encodable, Hashable {
         case cadenceBreach = "cadence-breach"
         case appraisalChange = "appraisal-change"
         case dataOverdue = "data-overdue"
+        case standardBreach = "standard-breach"
+        case relationshipRisk = "relationship-risk"
+        case advocacyOpportunity = "advocacy-opportunity"
     }
 
     public enum Severity: String, Sendable, Encodable, Hashable, Comparable, CaseIterable {

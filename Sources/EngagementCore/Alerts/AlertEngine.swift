@@ -67,6 +67,7 @@ struct AlertEngine {
         overdueMeasurements()
         journeyGaps()
         cadence()
+        serviceStandard()
     }
 
     // MARK: - Changes since the baseline
@@ -304,6 +305,70 @@ struct AlertEngine {
             subject: .init(element: path.contains("preference") ? "preference" : "reviews", id: PackStatus.id(in: path), path: path),
             message: message, oldValue: old, newValue: new, documents: [DocumentKind.communication.rawValue],
             sections: sections(reading: "/client/reviews", documents: [.communication]), action: action)
+    }
+
+    // MARK: - The firm's service standard
+
+    /// The paths documents read the relationship and the standard from.
+    static let relationshipPath = "/client/relationship"
+    static let standardPath = "/client/firm/service-standard"
+
+    /// standard-breach, relationship-risk and advocacy-opportunity, from the audit of the
+    /// current profile against the standard of the pack's firm file (DESIGN section 13).
+    private mutating func serviceStandard() {
+        let model = inspection.current
+        guard let firm = model.firm?.firm, let standard = firm.serviceStandard, model.profile.relationship != nil else { return }
+        let audit = ServiceAudit.audit(model.profile, source: inspection.profilePath, standard: standard, today: today, language: firm.language)
+        let manager = audit.accountManager?.name ?? "the account manager"
+        let sponsor = model.profile.stakeholders.first(where: \.isSponsor)?.name ?? "the sponsor"
+        for result in audit.rules where result.status == .breached {
+            let breaches = result.breaches
+            let documents = result.documents.compactMap(DocumentKind.init(rawValue:))
+            let path = "\(Self.standardPath)/stage/rule[@id='\(result.rule)']"
+            let people = Array(Set(breaches.flatMap(\.people))).sorted()
+            let twice = result.breachedTwiceRunning
+            append(Alert(
+                kind: .standardBreach, severity: twice ? .critical : .warning,
+                subject: .init(element: "rule", id: result.rule, path: path),
+                message: "\(result.rule) breached\(twice ? " twice running" : "")\(breaches.count > 1 ? " (\(breaches.count) times)" : ""): "
+                    + breaches.suffix(3).map(\.evidence).joined(separator: " ")
+                    + " Account manager: \(manager)\(people.isEmpty ? "" : "; concerns \(Self.list(people))").",
+                oldValue: nil, newValue: breaches.last?.date, documents: documents.map(\.rawValue),
+                sections: (sections(reading: path, documents: documents) + sections(reading: Self.relationshipPath, documents: documents)).distinctInOrder(),
+                action: twice
+                    ? "\(manager) and the partner agree with \(sponsor) this week how the firm will keep this promise, and record the next occurrence on time: the standard says \"\(result.text)\""
+                    : "\(manager) puts it right now (send what is missing, with an apology if it is late) and records it in the relationship log: the standard says \"\(result.text)\""))
+        }
+        guard let health = audit.relationship else { return }
+        let riskDocuments: [DocumentKind] = [.strategy, .communication]
+        var risks: [String] = []
+        for (name, series) in [("emotional response", health.emotional), ("objective response", health.objective)] where series.trend == .falling {
+            let window = Array(zip(series.dates, series.values).suffix(ServiceAudit.trendWindow))
+            let readings = window.map { "\($0.1) on \($0.0)" }.joined(separator: ", ")
+            risks.append("the client's \(name) fell over the last \(window.count) interactions (\(readings))")
+        }
+        if let disagreement = health.disagreement { risks.append(ServiceAudit.lowercasedFirst(disagreement).trimmingCharacters(in: CharacterSet(charactersIn: "."))) }
+        if !risks.isEmpty {
+            append(Alert(
+                kind: .relationshipRisk, severity: .warning, subject: .init(element: "relationship", id: nil, path: Self.relationshipPath),
+                message: "The relationship is at risk: \(risks.joined(separator: "; ")).",
+                oldValue: health.emotional.values.dropLast().last.map(String.init), newValue: health.emotional.latest.map(String.init),
+                documents: riskDocuments.map(\.rawValue), sections: sections(reading: Self.relationshipPath, documents: riskDocuments),
+                action: "\(manager) meets \(sponsor) within the week to ask how the work feels to them and what would resolve their issue, then records the response and agrees one change."))
+        }
+        if let nps = health.nps, nps.score > 0, nps.promoters > 0, !health.advocacyAskedRecently,
+            (health.emotional.latest ?? 0) >= 1, (health.objective.latest ?? 100) >= FigureThresholds.objectiveGapBelow,
+            health.emotional.trend != .falling, health.objective.trend != .falling
+        {
+            let promoters = model.profile.relationship?.surveys.filter { $0.recommend >= ServiceAudit.promoterFrom }.map(\.stakeholder) ?? []
+            let names = Array(Set(promoters)).sorted().map { id in model.profile.stakeholders.first { $0.id == id }?.name ?? id }.sorted()
+            append(Alert(
+                kind: .advocacyOpportunity, severity: .info, subject: .init(element: "relationship", id: nil, path: Self.relationshipPath),
+                message: "\(Self.list(names)) would recommend \(firm.name) (relationship NPS +\(nps.score) from \(nps.answers) answer\(nps.answers == 1 ? "" : "s")), the latest responses are positive, and the client has not been asked for a referral, testimonial or case study in the last year.",
+                oldValue: nil, newValue: "+\(nps.score)", documents: [DocumentKind.strategy.rawValue],
+                sections: sections(reading: Self.relationshipPath, documents: [.strategy]),
+                action: "The partner asks \(sponsor) at the next review whether they would give a testimonial or introduce a peer, and records the answer as <advocacy> in the relationship."))
+        }
     }
 
     // MARK: - Helpers

@@ -7,7 +7,7 @@ import Rendering
 /// status in a symbol and a word for screen readers, so the grid reads in black and white.
 public enum AuditHTMLRenderer {
     public static func render(_ audit: PortfolioAudit) -> String {
-        let title = "Service standard audit: \(audit.firm.name), \(audit.today)"
+        let title = "Service standard audit: \(audit.firm.name), \(AuditTextRenderer.dateWords(audit))"
         var html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         html += "<title>\(escape(title))</title>\n<style>\n\(stylesheet)</style>\n</head>\n<body>\n"

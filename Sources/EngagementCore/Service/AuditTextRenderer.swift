@@ -1,3 +1,5 @@
+import EngageBasics
+import EngageTemplates
 import Foundation
 
 /// `engage audit`'s text: the firm's figures, then each client with every rule of the
@@ -6,7 +8,7 @@ public enum AuditTextRenderer {
     public static func render(_ audit: PortfolioAudit) -> String {
         var lines: [String] = []
         let clients = audit.clients.count == 1 ? "1 client" : "\(audit.clients.count) clients"
-        lines.append("\(audit.firm.name): \(clients) audited against the service standard on \(audit.today).")
+        lines.append("\(audit.firm.name): \(clients) audited against the service standard on \(dateWords(audit)).")
         lines.append("Firm: \(score(audit.score, met: audit.met, breached: audit.breached)); median client \(percent(audit.median)).")
         for client in audit.clients {
             lines.append("")
@@ -31,9 +33,10 @@ public enum AuditTextRenderer {
                         lines.append("  \(label) \(rule.rule)")
                         for breach in rule.breaches { lines.append("      \(breach.evidence)") }
                     case .notApplicable:
-                        lines.append("  \(label) \(rule.rule): from the \(rule.stage) stage.")
+                        lines.append("  \(label) \(rule.rule): \(rule.note ?? "")")
                     case .met, .notDue:
-                        lines.append("  \(label) \(rule.rule): \(rule.occurrences.last?.evidence ?? "")")
+                        let count = rule.occurrences.count > 1 ? "\(rule.occurrences.count) times, latest: " : ""
+                        lines.append("  \(label) \(rule.rule): \(count)\(rule.occurrences.last?.evidence ?? "")")
                     }
                 }
             }
@@ -50,6 +53,13 @@ public enum AuditTextRenderer {
             }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// The audit's date as the firm writes dates: "22 November 2026".
+    static func dateWords(_ audit: PortfolioAudit) -> String {
+        guard let date = ProfileDate(audit.today) else { return audit.today }
+        let locale = TemplateLocale(rawValue: audit.firm.language) ?? .british
+        return locale.format(day: date.day, month: date.month, year: date.year)
     }
 
     static func score(_ value: Double?, met: Int, breached: Int) -> String {
@@ -79,7 +89,10 @@ public enum AuditTextRenderer {
         } else {
             parts.append("no relationship survey answers")
         }
-        parts.append("advocacy given \(health.advocacyGiven)\(health.advocacyAskedRecently ? "" : ", none asked for in the last year")")
+        parts.append(
+            health.advocacyAskedRecently
+                ? "advocacy asked for or given in the last year (\(health.advocacyGiven) given in all)"
+                : "no advocacy asked for or given in the last year")
         var text = parts.joined(separator: "; ") + "."
         if let disagreement = health.disagreement { text += " " + disagreement }
         return text

@@ -10,11 +10,14 @@ public struct PortfolioAudit: Sendable, Encodable {
         public var id: String
         public var name: String
         public var path: String
+        /// The firm's locale (en-GB, en-US): how the report writes dates.
+        public var language: String
 
-        public init(id: String, name: String, path: String) {
+        public init(id: String, name: String, path: String, language: String = Firm.Language.enGB.rawValue) {
             self.id = id
             self.name = name
             self.path = path
+            self.language = language
         }
     }
 

@@ -75,7 +75,7 @@ public enum PortfolioAuditor {
             audits.append(ServiceAudit.audit(profile, source: source.given, standard: standard, today: today, language: firm.language))
         }
         if diagnostics.containsErrors { throw .invalidInput(diagnostics.sortedForDisplay()) }
-        let summary = PortfolioAudit.FirmSummary(id: firm.id, name: firm.name, path: URL(fileURLWithPath: firmPath).standardizedFileURL.path)
+        let summary = PortfolioAudit.FirmSummary(id: firm.id, name: firm.name, path: URL(fileURLWithPath: firmPath).standardizedFileURL.path, language: firm.language.rawValue)
         return (PortfolioAudit(audits, standard: standard, firm: summary, today: today), diagnostics)
     }
 

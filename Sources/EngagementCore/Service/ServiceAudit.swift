@@ -28,6 +28,8 @@ public struct RuleResult: Sendable, Hashable, Encodable {
     public var occurrences: [Occurrence]
     /// The documents the standard says go with the touchpoint.
     public var documents: [String]
+    /// Why the rule does not apply yet, when it does not.
+    @NullWhenAbsent public var note: String?
 
     /// Whether the rule's last two occurrences were both breached.
     public var breachedTwiceRunning: Bool {
@@ -38,7 +40,7 @@ public struct RuleResult: Sendable, Hashable, Encodable {
     public var breaches: [Occurrence] { occurrences.filter { $0.status == .breached } }
 
     enum CodingKeys: String, CodingKey {
-        case rule, stage, touchpoint, status, text, occurrences, documents
+        case rule, stage, touchpoint, status, text, occurrences, documents, note
     }
 }
 
@@ -131,7 +133,8 @@ public struct ServiceAudit {
                 rules: standard.rules.map { rule in
                     RuleResult(
                         rule: rule.id, stage: rule.stage.rawValue, touchpoint: rule.touchpoint, status: .notApplicable, text: rule.text,
-                        occurrences: [], documents: standard.touchpoint(rule.touchpoint)?.documents.map(\.rawValue) ?? [])
+                        occurrences: [], documents: standard.touchpoint(rule.touchpoint)?.documents.map(\.rawValue) ?? [],
+                        note: "No relationship is recorded for this client.")
                 },
                 relationship: nil)
         }
@@ -220,7 +223,10 @@ public struct ServiceAudit {
         var result = RuleResult(
             rule: rule.id, stage: rule.stage.rawValue, touchpoint: rule.touchpoint, status: .notApplicable, text: rule.text,
             occurrences: [], documents: standard.touchpoint(rule.touchpoint)?.documents.map(\.rawValue) ?? [])
-        guard let stageStart = start(of: rule.stage) else { return result }
+        guard let stageStart = start(of: rule.stage) else {
+            result.note = "It applies from the \(stageWords(rule.stage)) stage, which the relationship has not reached."
+            return result
+        }
         let label = self.label(rule.touchpoint)
         let events = self.events(of: rule.touchpoint, rule: rule.id)
         var occurrences: [RuleResult.Occurrence] = []
@@ -269,10 +275,15 @@ public struct ServiceAudit {
                 add(.notDue, today, "\(cap(label)) to be agreed at the \(anchorLabel), which has not been held.")
             }
         case .atStageEnd(let grace):
+            // Each event answers one stage end: the nearest one not answered already.
+            var used: Set<Int> = []
             for (stage, end) in endedStages(from: rule.stage) {
                 let from = end.adding(days: -grace), to = end.adding(days: grace)
                 let stageName = stageWords(stage)
-                if let match = events.first(where: { $0.date >= from && $0.date <= to }) {
+                let candidates = events.indices.filter { !used.contains($0) && events[$0].date >= from && events[$0].date <= to }
+                if let nearest = candidates.min(by: { abs(events[$0].date.days(since: end)) < abs(events[$1].date.days(since: end)) }) {
+                    used.insert(nearest)
+                    let match = events[nearest]
                     add(.met, match.date, "\(cap(label)) on \(say(match.date)), at the end of the \(stageName) stage (\(say(end))).")
                 } else if today > to {
                     add(.breached, end, "The \(stageName) stage ended on \(say(end)) with no \(label) between \(say(from)) and \(say(to)).")
@@ -305,28 +316,35 @@ public struct ServiceAudit {
                     guard let from = start(of: stage) else { continue }
                     let to = min(end(of: stage) ?? today, today)
                     if to.days(since: from) > longer {
-                        windows.append((from, to, "the \(stageWords(stage)) stage started \(say(from))"))
+                        windows.append((from, to, "the \(stageWords(stage)) stage started on \(say(from))"))
                     }
                 }
             } else {
-                windows.append((stageStart, today, rule.stage == .discovery ? "the relationship started \(say(stageStart))" : "the \(stageWords(rule.stage)) stage started \(say(stageStart))"))
+                windows.append((stageStart, today, rule.stage == .discovery ? "the relationship started on \(say(stageStart))" : "the \(stageWords(rule.stage)) stage started on \(say(stageStart))"))
             }
             for window in windows {
-                var previous: (date: ProfileDate, words: String) = (window.from, window.opening)
+                var previous: ProfileDate?
                 for event in events where event.date >= window.from && event.date <= window.to {
-                    let gap = event.date.days(since: previous.date)
-                    let sentence = "\(cap(previous.words)), \(label) on \(say(event.date)): \(count(gap, "day"))"
-                    add(gap <= days ? .met : .breached, event.date, gap <= days ? "\(sentence)." : "\(sentence) \(standardPhrase).")
+                    let gap = event.date.days(since: previous ?? window.from)
+                    let late = gap > days ? ", \(standardPhrase)" : ""
+                    if let previous {
+                        add(gap <= days ? .met : .breached, event.date, "\(cap(plural(label))) on \(say(previous)) and \(say(event.date)): \(count(gap, "day")) apart\(late).")
+                    } else {
+                        add(gap <= days ? .met : .breached, event.date, "First \(label) on \(say(event.date)), \(count(gap, "day")) after \(window.opening)\(late).")
+                    }
                     if let held = event.interaction { occurrences += participantChecks(Event(date: held.date, interaction: held), rule: rule) }
-                    previous = (event.date, "\(label) on \(say(event.date))")
+                    previous = event.date
                 }
-                let open = window.to.days(since: previous.date)
+                let open = window.to.days(since: previous ?? window.from)
                 if open > days {
-                    let sinceWords = previous.date == window.from ? "no \(label) since \(previous.words.replacingOccurrences(of: "started ", with: "started on "))" : "last \(previous.words), none since"
-                    add(.breached, window.to, "\(cap(sinceWords)): \(count(open, "day")) by \(say(window.to)) \(standardPhrase).")
-                } else if previous.date == window.from {
+                    let since = previous.map { "Last \(label) on \(say($0)), none since" } ?? "No \(label) since \(window.opening)"
+                    add(.breached, window.to, "\(since): \(count(open, "day")) by \(say(window.to)), \(standardPhrase).")
+                } else if previous == nil {
                     add(.notDue, window.from.adding(days: days), "First \(label) due by \(say(window.from.adding(days: days))).")
                 }
+            }
+            if windows.isEmpty, let longer = inStagesOver {
+                result.note = "It applies in stages longer than \(count(longer, "day")); none has lasted that long."
             }
         case .checklist(let items, let firstVisit):
             let records = Dictionary(relationship.visits.map { ($0.of, $0.done) }, uniquingKeysWith: { first, second in first + second })
@@ -340,11 +358,19 @@ public struct ServiceAudit {
                 }
                 let missing = required.filter { !done.contains($0) }
                 if missing.isEmpty {
-                    add(.met, held.date, "\(title): \(listWords(required.map(words))) done.")
+                    add(.met, held.date, "\(title): the whole checklist done (\(required.map(words).joined(separator: ", "))).")
                 } else {
                     add(.breached, held.date, "\(title): \(listWords(missing.map(words))) not done.")
                 }
                 occurrences += participantChecks(visit, rule: rule)
+            }
+        }
+        if occurrences.isEmpty, result.note == nil {
+            switch rule.timing {
+            case .after(let trigger, _): result.note = trigger.map { "No \(self.label($0)) has been held yet." } ?? "No significant meeting has been held yet."
+            case .atStageEnd: result.note = "No stage has ended yet."
+            case .checklist: result.note = "No \(label) has been made yet."
+            default: break
             }
         }
         result.occurrences = occurrences.sorted { $0.date < $1.date }
@@ -469,6 +495,13 @@ public struct ServiceAudit {
     }
 
     private func stageWords(_ stage: ClientProfile.StageName) -> String { stage.rawValue }
+
+    /// "engagement reviews", "progress updates": a label's plural, for two occurrences.
+    private func plural(_ label: String) -> String {
+        if label.hasSuffix("s") { return label }
+        if label.hasSuffix("y"), !label.hasSuffix("ey") { return label.dropLast() + "ies" }
+        return label + "s"
+    }
 
     private func words(_ identifier: String) -> String { identifier.replacingOccurrences(of: "-", with: " ") }
 
