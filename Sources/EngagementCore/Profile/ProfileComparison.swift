@@ -101,6 +101,14 @@ public enum ProfileComparison {
             }
             return
         }
+        // The own text of mixed content (a narrative paragraph's words around its <em>):
+        // documents copy it, so a change to it is a change of the element.
+        if Self.ownText(old) != Self.ownText(new) {
+            changes.append(ProfileChange(
+                kind: .modified, element: owner.element, id: owner.id, path: owner.path,
+                field: fieldName(path: path, ownerPath: owner.path, leaf: nil),
+                old: old.normalizedText, new: new.normalizedText))
+        }
         // Children, matched by key.
         let oldChildren = old.elements
         let newChildren = new.elements
@@ -163,5 +171,13 @@ public enum ProfileComparison {
         if relative.hasPrefix("/") { relative.removeFirst() }
         let parts = [relative, leaf ?? ""].filter { !$0.isEmpty }
         return parts.isEmpty ? nil : parts.joined(separator: "/")
+    }
+
+    /// The element's own text nodes, whitespace collapsed: what a mixed-content element
+    /// says besides its child elements.
+    static func ownText(_ element: SourceElement) -> String {
+        var text = ""
+        for case .text(let part) in element.children { text += part }
+        return text.collapsingXMLWhitespace()
     }
 }
