@@ -125,6 +125,51 @@ struct AuditCommandTests {
         #expect(refused.standardError.contains("did you mean 'std-kickoff'?"))
     }
 
+    @Test("The documents apply the standard, and a change to it makes exactly the sections that show it stale")
+    func documentsApplyTheStandard() async throws {
+        let folder = try FirmCommandTests.scratch()
+        defer { folder.remove() }
+        let generated = try await EngageProcess.run(
+            ["generate", "clients/northgate.xml", "--out", "pack", "--firm", "firm/firm.xml", "--format", "xhtml,md"], in: folder.url)
+        try #require(generated.status == 0, "\(generated.standardError)")
+        let communication = try FirmCommandTests.text(folder, "pack/communication.md")
+        #expect(communication.contains("### How Halden Partners works with Northgate Hospitals"))
+        #expect(communication.contains("| Kick-off meeting | within 14 days of the start | Held 1 September 2026 | Claire Donovan and Tom Ashworth; for Northgate Hospitals, Daniel Okafor (sponsor) |"))
+        #expect(communication.contains("| Engagement review | monthly | Held 2 times, last on 27 October 2026; next by 26 November 2026 |"))
+        #expect(communication.contains("| Relationship survey | every six months | From the retention stage |"))
+        let strategy = try FirmCommandTests.text(folder, "pack/strategy.md")
+        #expect(strategy.contains("## How we will work with you"))
+        #expect(strategy.contains("- After every significant meeting we send a summary of the key points and agreed actions within two days."))
+        #expect(!strategy.contains("## The relationship with"), "the relationship's health is for the internal edition")
+        #expect(try FirmCommandTests.text(folder, "pack/change-management.md").contains(
+            "Who takes part from each side: for Halden Partners, Claire Donovan and Tom Ashworth, with Tom Ashworth as account manager; for Northgate Hospitals, Daniel Okafor as sponsor"))
+
+        let firm = folder.url.appendingPathComponent("firm/firm.xml")
+        let original = try String(contentsOf: firm, encoding: .utf8)
+        func editFirm(_ old: String, _ new: String) throws {
+            #expect(original.contains(old))
+            try original.replacingOccurrences(of: old, with: new).write(to: firm, atomically: true, encoding: .utf8)
+        }
+        // A rule's period shows in the communication plan's calendar only.
+        try editFirm(#"touchpoint="summary" within="P2D""#, #"touchpoint="summary" within="P3D""#)
+        #expect(try await WordAndPDFTests.staleSections(ofPack: "pack", in: folder.url)
+            == ["business-case": [], "strategy": [], "change-management": [], "communication": ["touchpoint-calendar", "document-control"]])
+        // A rule's words show in the strategy's account of how the firm works.
+        try editFirm("We hold a kick-off meeting with the sponsor within", "We hold a kick-off meeting with the sponsor and the partner within")
+        #expect(try await WordAndPDFTests.staleSections(ofPack: "pack", in: folder.url)
+            == ["business-case": [], "strategy": ["relationship", "document-control"], "change-management": [], "communication": []])
+
+        // The internal edition tells the relationship's health.
+        try original.write(to: firm, atomically: true, encoding: .utf8)
+        let internalRun = try await EngageProcess.run(
+            ["generate", "clients/northgate.xml", "--out", "internal", "--firm", "firm/firm.xml", "--format", "md", "--edition", "internal"], in: folder.url)
+        try #require(internalRun.status == 0, "\(internalRun.standardError)")
+        let health = try FirmCommandTests.text(folder, "internal/strategy.md")
+        #expect(health.contains("## The relationship with Northgate Hospitals"))
+        #expect(health.contains("Halden Partners has kept all 9 commitments of its service standard that are due so far."))
+        #expect(health.contains("Every commitment due so far was kept."))
+    }
+
     // MARK: - Alerts
 
     /// A pack of `sample` generated with the sample firm, and its profile to edit.

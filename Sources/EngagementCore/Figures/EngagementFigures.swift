@@ -28,6 +28,9 @@ public struct EngagementFigures: Sendable, Hashable {
     public var method: MethodFigures
     /// Each document's author, date, status, classification and recipients.
     public var documents: DocumentFigures
+    /// The relationship against the firm's service standard, on the documents' date; nil
+    /// without a relationship in the profile or a standard in the firm file.
+    public var relationship: RelationshipFigures?
 
     /// HM Treasury's Green Book social time preference rate, percent a year.
     public static let greenBookDiscountRate: Decimal = 3.5
@@ -66,5 +69,8 @@ public struct EngagementFigures: Sendable, Hashable {
         segments = SegmentFigures(segments: profile.segments)
         self.method = method
         documents = DocumentFigures(profile: profile, firm: firm?.documents, date: documentDate)
+        if let firm, let standard = firm.serviceStandard, let asOf = RelationshipFigures.asOf(profile: profile, documentDate: documentDate) {
+            relationship = RelationshipFigures(profile: profile, standard: standard, language: firm.language, asOf: asOf)
+        }
     }
 }

@@ -22,6 +22,10 @@ public enum FigureDependencies {
         ("segments", ["/client/segments"]),
         ("method", ["/client/method", "/client/firm/method"]),
         ("documents", ["/client/documents", "/client/stakeholders", "/client/firm/documents", "/client/document-date"]),
+        ("relationship", [
+            "/client/relationship", "/client/firm/service-standard", "/client/stakeholders", "/client/documents",
+            "/client/document-date", "/client/firm/locale",
+        ]),
     ]
 
     /// The profile paths the figure at model path `path` is computed from; nil for a path
@@ -32,5 +36,15 @@ public enum FigureDependencies {
         let rest = path.dropFirst(prefix.count)
         let area = rest.prefix { $0 != "/" && $0 != "[" && $0 != "@" }
         return areas.first { $0.area == area }?.sources
+    }
+
+    /// Whether the profile change at `changePath` is in the profile part `source`: the
+    /// change's path read without its predicates, so that the firm's element, written
+    /// `/client/firm[@id='halden-partners']`, is under `/client/firm/method`'s parent.
+    public static func isChange(at changePath: String, in source: String) -> Bool {
+        let path = XPathReadPaths.withoutPredicates(changePath)
+        guard path.hasPrefix(source) else { return false }
+        let rest = path.dropFirst(source.count)
+        return rest.isEmpty || rest.first == "/" || rest.first == "@"
     }
 }

@@ -33,7 +33,54 @@ enum FiguresXML {
             "sector-stated": String(figures.method.isSectorStated),
         ])))
         children.append(.element(documents(figures.documents)))
+        if let relationship = figures.relationship { children.append(.element(self.relationship(relationship))) }
         return XMLOutputElement(name: "figures", children: children)
+    }
+
+    private static func relationship(_ figures: RelationshipFigures) -> XMLOutputElement {
+        let audit = figures.audit
+        let health = audit.relationship
+        func names(_ people: [RelationshipFigures.Person]) -> String { AlertEngine.list(people.map(\.name)) }
+        var children: [XMLOutputNode] = figures.readings.map { reading in
+            .element(element("reading", [
+                "date": reading.date.description, "kind": reading.kind, "label": figures.labels[reading.kind],
+                "emotional": reading.emotional.map(String.init), "objective": reading.objective.map(String.init),
+            ]))
+        }
+        if let nps = health?.nps {
+            children.append(.element(element("nps", [
+                "score": String(nps.score), "promoters": String(nps.promoters), "passives": String(nps.passives),
+                "detractors": String(nps.detractors), "answers": String(nps.answers),
+            ])))
+        }
+        for (side, team) in [("firm", figures.firmTeam), ("client", figures.clientTeam)] where !team.isEmpty {
+            children.append(.element(element("team", ["side": side, "names": names(team)], children: team.map { person in
+                .element(element("person", ["ref": person.id, "name": person.name, "role": person.role]))
+            })))
+        }
+        for entry in figures.entries {
+            var parts: [XMLOutputNode] = [.element(XMLOutputElement(name: "text", children: [.text(entry.result.text)]))]
+            for breach in entry.result.breaches {
+                parts.append(.element(element("breach", ["date": breach.date], children: [.text(breach.evidence)])))
+            }
+            children.append(.element(element("rule", [
+                "id": entry.result.rule, "stage": entry.result.stage, "touchpoint": entry.result.touchpoint,
+                "label": entry.label, "when": entry.when, "status": entry.result.status.rawValue,
+                "held": entry.held?.description, "held-count": String(entry.heldCount), "next": entry.next?.description, "reached": String(entry.reached),
+                "firm": entry.firm.isEmpty ? nil : names(entry.firm), "client": entry.clientWords,
+                "documents": entry.result.documents.joined(separator: " "),
+            ], children: parts)))
+        }
+        return element("relationship", [
+            "as-of": figures.asOf.description, "start": figures.start.description, "stage": audit.stage,
+            "account-manager": audit.accountManager?.name,
+            "score": audit.score.map { format(Decimal(PortfolioAudit.rounded($0)), scale: 1) },
+            "met": String(audit.met), "breached": String(audit.breached),
+            "emotional": health?.emotional.latest.map(String.init), "emotional-trend": health?.emotional.trend?.rawValue,
+            "objective": health?.objective.latest.map(String.init), "objective-trend": health?.objective.trend?.rawValue,
+            "disagreement": health?.disagreement,
+            "advocacy-given": health.map { String($0.advocacyGiven) }, "advocacy-asked": health.map { String($0.advocacyAskedRecently) },
+        ], children: children)
     }
 
     private static func documents(_ figures: DocumentFigures) -> XMLOutputElement {

@@ -78,7 +78,7 @@ public struct RelationshipHealth: Sendable, Hashable, Codable {
 }
 
 /// One client's relationship audited against the standard.
-public struct ClientAudit: Sendable, Encodable {
+public struct ClientAudit: Sendable, Hashable, Encodable {
     public struct Person: Sendable, Hashable, Codable {
         public var id: String
         public var name: String
@@ -465,11 +465,7 @@ public struct ServiceAudit {
 
     // MARK: - Words
 
-    /// What the standard calls a touchpoint kind, in lower case for the middle of a sentence.
-    private func label(_ kind: String) -> String {
-        guard let label = standard.touchpoint(kind)?.label else { return kind.replacingOccurrences(of: "-", with: " ") }
-        return ServiceAudit.lowercasedFirst(label)
-    }
+    private func label(_ kind: String) -> String { standard.label(kind) }
 
     static func lowercasedFirst(_ text: String) -> String {
         guard let first = text.first, first.isUppercase, let second = text.dropFirst().first, second.isLowercase else { return text }

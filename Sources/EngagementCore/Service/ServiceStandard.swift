@@ -121,3 +121,31 @@ extension ServiceStandard {
     /// The touchpoint kind the profile's `<survey>` answers record, one per date.
     public static let surveyKind = "relationship-survey"
 }
+
+extension ServiceStandard {
+    /// What the standard calls a touchpoint kind, for the middle of a sentence ("kick-off
+    /// meeting"); a kind it does not declare in words ("steering meeting").
+    public func label(_ kind: String) -> String {
+        guard let label = touchpoint(kind)?.label else { return kind.replacingOccurrences(of: "-", with: " ") }
+        return ServiceAudit.lowercasedFirst(label)
+    }
+
+    /// When `rule` is due, in words for a reader: "within 14 days of the start", "monthly".
+    public func when(_ rule: Rule) -> String {
+        func period(_ days: Int) -> String {
+            if let written = rule.period, written.hasSuffix("D") || days % 30 != 0 { return days == 1 ? "1 day" : "\(days) days" }
+            return days % 365 == 0 ? (days == 365 ? "a year" : "\(days / 365) years") : (days == 30 ? "a month" : "\(days / 30) months")
+        }
+        switch rule.timing {
+        case .withinOfStart(let days): return "within \(period(days)) of the start"
+        case .before(let kind): return "before the \(label(kind))"
+        case .at(let kind): return "at the \(label(kind))"
+        case .atStageEnd: return "at the end of each stage"
+        case .after(let trigger, let days): return "within \(period(days)) of every \(trigger.map(label) ?? "significant meeting")"
+        case .every(_, let longer):
+            let cadence = rule.period.map(ISODuration.words) ?? ""
+            return longer.map { "\(cadence) in stages longer than \($0) days" } ?? cadence
+        case .checklist: return "at every \(label(rule.touchpoint)), to the firm's format"
+        }
+    }
+}

@@ -244,7 +244,7 @@ public struct PackStatus: Sendable, Encodable {
         let stripped = TraceHash.listParent(ofLine: path) ?? path
         if stripped.hasPrefix(FigureDependencies.root) {
             guard let sources = FigureDependencies.sources(of: stripped) else { return !changes.isEmpty }
-            return changes.contains { change in sources.contains { change.path.hasPrefix($0) } }
+            return changes.contains { change in sources.contains { FigureDependencies.isChange(at: change.path, in: $0) } }
         }
         return changes.contains { stripped.hasPrefix($0.path) || $0.path.hasPrefix(stripped) }
     }
@@ -268,7 +268,7 @@ public struct PackStatus: Sendable, Encodable {
                 let changed = XPathReadPaths.withoutPredicates(change.path)
                 return inputs.contains { input in
                     input.hasPrefix(FigureDependencies.root)
-                        ? FigureDependencies.sources(of: input).map { sources in sources.contains { change.path.hasPrefix($0) } } ?? true
+                        ? FigureDependencies.sources(of: input).map { sources in sources.contains { FigureDependencies.isChange(at: change.path, in: $0) } } ?? true
                         : input.hasPrefix(changed) || changed.hasPrefix(input)
                 }
             }
@@ -276,7 +276,7 @@ public struct PackStatus: Sendable, Encodable {
         if path.hasPrefix(FigureDependencies.root) {
             let stripped = TraceHash.listParent(ofLine: path) ?? path
             guard let sources = FigureDependencies.sources(of: stripped) else { return changes }
-            let inSources = changes.filter { change in sources.contains { change.path.hasPrefix($0) } }
+            let inSources = changes.filter { change in sources.contains { FigureDependencies.isChange(at: change.path, in: $0) } }
             if let id = Self.id(in: path) {
                 // A measurement's id is EXPECTATION@DATE.
                 let aboutIt = inSources.filter { $0.id == id || $0.id?.hasPrefix(id + "@") == true }

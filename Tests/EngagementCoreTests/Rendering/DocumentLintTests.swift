@@ -92,7 +92,7 @@ struct DocumentLintTests {
 
     // MARK: - The corpus
 
-    @Test("Every document of the samples, 200 synthetic profiles and the minimal profile passes the lint")
+    @Test("Every document of the samples (both editions), 200 synthetic profiles and the minimal profile, with the sample firm, passes the lint")
     func corpusPassesTheLint() throws {
         let corpus = try LintCorpus.profiles()
         #expect(corpus.count >= 200 + ProfileFixtures.sampleNames.count + 1)
@@ -163,6 +163,11 @@ enum LintCorpus {
         let sources = try TemplateSources(folder: root.appendingPathComponent("Templates"))
         let workers = ProcessInfo.processInfo.activeProcessorCount
         let results = LockedResults()
+        // Rendered with the sample firm, whose service standard brings the relationship
+        // sections in; the samples also in the internal edition, which says more of it.
+        let firmPath = root.appendingPathComponent("Samples/halden-partners/firm.xml").path
+        let firmLoad = FirmLoader.load(fileAt: firmPath, embeddingFiles: false)
+        let firm = try #require(firmLoad.firm.flatMap { firm in firmLoad.root.map { FirmSource(firm: firm, root: $0, path: firmPath) } })
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             guard let renderer = try? PackDocumentBuilder(sources: sources) else {
                 results.fail("the shipped templates do not compile")
@@ -177,13 +182,18 @@ enum LintCorpus {
                 }
                 do {
                     let lint = DocumentLint(ids: DocumentLint.ids(inProfile: profile.text))
-                    for document in try renderer.render(EngagementModel(profile: model, root: modelRoot)) {
+                    let editions: [DocumentEdition] = profile.name.hasPrefix("seed ") ? [.client] : [.client, .internal]
+                    let documents = try editions.flatMap { edition in
+                        try renderer.render(EngagementModel(profile: model, root: modelRoot, edition: edition, firm: firm)).map { (edition, $0) }
+                    }
+                    for (edition, document) in documents {
                         let people = model.stakeholders.map(\.name)
                         let blocks = DocumentLint.blocks(of: document.draft)
                         let method = DocumentLint.foreignMethods(
                             in: blocks, method: MethodFigures(method: model.method), optimismBias: model.appraisal?.optimismBias ?? 0)
                         for finding in lint.findings(in: blocks) + DocumentLint.unusedGlossaryTerms(in: document.draft)
-                            + DocumentLint.engagementLabels(in: document.draft, people: people) + method
+                            // The internal edition names engagement levels on purpose.
+                            + (edition == .client ? DocumentLint.engagementLabels(in: document.draft, people: people) : []) + method
                             + DocumentLint.summaryFindings(in: document.draft)
                         {
                             results.add((profile.name, document.kind.rawValue, finding))
