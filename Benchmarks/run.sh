@@ -19,7 +19,9 @@
 # (b) a single generate of Samples/northgate-hospitals.xml into a fresh folder (median
 # of R runs), (c) the same batch again onto the same output (nothing to rewrite), (d) the
 # batch of (a) into a fresh folder with Word documents as well (the CPU DOCX adds per
-# document), and the floor of Benchmarks/floor.py (the CPU of the work every pack needs).
+# document), (e) engage audit of the N profiles against the sample firm's service standard
+# (the portfolio audit, target under 5 s for 1000 clients), and the floor of
+# Benchmarks/floor.py (the CPU of the work every pack needs).
 # See Benchmarks/README.md for what the figures mean.
 set -euo pipefail
 
@@ -194,6 +196,20 @@ DOCX_FILES=$(find "$WORK/packs-docx" -type f -name '*.docx' | wc -l)
 [[ $DOCX_FILES -eq $((N * 4)) ]] || die "expected $((N * 4)) Word documents in $WORK/packs-docx, found $DOCX_FILES"
 
 # ---------------------------------------------------------------------------
+# (e) the portfolio audit: every profile against the sample firm's standard
+# ---------------------------------------------------------------------------
+say "(e) engage audit <$N profiles> --firm Samples/halden-partners/firm.xml --json"
+start=$(now_ns)
+/usr/bin/time -v -o "$LOGS/time-audit.txt" "$ENGAGE" audit "${FILES[@]}" --firm Samples/halden-partners/firm.xml \
+    --today 2026-11-22 --json >"$LOGS/audit.json" 2>"$LOGS/audit.log" \
+    || { head -20 "$LOGS/audit.log" >&2; die "engage audit failed (full output: $LOGS/audit.log)"; }
+E_MS=$(ms_since "$start")
+E_RSS=$(rss_mb "$LOGS/time-audit.txt")
+E_CPU=$(cpu_s "$LOGS/time-audit.txt")
+E_CLIENTS=$(python3 -c 'import json, sys; print(len(json.load(open(sys.argv[1]))["clients"]))' "$LOGS/audit.json")
+[[ $E_CLIENTS -eq $N ]] || die "engage audit reported $E_CLIENTS clients, expected $N"
+
+# ---------------------------------------------------------------------------
 # (b) one profile into a fresh folder, median of RUNS runs
 # ---------------------------------------------------------------------------
 say "(b) engage generate $SAMPLE --out <fresh folder>, $RUNS runs"
@@ -261,7 +277,9 @@ pass() { # value op target
 MISSED=0
 P1=$(pass "$A_DOCS_S" ">=" 1000); P2=$(pass "$A_RSS" "<" 200); P3=$(pass "$SINGLE_MS" "<" 100)
 P4=$(pass "$DOCX_MS_DOC" "<=" 5)
-[[ $P1 == ok && $P2 == ok && $P3 == ok && $P4 == ok ]] || MISSED=1
+E_S=$(awk -v ms="$E_MS" -v n="$N" 'BEGIN { printf "%.2f", ms / 1000 * 1000 / n }')  # seconds per 1000 clients
+P5=$(pass "$E_S" "<" 5)
+[[ $P1 == ok && $P2 == ok && $P3 == ok && $P4 == ok && $P5 == ok ]] || MISSED=1
 CPU=$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null || echo unknown)
 COMMIT=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
 DIRTY=$(git status --porcelain --untracked-files=no 2>/dev/null | grep -q . && echo " (with local changes)" || true)
@@ -291,6 +309,8 @@ DIRTY=$(git status --porcelain --untracked-files=no 2>/dev/null | grep -q . && e
         "$([[ $C_WRITTEN -eq 0 && $C_CHANGED -eq 0 ]] && echo ok || echo MISSED)"
     printf '%-50s %18s %14s %7s\n' "(d) batch with docx: CPU ms per document added" "$DOCX_MS_DOC" "<= 5" "$P4"
     printf '%-50s %18s %14s %7s\n' "(d) batch with docx: CPU s, peak RSS (MB)" "$D_CPU, $D_RSS" "" ""
+    printf '%-50s %18s %14s %7s\n' "(e) audit: s per 1000 clients (wall)" "$E_S" "< 5" "$P5"
+    printf '%-50s %18s %14s %7s\n' "(e) audit: wall s, CPU s, peak RSS (MB)" "$(awk -v ms="$E_MS" 'BEGIN { printf "%.2f", ms / 1000 }'), $E_CPU, $E_RSS" "" ""
     printf '%-50s %18s %14s %7s\n' "(b) single generate: peak RSS (MB)" "$SINGLE_RSS" "" ""
     printf '%-50s %18s %14s %7s\n' "(b) single generate: min / max ms" "$(printf '%.1f / %.1f' "$SINGLE_MIN" "$SINGLE_MAX")" "" ""
     printf '%-50s %18s %14s %7s\n' "(b) single generate: CPU (user+sys) ms" "$SINGLE_CPU_MS" "" ""

@@ -37,7 +37,7 @@ public enum AuditHTMLRenderer {
             let anchor = "client-\(client.client)"
             html += "<tr><th scope=\"row\"><a href=\"#\(escape(anchor))\">\(escape(client.name))</a></th>"
             html += "<td class=\"number\">\(escape(client.score.map { AuditTextRenderer.percent($0) } ?? "–"))</td>"
-            html += "<td class=\"number\">\(escape(client.distanceFromMedian.map { String(format: "%+.1f", $0) } ?? "–"))</td>"
+            html += "<td class=\"number\">\(escape(client.distanceFromMedian.map { AuditTextRenderer.signed($0) } ?? "–"))</td>"
             for rule in audit.rules {
                 guard let result = client.rules.first(where: { $0.rule == rule.id }) else {
                     html += "<td></td>"
@@ -90,7 +90,7 @@ public enum AuditHTMLRenderer {
         for manager in audit.accountManagers {
             html += "<tr><th scope=\"row\">\(escape(manager.name))</th><td>\(escape(manager.clients.joined(separator: ", ")))</td>"
             html += "<td class=\"number\">\(escape(AuditTextRenderer.percent(manager.score)))</td>"
-            html += "<td class=\"number\">\(escape(manager.distanceFromMedian.map { String(format: "%+.1f", $0) } ?? "–"))</td></tr>\n"
+            html += "<td class=\"number\">\(escape(manager.distanceFromMedian.map { AuditTextRenderer.signed($0) } ?? "–"))</td></tr>\n"
         }
         html += "</tbody>\n</table>\n</section>\n"
     }

@@ -72,8 +72,11 @@ public enum AuditTextRenderer {
         return String(format: "%.1f%%", value)
     }
 
-    static func points(_ value: Double) -> String {
-        String(format: "%+.1f points", value).replacingOccurrences(of: "+0.0", with: "0.0").replacingOccurrences(of: "-0.0", with: "0.0")
+    static func points(_ value: Double) -> String { signed(value) + " points" }
+
+    /// "+12.5", "-33.3", "0.0": a distance from the median, signed unless it is none.
+    static func signed(_ value: Double) -> String {
+        value == 0 ? "0.0" : String(format: "%+.1f", value)
     }
 
     /// "emotional +1 (steady), objective 78 (rising); relationship NPS +50 from 4 answers; ..."
