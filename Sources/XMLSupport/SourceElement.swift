@@ -117,4 +117,11 @@ extension String {
         }
         return String(decoding: result, as: UTF8.self)
     }
+
+    /// The items of an XSD list value (`serves="val-a val-b"`): split at XML whitespace,
+    /// empty items dropped. On UTF-8 bytes, like ``collapsingXMLWhitespace()``: it runs
+    /// for every id list of every profile.
+    public func xmlListItems() -> [String] {
+        utf8.split { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }.map { String(decoding: $0, as: UTF8.self) }
+    }
 }

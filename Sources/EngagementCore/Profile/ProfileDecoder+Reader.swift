@@ -54,7 +54,7 @@ extension ProfileDecoder {
         }
 
         func identifiers(_ name: String) -> [String] {
-            (element[attribute: name] ?? "").split(whereSeparator: \.isWhitespace).map(String.init)
+            (element[attribute: name] ?? "").xmlListItems()
         }
 
         func integer(_ name: String) throws -> Int {

@@ -123,7 +123,7 @@ struct ProfileValidator {
             let candidateSet = Set(candidates)
             for element in rule.elements {
                 guard let value = element[attribute: rule.attribute] else { continue }
-                for reference in value.split(whereSeparator: \.isWhitespace).map(String.init)
+                for reference in value.xmlListItems()
                 where !candidateSet.contains(reference) {
                     report(
                         element,

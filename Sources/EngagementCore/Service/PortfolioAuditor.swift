@@ -151,7 +151,7 @@ public enum PortfolioAuditor {
                     fix: "Name one of the standard's rules\(near.map { ": did you mean '\($0)'?" } ?? ".")"))
         }
         for visit in relationship.elements(named: "visit") {
-            let unknown = (visit[attribute: "done"] ?? "").split(separator: " ").map(String.init).filter { !items.contains($0) }
+            let unknown = (visit[attribute: "done"] ?? "").xmlListItems().filter { !items.contains($0) }
             guard !unknown.isEmpty, !items.isEmpty else { continue }
             diagnostics.append(
                 Diagnostic(

@@ -1,5 +1,6 @@
 import EngageBasics
 import Foundation
+import XMLSupport
 
 /// The firm's client journey that every account manager follows (DESIGN section 13): the
 /// touchpoints it names, and the rules of each stage that ``ServiceAudit`` checks every
@@ -76,7 +77,7 @@ extension ServiceStandard.Timing {
         let timingNames = ["within", "of", "before", "at", "after", "every", "in-stages-over", "checklist", "first-visit"]
         let given = Set(timingNames.filter { attribute($0) != nil })
         func days(_ name: String) -> Int? { attribute(name).flatMap(ISODuration.days) }
-        func list(_ name: String) -> [String] { (attribute(name) ?? "").split(whereSeparator: \.isWhitespace).map(String.init) }
+        func list(_ name: String) -> [String] { (attribute(name) ?? "").xmlListItems() }
         let shapes: [(attributes: Set<String>, optional: Set<String>, make: () -> Self?)] = [
             (["within", "of"], [], { days("within").map { .withinOfStart(days: $0) } }),
             (["before"], [], { attribute("before").map { .before(kind: $0) } }),
