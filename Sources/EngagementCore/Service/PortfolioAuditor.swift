@@ -54,25 +54,38 @@ public enum PortfolioAuditor {
             throw .firm(
                 "the firm file \(firmPath) has no <service-standard>, so there is nothing to audit against. Add the firm's client journey to it (docs/firm-format.md, \"Service standard\").")
         }
-        let loaded = loadProfiles(sources.map(\.profilePath))
+        // Each profile is audited as soon as it is loaded, on all cores, and only its audit
+        // is kept: a portfolio of thousands never holds every profile's tree at once.
+        let outcomes = ParallelSlots<(diagnostics: [Diagnostic], audit: ClientAudit?, isUnreadable: Bool)>(count: sources.count)
+        DispatchQueue.concurrentPerform(iterations: sources.count) { index in
+            let source = sources[index]
+            let result = ProfileLoader.load(fileAt: source.profilePath)
+            guard let profile = result.profile, result.isValid, let root = result.root else {
+                outcomes[index] = (result.diagnostics, nil, result.isUnreadable)
+                return
+            }
+            let checks = check(root, fileName: source.profilePath, against: standard)
+            let audit = ServiceAudit.audit(profile, source: source.given, standard: standard, today: today, language: firm.language)
+            outcomes[index] = (result.diagnostics + checks, audit, false)
+        }
         var diagnostics: [Diagnostic] = firmResult.diagnostics
         var audits: [ClientAudit] = []
         var seen: [String: String] = [:]
-        for (source, result) in zip(sources, loaded) {
-            if result.isUnreadable { throw .unreadable(result.diagnostics.map(\.formatted).joined(separator: "\n")) }
-            diagnostics += result.diagnostics
-            guard let profile = result.profile, result.isValid, let root = result.root else { continue }
-            diagnostics += check(root, fileName: source.profilePath, against: standard)
-            if let first = seen[profile.id] {
+        for (source, outcome) in zip(sources, outcomes.values) {
+            guard let outcome else { continue }
+            if outcome.isUnreadable { throw .unreadable(outcome.diagnostics.map(\.formatted).joined(separator: "\n")) }
+            diagnostics += outcome.diagnostics
+            guard let audit = outcome.audit else { continue }
+            if let first = seen[audit.client] {
                 diagnostics.append(
                     Diagnostic(
                         severity: .warning, file: source.given, position: .start,
-                        summary: "The client '\(profile.id)' was already given as \(first); it is audited once.",
+                        summary: "The client '\(audit.client)' was already given as \(first); it is audited once.",
                         fix: "Give each client once: a pack or its profile, not both."))
                 continue
             }
-            seen[profile.id] = source.given
-            audits.append(ServiceAudit.audit(profile, source: source.given, standard: standard, today: today, language: firm.language))
+            seen[audit.client] = source.given
+            audits.append(audit)
         }
         if diagnostics.containsErrors { throw .invalidInput(diagnostics.sortedForDisplay()) }
         let summary = PortfolioAudit.FirmSummary(id: firm.id, name: firm.name, path: URL(fileURLWithPath: firmPath).standardizedFileURL.path, language: firm.language.rawValue)
@@ -120,15 +133,6 @@ public enum PortfolioAuditor {
                 "no firm file was found for \(without.prefix(3).joined(separator: ", "))\(without.count > 3 ? " and \(without.count - 3) more" : ""). Give --firm FILE, set ENGAGE_FIRM, or put a firm.xml beside the profiles.")
         }
         return path
-    }
-
-    /// Every profile, loaded on all cores, in the order given.
-    private static func loadProfiles(_ paths: [String]) -> [ProfileLoadResult] {
-        let results = ParallelSlots<ProfileLoadResult>(count: paths.count)
-        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
-            results[index] = ProfileLoader.load(fileAt: paths[index])
-        }
-        return results.values.compactMap { $0 }
     }
 
     /// What the profile's relationship says of the standard that the profile alone cannot
