@@ -91,3 +91,19 @@ public struct ProfileDate: Sendable, Hashable, Comparable, CustomStringConvertib
         try container.encode(description)
     }
 }
+
+extension ProfileDate {
+    /// The date `days` later (earlier when negative).
+    public func adding(days: Int) -> ProfileDate { ProfileDate(daysSinceEpoch: daysSinceEpoch + days) }
+
+    /// The same day `months` later, or the month's last day when it has no such day
+    /// (31 January plus a month is 28 or 29 February).
+    public func adding(months: Int) -> ProfileDate {
+        let index = year * 12 + (month - 1) + months
+        let newYear = index / 12, newMonth = index % 12 + 1
+        return ProfileDate(year: newYear, month: newMonth, day: min(day, Self.daysIn(month: newMonth, year: newYear)))
+    }
+
+    /// Whole days from `other` to this date.
+    public func days(since other: ProfileDate) -> Int { daysSinceEpoch - other.daysSinceEpoch }
+}

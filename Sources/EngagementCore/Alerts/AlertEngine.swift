@@ -356,12 +356,11 @@ struct AlertEngine {
                 documents: riskDocuments.map(\.rawValue), sections: sections(reading: Self.relationshipPath, documents: riskDocuments),
                 action: "\(manager) meets \(sponsor) within the week to ask how the work feels to them and what would resolve their issue, then records the response and agrees one change."))
         }
-        if let nps = health.nps, nps.score > 0, nps.promoters > 0, !health.advocacyAskedRecently,
+        if let nps = health.nps, nps.score > 0, !health.advocacyAskedRecently,
             (health.emotional.latest ?? 0) >= 1, (health.objective.latest ?? 100) >= FigureThresholds.objectiveGapBelow,
             health.emotional.trend != .falling, health.objective.trend != .falling
         {
-            let promoters = model.profile.relationship?.surveys.filter { $0.recommend >= ServiceAudit.promoterFrom }.map(\.stakeholder) ?? []
-            let names = Array(Set(promoters)).sorted().map { id in model.profile.stakeholders.first { $0.id == id }?.name ?? id }.sorted()
+            let names = nps.promoterIds.map { id in model.profile.stakeholders.first { $0.id == id }?.name ?? id }.sorted()
             append(Alert(
                 kind: .advocacyOpportunity, severity: .info, subject: .init(element: "relationship", id: nil, path: Self.relationshipPath),
                 message: "\(Self.list(names)) would recommend \(firm.name) (relationship NPS +\(nps.score) from \(nps.answers) answer\(nps.answers == 1 ? "" : "s")), the latest responses are positive, and the client has not been asked for a referral, testimonial or case study in the last year.",

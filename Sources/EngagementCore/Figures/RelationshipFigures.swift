@@ -26,6 +26,8 @@ public struct RelationshipFigures: Sendable, Hashable {
         public var held: ProfileDate?
         /// How many times it was held.
         public var heldCount: Int
+        /// How many of those fell short of the standard (late, or the checklist not done).
+        public var lateCount: Int
         /// When it is next due: a once-only touchpoint not yet held, or the next of a cadence.
         public var next: ProfileDate?
         /// Whether the relationship has reached the rule's stage.
@@ -68,30 +70,29 @@ public struct RelationshipFigures: Sendable, Hashable {
         }
         entries = zip(standard.rules, audit.rules).map { rule, result in
             let touchpoint = standard.touchpoint(rule.touchpoint)
-            let held = result.occurrences.filter { $0.status != .notDue && $0.people.isEmpty }
-            let heldDates = held.compactMap { ProfileDate($0.date) }
+            let heldDates = result.heldDates
             var next: ProfileDate?
             switch rule.timing {
-            case .every(let days, _):
-                if let last = heldDates.max() {
-                    next = last.adding(days: days)
-                } else {
-                    next = result.occurrences.first { $0.status == .notDue }.flatMap { ProfileDate($0.date) }
-                }
-            case .withinOfStart:
-                if heldDates.isEmpty { next = result.occurrences.first.flatMap { ProfileDate($0.date) } }
+            case .every(let period, _) where result.status != .notApplicable:
+                // Overdue already: the next is due now, not a period after the last.
+                let overdue = result.occurrences.last.map { $0.held == nil && $0.status == .breached } ?? false
+                next = overdue ? asOf : heldDates.max().map(period.after)
+                    ?? result.occurrences.first { $0.status == .notDue }.flatMap { ProfileDate($0.date) }
+            case .withinOfStart where heldDates.isEmpty:
+                next = result.occurrences.first.flatMap { ProfileDate($0.date) }
             default:
                 break
             }
             let roles = touchpoint?.client ?? []
             let sponsors = roles.contains(.sponsor) ? client.filter(\.isSponsor).map { "\($0.name) (sponsor)" } : []
             let levels = roles.filter { $0 != .sponsor }.map { Self.levelWords[$0] ?? $0.rawValue }
-            let clientParts = sponsors + (levels.isEmpty ? [] : ["\(sponsors.isEmpty ? "" : "and ")\(AlertEngine.list(levels))"])
+            let clientParts = sponsors + (levels.isEmpty ? [] : ["\(sponsors.isEmpty ? "" : "and ")its \(AlertEngine.list(levels))"])
             return Entry(
                 result: result, label: standard.label(rule.touchpoint), when: standard.when(rule),
                 firm: firmPeople(touchpoint?.firm ?? []), client: clientPeople(roles),
                 clientWords: clientParts.isEmpty ? nil : clientParts.joined(separator: ", "),
-                held: heldDates.max(), heldCount: heldDates.count, next: next,
+                held: heldDates.max(), heldCount: heldDates.count,
+                lateCount: result.occurrences.filter { $0.kind == .timing && $0.status == .breached && $0.held != nil }.count, next: next,
                 reached: reachedStage.map { $0 >= rule.stage } ?? false)
         }
         let firmIDs = Set(entries.flatMap(\.firm).map(\.id))
@@ -102,7 +103,7 @@ public struct RelationshipFigures: Sendable, Hashable {
     }
 
     static let levelWords: [ServiceStandard.ClientRole: String] = [
-        .executive: "its executives", .management: "its managers", .frontline: "its frontline staff",
+        .executive: "executives", .management: "managers", .frontline: "frontline staff",
     ]
 
     /// The date the documents' relationship figures describe: the documents' own date

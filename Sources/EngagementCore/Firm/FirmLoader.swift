@@ -195,12 +195,13 @@ public enum FirmLoader {
             rules: try standard.children("stage").flatMap { stage throws in
                 let name: ClientProfile.StageName = try stage.enumeration("name")
                 return try stage.children("rule").map { rule throws in
-                    guard case .success(let timing) = ServiceStandard.Timing.read({ rule.element[attribute: $0] }) else {
-                        throw ProfileDecoder.Failure(element: rule.element, message: "The rule's timing could not be read.")
+                    let timing: ServiceStandard.Timing
+                    switch ServiceStandard.Timing.read({ rule.element[attribute: $0] }) {
+                    case .success(let read): timing = read
+                    case .failure(let error): throw ProfileDecoder.Failure(element: rule.element, message: "Rule '\(rule.element[attribute: "id"] ?? "?")': \(error.message).")
                     }
                     return ServiceStandard.Rule(
-                        id: try rule.string("id"), stage: name, touchpoint: try rule.string("touchpoint"), timing: timing,
-                        text: rule.content, period: rule.optionalString("within") ?? rule.optionalString("every"))
+                        id: try rule.string("id"), stage: name, touchpoint: try rule.string("touchpoint"), timing: timing, text: rule.content)
                 }
             })
     }

@@ -40,7 +40,9 @@ struct FirmValidator {
         for stage in stages {
             guard let index = stage[attribute: "name"].flatMap(order.firstIndex(of:)) else { continue }
             if index < previous {
-                report(stage, "The stage '\(order[index])' comes after a later stage.", fix: "List the stages in journey order: \(order.joined(separator: ", ")).")
+                report(
+                    stage, "The stage '\(order[index])' is listed after '\(order[previous])', which comes later in the journey.",
+                    fix: "List the stages in journey order: \(order.joined(separator: ", ")).")
             }
             previous = max(previous, index)
         }
@@ -49,7 +51,7 @@ struct FirmValidator {
         for rule in rules {
             let id = rule[attribute: "id"] ?? "?"
             // A malformed period is the schema's to report; its shape is then unknowable.
-            let periodsRead = ["within", "every", "in-stages-over"].allSatisfy { rule[attribute: $0].map { ISODuration.days($0) != nil } ?? true }
+            let periodsRead = ["within", "every", "in-stages-over"].allSatisfy { rule[attribute: $0].map { ServiceStandard.Period($0) != nil } ?? true }
             if periodsRead, case .failure(let error) = ServiceStandard.Timing.read({ rule[attribute: $0] }) {
                 report(rule, "Rule '\(id)': \(error.message).", fix: ServiceStandard.RuleShapeError.fix)
             }

@@ -66,7 +66,7 @@ enum FiguresXML {
             children.append(.element(element("rule", [
                 "id": entry.result.rule, "stage": entry.result.stage, "touchpoint": entry.result.touchpoint,
                 "label": entry.label, "when": entry.when, "status": entry.result.status.rawValue,
-                "held": entry.held?.description, "held-count": String(entry.heldCount), "next": entry.next?.description, "reached": String(entry.reached),
+                "held": entry.held?.description, "held-count": String(entry.heldCount), "short-count": String(entry.lateCount), "next": entry.next?.description, "reached": String(entry.reached),
                 "firm": entry.firm.isEmpty ? nil : names(entry.firm), "client": entry.clientWords,
                 "documents": entry.result.documents.joined(separator: " "),
             ], children: parts)))

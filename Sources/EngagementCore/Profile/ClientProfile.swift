@@ -374,3 +374,10 @@ extension ClientProfile {
         public var recipients: [String]
     }
 }
+
+/// Stages compare in the order a client lives them.
+extension ClientProfile.StageName: Comparable {
+    public static func < (lhs: Self, rhs: Self) -> Bool {
+        (allCases.firstIndex(of: lhs) ?? 0) < (allCases.firstIndex(of: rhs) ?? 0)
+    }
+}

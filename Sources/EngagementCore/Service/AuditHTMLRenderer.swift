@@ -8,7 +8,7 @@ import Rendering
 public enum AuditHTMLRenderer {
     public static func render(_ audit: PortfolioAudit) -> String {
         let title = "Service standard audit: \(audit.firm.name), \(AuditTextRenderer.dateWords(audit))"
-        var html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        var html = "<!DOCTYPE html>\n<html lang=\"\(escape(audit.firm.language))\">\n<head>\n<meta charset=\"utf-8\">\n"
         html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         html += "<title>\(escape(title))</title>\n<style>\n\(stylesheet)</style>\n</head>\n<body>\n"
         html += "<header>\n<h1>\(escape(title))</h1>\n"

@@ -125,8 +125,9 @@ public struct PortfolioAudit: Sendable, Encodable {
     /// Percentages to one decimal, so that JSON and text agree and stay stable.
     static func rounded(_ value: Double) -> Double { (value * 10).rounded() / 10 }
 
+    /// The rounded score minus the rounded median, so that the figures shown add up.
     private static func distance(_ score: Double?, _ median: Double?) -> Double? {
         guard let score, let median else { return nil }
-        return rounded(score - median)
+        return rounded(rounded(score) - rounded(median))
     }
 }

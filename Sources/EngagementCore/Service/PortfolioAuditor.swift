@@ -11,6 +11,8 @@ public enum PortfolioAuditor {
         case invalidInput([Diagnostic])
         /// An input cannot be read at all: a missing file, an unreadable pack.
         case unreadable(String)
+        /// A profile cannot be read at all, with where and why.
+        case unreadableProfile([Diagnostic])
         /// No firm file, or one without a service standard, or several.
         case firm(String)
 
@@ -19,6 +21,7 @@ public enum PortfolioAuditor {
             case .invalidInput(let diagnostics):
                 (diagnostics.map(\.formatted) + ["error: nothing was audited; fix the problems above first."]).joined(separator: "\n")
             case .unreadable(let message), .firm(let message): "error: \(message)"
+            case .unreadableProfile(let diagnostics): diagnostics.map(\.formatted).joined(separator: "\n")
             }
         }
 
@@ -73,7 +76,7 @@ public enum PortfolioAuditor {
         var seen: [String: String] = [:]
         for (source, outcome) in zip(sources, outcomes.values) {
             guard let outcome else { continue }
-            if outcome.isUnreadable { throw .unreadable(outcome.diagnostics.map(\.formatted).joined(separator: "\n")) }
+            if outcome.isUnreadable { throw .unreadableProfile(outcome.diagnostics) }
             diagnostics += outcome.diagnostics
             guard let audit = outcome.audit else { continue }
             if let first = seen[audit.client] {
@@ -110,7 +113,7 @@ public enum PortfolioAuditor {
         } catch let error as PackError {
             throw .unreadable("\(error)")
         } catch {
-            throw .unreadable("the pack \(input) cannot be read: \(error)")
+            throw .unreadable("the pack \(input) cannot be read (\(error)). Check that it is a pack folder written by engage generate, and that you may read it.")
         }
     }
 
@@ -118,7 +121,8 @@ public enum PortfolioAuditor {
     private static func firmPath(of sources: [Source], option: String?) throws(Failure) -> String {
         if let option {
             guard option != FirmLocator.none else {
-                throw .firm("an audit checks clients against a firm's service standard, so --firm none cannot be used. Name the firm file.")
+                throw .firm(
+                    "an audit checks clients against a firm's service standard, and no firm file was given (--firm none or ENGAGE_FIRM=none). Name the firm file with --firm FILE.")
             }
             return option
         }

@@ -9,14 +9,20 @@ public struct RuleResult: Sendable, Hashable, Encodable {
         case met, breached, notDue = "not-due", notApplicable = "not-applicable"
     }
 
-    /// One time the rule was due: a meeting and its summary, a gap between two reviews.
+    /// One time the rule was due: a meeting and its summary, a gap between two reviews;
+    /// or, for a touchpoint the standard says who attends, whether they did.
     public struct Occurrence: Sendable, Hashable, Encodable {
+        public enum Kind: String, Sendable, Hashable, Encodable { case timing, attendance }
+
+        public var kind: Kind = .timing
         public var status: Status
         /// The day the occurrence is about (the meeting, the visit, the end of the gap).
         public var date: String
+        /// The day the touchpoint actually took place; null when it did not.
+        @NullWhenAbsent public var held: String?
         public var evidence: String
-        /// The people it concerns, by name: who was missing, or who took part.
-        public var people: [String]
+        /// The people it concerns, by name: who was missing.
+        public var people: [String] = []
     }
 
     public var rule: String
@@ -31,9 +37,16 @@ public struct RuleResult: Sendable, Hashable, Encodable {
     /// Why the rule does not apply yet, when it does not.
     @NullWhenAbsent public var note: String?
 
-    /// Whether the rule's last two occurrences were both breached.
+    /// Whether the rule's last two times due were both breached (who attended aside: one
+    /// meeting is one time, however many things went wrong at it).
     public var breachedTwiceRunning: Bool {
-        occurrences.count >= 2 && occurrences.suffix(2).allSatisfy { $0.status == .breached }
+        let timings = occurrences.filter { $0.kind == .timing }
+        return timings.count >= 2 && timings.suffix(2).allSatisfy { $0.status == .breached }
+    }
+
+    /// The dates the touchpoint took place, oldest first.
+    public var heldDates: [ProfileDate] {
+        occurrences.filter { $0.kind == .timing }.compactMap { $0.held.flatMap(ProfileDate.init) }
     }
 
     /// The evidence of every breach, oldest first.
@@ -61,6 +74,8 @@ public struct RelationshipHealth: Sendable, Hashable, Codable {
     public struct NetPromoter: Sendable, Hashable, Codable {
         public var score: Int
         public var promoters: Int
+        /// The stakeholders whose latest answer is a promoter's.
+        public var promoterIds: [String]
         public var passives: Int
         public var detractors: Int
         public var answers: Int
@@ -202,18 +217,18 @@ public struct ServiceAudit {
     }
 
     /// Every event of `kind` up to today, oldest first; `rule` adds the interactions that
-    /// say they fulfil it.
+    /// say they fulfil it. A client form or survey answer recorded beside an interaction of
+    /// its kind on the same day is the same event.
     private func events(of kind: String, rule: String? = nil) -> [Event] {
         var found = interactions.filter { $0.kind == kind || ($0.fulfils != nil && $0.fulfils == rule) }.map {
             Event(date: $0.date, interaction: $0)
         }
         found += relationship.followUps.filter { $0.kind.rawValue == kind && $0.date <= today }.map { Event(date: $0.date, of: $0.of) }
-        if kind == ServiceStandard.clientFormKind, let completed = relationship.clientFormCompleted, completed <= today {
-            found.append(Event(date: completed))
-        }
-        if kind == ServiceStandard.surveyKind {
-            found += Set(relationship.surveys.map(\.date).filter { $0 <= today }).map { Event(date: $0) }
-        }
+        var records: Set<ProfileDate> = []
+        if kind == ServiceStandard.clientFormKind, let completed = relationship.clientFormCompleted { records.insert(completed) }
+        if kind == ServiceStandard.surveyKind { records.formUnion(relationship.surveys.map(\.date)) }
+        let held = Set(found.map(\.date))
+        found += records.filter { $0 <= today && !held.contains($0) }.map { Event(date: $0) }
         return found.sorted { $0.date < $1.date }
     }
 
@@ -224,26 +239,26 @@ public struct ServiceAudit {
             rule: rule.id, stage: rule.stage.rawValue, touchpoint: rule.touchpoint, status: .notApplicable, text: rule.text,
             occurrences: [], documents: standard.touchpoint(rule.touchpoint)?.documents.map(\.rawValue) ?? [])
         guard let stageStart = start(of: rule.stage) else {
-            result.note = "It applies from the \(stageWords(rule.stage)) stage, which the relationship has not reached."
+            result.note = "It applies from the \(rule.stage.rawValue) stage, which the relationship has not reached."
             return result
         }
         let label = self.label(rule.touchpoint)
         let events = self.events(of: rule.touchpoint, rule: rule.id)
         var occurrences: [RuleResult.Occurrence] = []
-        func add(_ status: RuleResult.Status, _ date: ProfileDate, _ evidence: String, people: [String] = []) {
-            occurrences.append(.init(status: status, date: date.description, evidence: evidence, people: people))
+        func add(_ status: RuleResult.Status, _ date: ProfileDate, held: ProfileDate? = nil, _ evidence: String) {
+            occurrences.append(.init(status: status, date: date.description, held: held?.description, evidence: evidence))
         }
-        let standardPhrase = "against a standard of \(periodWords(rule.period))"
+        func against(_ period: ServiceStandard.Period) -> String { "against a standard of \(period.words)" }
         switch rule.timing {
-        case .withinOfStart(let days):
-            let due = relationship.start.adding(days: days)
+        case .withinOfStart(let period):
+            let due = period.after(relationship.start)
             if let first = events.first {
                 let taken = first.date.days(since: relationship.start)
                 let timing = "\(cap(label)) on \(say(first.date)), \(count(taken, "day")) after the start on \(say(relationship.start))"
-                add(taken <= days ? .met : .breached, first.date, taken <= days ? "\(timing)." : "\(timing), \(standardPhrase).")
+                add(first.date <= due ? .met : .breached, first.date, held: first.date, first.date <= due ? "\(timing)." : "\(timing), \(against(period)).")
                 occurrences += participantChecks(first, rule: rule)
             } else if today > due {
-                add(.breached, due, "No \(label) recorded; it was due by \(say(due)), \(periodWords(rule.period)) after the start on \(say(relationship.start)).")
+                add(.breached, due, "No \(label) recorded; it was due by \(say(due)), \(period.words) after the start on \(say(relationship.start)).")
             } else {
                 add(.notDue, due, "\(cap(label)) due by \(say(due)).")
             }
@@ -252,22 +267,22 @@ public struct ServiceAudit {
             let first = events.first
             if let anchor = self.events(of: kind).first {
                 if let first, first.date <= anchor.date {
-                    add(.met, first.date, "\(cap(label)) on \(say(first.date)), before the \(anchorLabel) on \(say(anchor.date)).")
+                    add(.met, first.date, held: first.date, "\(cap(label)) on \(say(first.date)), before the \(anchorLabel) on \(say(anchor.date)).")
                 } else if let first {
-                    add(.breached, first.date, "\(cap(label)) on \(say(first.date)), \(count(first.date.days(since: anchor.date), "day")) after the \(anchorLabel) on \(say(anchor.date)); the standard is before it.")
+                    add(.breached, first.date, held: first.date, "\(cap(label)) on \(say(first.date)), \(count(first.date.days(since: anchor.date), "day")) after the \(anchorLabel) on \(say(anchor.date)); the standard is before it.")
                 } else {
                     add(.breached, anchor.date, "No \(label) recorded before the \(anchorLabel) on \(say(anchor.date)).")
                 }
             } else if let first {
-                add(.met, first.date, "\(cap(label)) on \(say(first.date)); the \(anchorLabel) is still to come.")
+                add(.met, first.date, held: first.date, "\(cap(label)) on \(say(first.date)); the \(anchorLabel) is still to come.")
             } else {
                 add(.notDue, today, "\(cap(label)) due before the \(anchorLabel), which has not been held.")
             }
         case .at(let kind):
             let anchorLabel = self.label(kind)
-            if let anchor = self.events(of: kind).first(where: { $0.interaction != nil }), let held = anchor.interaction {
+            if let held = self.events(of: kind).first(where: { $0.interaction != nil })?.interaction {
                 if held.agreed.contains(rule.touchpoint) || events.contains(where: { $0.date == held.date }) {
-                    add(.met, held.date, "\(cap(label)): agreed at the \(anchorLabel) on \(say(held.date)).")
+                    add(.met, held.date, held: held.date, "\(cap(label)): agreed at the \(anchorLabel) on \(say(held.date)).")
                 } else {
                     add(.breached, held.date, "\(cap(label)): not recorded as agreed at the \(anchorLabel) on \(say(held.date)).")
                 }
@@ -278,30 +293,30 @@ public struct ServiceAudit {
             // Each event answers one stage end: the nearest one not answered already.
             var used: Set<Int> = []
             for (stage, end) in endedStages(from: rule.stage) {
-                let from = end.adding(days: -grace), to = end.adding(days: grace)
-                let stageName = stageWords(stage)
+                let from = grace.before(end), to = grace.after(end)
                 let candidates = events.indices.filter { !used.contains($0) && events[$0].date >= from && events[$0].date <= to }
                 if let nearest = candidates.min(by: { abs(events[$0].date.days(since: end)) < abs(events[$1].date.days(since: end)) }) {
                     used.insert(nearest)
                     let match = events[nearest]
-                    add(.met, match.date, "\(cap(label)) on \(say(match.date)), at the end of the \(stageName) stage (\(say(end))).")
+                    add(.met, match.date, held: match.date, "\(cap(label)) on \(say(match.date)), at the end of the \(stage.rawValue) stage (\(say(end))).")
                 } else if today > to {
-                    add(.breached, end, "The \(stageName) stage ended on \(say(end)) with no \(label) between \(say(from)) and \(say(to)).")
+                    add(.breached, end, "The \(stage.rawValue) stage ended on \(say(end)) with no \(label) between \(say(from)) and \(say(to)).")
                 } else {
-                    add(.notDue, end, "The \(stageName) stage ended on \(say(end)); \(label) due by \(say(to)).")
+                    add(.notDue, end, "The \(stage.rawValue) stage ended on \(say(end)); \(label) due by \(say(to)).")
                 }
             }
-        case .after(let trigger, let days):
-            let triggers = interactions.filter { trigger == nil ? $0.isSignificant : $0.kind == trigger }
+        case .after(let trigger, let within):
+            // Meetings since the rule's stage began.
+            let triggers = interactions.filter { $0.date >= stageStart && (trigger == nil ? $0.isSignificant : $0.kind == trigger) }
             for held in triggers {
                 let meeting = "\(cap(self.label(held.kind))) on \(say(held.date))"
-                let due = held.date.adding(days: days)
+                let due = within.after(held.date)
                 if let sent = events.first(where: { $0.of == held.id }) {
-                    let taken = sent.date.days(since: held.date)
-                    if taken <= days {
-                        add(.met, held.date, "\(meeting), \(label) sent \(say(sent.date)): \(count(taken, "day")).")
+                    let taken = count(sent.date.days(since: held.date), "day")
+                    if sent.date <= due {
+                        add(.met, held.date, held: sent.date, "\(meeting), \(label) sent \(say(sent.date)): \(taken).")
                     } else {
-                        add(.breached, held.date, "\(meeting), \(label) sent \(say(sent.date)): \(count(taken, "day")) \(standardPhrase).")
+                        add(.breached, held.date, held: sent.date, "\(meeting), \(label) sent \(say(sent.date)): \(taken) \(against(within)).")
                     }
                 } else if today > due {
                     add(.breached, held.date, "\(meeting), no \(label) sent; it was due by \(say(due)).")
@@ -309,58 +324,59 @@ public struct ServiceAudit {
                     add(.notDue, held.date, "\(meeting), \(label) due by \(say(due)).")
                 }
             }
-        case .every(let days, let inStagesOver):
-            var windows: [(from: ProfileDate, to: ProfileDate, opening: String)] = []
+        case .every(let period, let inStagesOver):
+            // A window is a stage's span; an ended stage's last day belongs to the next stage.
+            var windows: [(from: ProfileDate, to: ProfileDate, isOpen: Bool, opening: String)] = []
             if let longer = inStagesOver {
                 for stage in ClientProfile.StageName.allCases where stage >= rule.stage && interactions.contains(where: { $0.stage == stage }) {
                     guard let from = start(of: stage) else { continue }
-                    let to = min(end(of: stage) ?? today, today)
-                    if to.days(since: from) > longer {
-                        windows.append((from, to, "the \(stageWords(stage)) stage started on \(say(from))"))
+                    let end = end(of: stage).flatMap { $0 <= today ? $0 : nil }
+                    let to = end ?? today
+                    if to > longer.after(from) {
+                        windows.append((from, to, end == nil, "the \(stage.rawValue) stage started on \(say(from))"))
                     }
                 }
+                if windows.isEmpty { result.note = "It applies in stages longer than \(longer.words); none has lasted that long." }
             } else {
-                windows.append((stageStart, today, rule.stage == .discovery ? "the relationship started on \(say(stageStart))" : "the \(stageWords(rule.stage)) stage started on \(say(stageStart))"))
+                let opening = rule.stage == .discovery ? "the relationship started on \(say(stageStart))" : "the \(rule.stage.rawValue) stage started on \(say(stageStart))"
+                windows.append((stageStart, today, true, opening))
             }
             for window in windows {
                 var previous: ProfileDate?
-                for event in events where event.date >= window.from && event.date <= window.to {
-                    let gap = event.date.days(since: previous ?? window.from)
-                    let late = gap > days ? ", \(standardPhrase)" : ""
-                    if let previous {
-                        add(gap <= days ? .met : .breached, event.date, "\(cap(plural(label))) on \(say(previous)) and \(say(event.date)): \(count(gap, "day")) apart\(late).")
-                    } else {
-                        add(gap <= days ? .met : .breached, event.date, "First \(label) on \(say(event.date)), \(count(gap, "day")) after \(window.opening)\(late).")
-                    }
-                    if let held = event.interaction { occurrences += participantChecks(Event(date: held.date, interaction: held), rule: rule) }
+                for event in events where event.date >= window.from && (window.isOpen ? event.date <= window.to : event.date < window.to) {
+                    let due = period.after(previous ?? window.from)
+                    let gap = count(event.date.days(since: previous ?? window.from), "day")
+                    let late = event.date > due ? ", \(against(period))" : ""
+                    let sentence = previous.map { "\(cap(plural(label))) on \(say($0)) and \(say(event.date)): \(gap) apart\(late)." }
+                        ?? "First \(label) on \(say(event.date)), \(gap) after \(window.opening)\(late)."
+                    add(event.date > due ? .breached : .met, event.date, held: event.date, sentence)
+                    occurrences += participantChecks(event, rule: rule)
                     previous = event.date
                 }
-                let open = window.to.days(since: previous ?? window.from)
-                if open > days {
+                let due = period.after(previous ?? window.from)
+                if window.to > due {
                     let since = previous.map { "Last \(label) on \(say($0)), none since" } ?? "No \(label) since \(window.opening)"
-                    add(.breached, window.to, "\(since): \(count(open, "day")) by \(say(window.to)), \(standardPhrase).")
+                    add(.breached, window.to, "\(since): \(count(window.to.days(since: previous ?? window.from), "day")) by \(say(window.to)), \(against(period)).")
                 } else if previous == nil {
-                    add(.notDue, window.from.adding(days: days), "First \(label) due by \(say(window.from.adding(days: days))).")
+                    add(.notDue, due, "First \(label) due by \(say(due)).")
                 }
-            }
-            if windows.isEmpty, let longer = inStagesOver {
-                result.note = "It applies in stages longer than \(count(longer, "day")); none has lasted that long."
             }
         case .checklist(let items, let firstVisit):
             let records = Dictionary(relationship.visits.map { ($0.of, $0.done) }, uniquingKeysWith: { first, second in first + second })
-            for (index, visit) in events.enumerated() {
+            let visits = events.filter { $0.interaction != nil }
+            for (index, visit) in visits.enumerated() where visit.date >= stageStart {
                 guard let held = visit.interaction else { continue }
                 let required = items + (index == 0 ? firstVisit : [])
                 let title = "\(cap(label)) on \(say(held.date))"
-                guard let done = records[held.id] else {
-                    add(.breached, held.date, "\(title): no checklist recorded.")
-                    continue
-                }
-                let missing = required.filter { !done.contains($0) }
-                if missing.isEmpty {
-                    add(.met, held.date, "\(title): the whole checklist done (\(required.map(words).joined(separator: ", "))).")
+                if let done = records[held.id] {
+                    let missing = required.filter { !done.contains($0) }
+                    if missing.isEmpty {
+                        add(.met, held.date, held: held.date, "\(title): the whole checklist done (\(required.map(words).joined(separator: ", "))).")
+                    } else {
+                        add(.breached, held.date, held: held.date, "\(title): \(AlertEngine.list(missing.map(words))) not done.")
+                    }
                 } else {
-                    add(.breached, held.date, "\(title): \(listWords(missing.map(words))) not done.")
+                    add(.breached, held.date, held: held.date, "\(title): no checklist recorded.")
                 }
                 occurrences += participantChecks(visit, rule: rule)
             }
@@ -373,7 +389,10 @@ public struct ServiceAudit {
             default: break
             }
         }
-        result.occurrences = occurrences.sorted { $0.date < $1.date }
+        // By date, a day's own timing before who attended it (a stable sort keeps the rest).
+        result.occurrences = occurrences.enumerated().sorted { left, right in
+            (left.element.date, left.element.kind == .attendance ? 1 : 0, left.offset) < (right.element.date, right.element.kind == .attendance ? 1 : 0, right.offset)
+        }.map(\.element)
         result.status =
             occurrences.contains { $0.status == .breached } ? .breached
             : occurrences.contains { $0.status == .met } ? .met
@@ -414,7 +433,9 @@ public struct ServiceAudit {
             }
         }
         guard !missing.isEmpty else { return [] }
-        return [.init(status: .breached, date: held.date.description, evidence: "\(cap(label(held.kind))) on \(say(held.date)) without \(listWords(missing)).", people: people)]
+        return [.init(
+            kind: .attendance, status: .breached, date: held.date.description, held: held.date.description,
+            evidence: "\(cap(label(held.kind))) on \(say(held.date)) without \(AlertEngine.list(missing)).", people: people)]
     }
 
     // MARK: - Health
@@ -436,7 +457,7 @@ public struct ServiceAudit {
         if let latest = interactions.last(where: { $0.emotional != nil && $0.objective != nil }),
             let emotional = latest.emotional, let objective = latest.objective
         {
-            let felt = (emotional + 2) * 25
+            let felt = JourneyFigures.scaledEmotionalScore(emotional)
             if abs(felt - objective) >= FigureThresholds.scoreDisagreement {
                 disagreement = felt > objective
                     ? "At the \(label(latest.kind)) on \(say(latest.date)) the client felt better (\(signed(emotional))) than their issue was resolved (\(objective) of 100)."
@@ -451,10 +472,12 @@ public struct ServiceAudit {
         var nps: RelationshipHealth.NetPromoter?
         if !latestAnswer.isEmpty {
             let scores = latestAnswer.values.map(\.recommend)
-            let promoters = scores.filter { $0 >= Self.promoterFrom }.count
+            let promoterIds = latestAnswer.values.filter { $0.recommend >= Self.promoterFrom }.map(\.stakeholder).sorted()
             let detractors = scores.filter { $0 <= Self.detractorAtOrBelow }.count
-            let score = Int((Double(promoters - detractors) * 100 / Double(scores.count)).rounded())
-            nps = .init(score: score, promoters: promoters, passives: scores.count - promoters - detractors, detractors: detractors, answers: scores.count)
+            let score = Int((Double(promoterIds.count - detractors) * 100 / Double(scores.count)).rounded())
+            nps = .init(
+                score: score, promoters: promoterIds.count, promoterIds: promoterIds, passives: scores.count - promoterIds.count - detractors,
+                detractors: detractors, answers: scores.count)
         }
         let recent = today.adding(days: -Self.advocacyAskDays)
         return RelationshipHealth(
@@ -483,14 +506,6 @@ public struct ServiceAudit {
 
     private func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
 
-    /// P2D "2 days", P1M "1 month", as the standard wrote it.
-    private func periodWords(_ period: String?) -> String {
-        guard let period, let unit = period.last, let number = Int(period.dropFirst().dropLast()) else { return period ?? "" }
-        let noun = ["D": "day", "W": "week", "M": "month", "Y": "year"][String(unit)] ?? ""
-        return count(number, noun)
-    }
-
-    private func stageWords(_ stage: ClientProfile.StageName) -> String { stage.rawValue }
 
     /// "engagement reviews", "progress updates": a label's plural, for two occurrences.
     private func plural(_ label: String) -> String {
@@ -503,23 +518,4 @@ public struct ServiceAudit {
 
     private func signed(_ value: Int) -> String { value > 0 ? "+\(value)" : "\(value)" }
 
-    private func listWords(_ items: [String]) -> String {
-        switch items.count {
-        case 0: return ""
-        case 1: return items[0]
-        default: return items.dropLast().joined(separator: ", ") + " and " + items.last!
-        }
-    }
-}
-
-extension ClientProfile.StageName: Comparable {
-    public static func < (lhs: Self, rhs: Self) -> Bool {
-        (allCases.firstIndex(of: lhs) ?? 0) < (allCases.firstIndex(of: rhs) ?? 0)
-    }
-}
-
-extension ProfileDate {
-    func adding(days: Int) -> ProfileDate { ProfileDate(daysSinceEpoch: daysSinceEpoch + days) }
-
-    func days(since other: ProfileDate) -> Int { daysSinceEpoch - other.daysSinceEpoch }
 }

@@ -24,22 +24,65 @@ public struct ServiceStandard: Sendable, Hashable {
         public var documents: [DocumentKind]
     }
 
+    /// A whole number of days, weeks, months or years (P2D, P2W, P1M, P1Y), counted on the
+    /// calendar: a month from 31 January is the last day of February.
+    public struct Period: Sendable, Hashable, CustomStringConvertible {
+        public enum Unit: String, Sendable, Hashable { case day = "D", week = "W", month = "M", year = "Y" }
+
+        public var count: Int
+        public var unit: Unit
+
+        /// `P<n><unit>`; nil for anything else (the schema allows nothing else).
+        public init?(_ text: String) {
+            guard text.count >= 3, text.first == "P", let unit = text.last.flatMap({ Unit(rawValue: String($0)) }),
+                let count = Int(text.dropFirst().dropLast()), count > 0
+            else { return nil }
+            self.count = count
+            self.unit = unit
+        }
+
+        /// The date this period after `date`.
+        public func after(_ date: ProfileDate) -> ProfileDate {
+            switch unit {
+            case .day: date.adding(days: count)
+            case .week: date.adding(days: 7 * count)
+            case .month: date.adding(months: count)
+            case .year: date.adding(months: 12 * count)
+            }
+        }
+
+        /// The date this period before `date`.
+        public func before(_ date: ProfileDate) -> ProfileDate {
+            var back = self
+            back.count = -count
+            return back.after(date)
+        }
+
+        /// "2 days", "1 month".
+        public var words: String {
+            let noun = ["D": "day", "W": "week", "M": "month", "Y": "year"][unit.rawValue] ?? ""
+            return "\(count) \(noun)\(count == 1 ? "" : "s")"
+        }
+
+        public var description: String { "P\(count)\(unit.rawValue)" }
+    }
+
     /// When a rule is due, decided by the rule's attributes.
     public enum Timing: Sendable, Hashable {
-        /// The first such touchpoint within `days` of the relationship's start.
-        case withinOfStart(days: Int)
+        /// The first such touchpoint within the period of the relationship's start.
+        case withinOfStart(Period)
         /// The first such touchpoint on or before the first touchpoint of `kind`.
         case before(kind: String)
         /// Agreed at the first touchpoint of `kind`: listed in its `agreed`, or held that day.
         case at(kind: String)
-        /// One at the end of every stage the relationship has left, within `graceDays` of it.
-        case atStageEnd(graceDays: Int)
-        /// One within `days` after every significant meeting (`trigger` nil) or every
+        /// One at the end of every stage the relationship has left, within `grace` either side.
+        case atStageEnd(grace: Period)
+        /// One within the period after every significant meeting (`trigger` nil) or every
         /// touchpoint of kind `trigger`.
-        case after(trigger: String?, days: Int)
-        /// No gap longer than `days` from the stage's start to today; only in stages that
-        /// last longer than `inStagesOver` days when it is given.
-        case every(days: Int, inStagesOver: Int?)
+        case after(trigger: String?, within: Period)
+        /// No gap longer than the period from the stage's start to today; only in stages
+        /// longer than `inStagesOver` when it is given.
+        case every(Period, inStagesOver: Period?)
         /// Every visit does the checklist; the first visit also does `firstVisit`.
         case checklist(items: [String], firstVisit: [String])
     }
@@ -51,16 +94,14 @@ public struct ServiceStandard: Sendable, Hashable {
         public var timing: Timing
         /// The promise in the firm's own words.
         public var text: String
-        /// The attribute values as written (within="P2D"), for evidence and documents.
-        public var period: String?
     }
 
     /// The value of `after` that means every significant meeting.
     public static let significantMeeting = "significant-meeting"
     /// The value of `at` that means the end of each stage.
     public static let stageEnd = "stage-end"
-    /// The grace after a stage's end when a stage-end rule gives no `within`.
-    public static let defaultStageEndGraceDays = 14
+    /// The grace either side of a stage's end when a stage-end rule gives no `within`.
+    public static let defaultStageEndGrace = Period("P14D")!
 
     public var touchpoints: [Touchpoint]
     public var rules: [Rule]
@@ -76,21 +117,21 @@ extension ServiceStandard.Timing {
     static func read(_ attribute: @escaping (String) -> String?) -> Result<Self, ServiceStandard.RuleShapeError> {
         let timingNames = ["within", "of", "before", "at", "after", "every", "in-stages-over", "checklist", "first-visit"]
         let given = Set(timingNames.filter { attribute($0) != nil })
-        func days(_ name: String) -> Int? { attribute(name).flatMap(ISODuration.days) }
+        func period(_ name: String) -> ServiceStandard.Period? { attribute(name).flatMap(ServiceStandard.Period.init) }
         func list(_ name: String) -> [String] { (attribute(name) ?? "").xmlListItems() }
         let shapes: [(attributes: Set<String>, optional: Set<String>, make: () -> Self?)] = [
-            (["within", "of"], [], { days("within").map { .withinOfStart(days: $0) } }),
+            (["within", "of"], [], { period("within").map { .withinOfStart($0) } }),
             (["before"], [], { attribute("before").map { .before(kind: $0) } }),
             (["at"], ["within"], {
                 guard let at = attribute("at") else { return nil }
-                if at == ServiceStandard.stageEnd { return .atStageEnd(graceDays: days("within") ?? ServiceStandard.defaultStageEndGraceDays) }
+                if at == ServiceStandard.stageEnd { return .atStageEnd(grace: period("within") ?? ServiceStandard.defaultStageEndGrace) }
                 return given.contains("within") ? nil : .at(kind: at)
             }),
             (["within", "after"], [], {
-                guard let after = attribute("after"), let days = days("within") else { return nil }
-                return .after(trigger: after == ServiceStandard.significantMeeting ? nil : after, days: days)
+                guard let after = attribute("after"), let within = period("within") else { return nil }
+                return .after(trigger: after == ServiceStandard.significantMeeting ? nil : after, within: within)
             }),
-            (["every"], ["in-stages-over"], { days("every").map { .every(days: $0, inStagesOver: days("in-stages-over")) } }),
+            (["every"], ["in-stages-over"], { period("every").map { .every($0, inStagesOver: period("in-stages-over")) } }),
             (["checklist"], ["first-visit"], { .checklist(items: list("checklist"), firstVisit: list("first-visit")) }),
         ]
         for shape in shapes where shape.attributes.isSubset(of: given) && given.isSubset(of: shape.attributes.union(shape.optional)) {
@@ -133,19 +174,15 @@ extension ServiceStandard {
 
     /// When `rule` is due, in words for a reader: "within 14 days of the start", "monthly".
     public func when(_ rule: Rule) -> String {
-        func period(_ days: Int) -> String {
-            if let written = rule.period, written.hasSuffix("D") || days % 30 != 0 { return days == 1 ? "1 day" : "\(days) days" }
-            return days % 365 == 0 ? (days == 365 ? "a year" : "\(days / 365) years") : (days == 30 ? "a month" : "\(days / 30) months")
-        }
         switch rule.timing {
-        case .withinOfStart(let days): return "within \(period(days)) of the start"
+        case .withinOfStart(let period): return "within \(period.words) of the start"
         case .before(let kind): return "before the \(label(kind))"
         case .at(let kind): return "at the \(label(kind))"
         case .atStageEnd: return "at the end of each stage"
-        case .after(let trigger, let days): return "within \(period(days)) of every \(trigger.map(label) ?? "significant meeting")"
-        case .every(_, let longer):
-            let cadence = rule.period.map(ISODuration.words) ?? ""
-            return longer.map { "\(cadence) in stages longer than \($0) days" } ?? cadence
+        case .after(let trigger, let within): return "within \(within.words) of every \(trigger.map(label) ?? "significant meeting")"
+        case .every(let period, let longer):
+            let cadence = ISODuration.words(period.description)
+            return longer.map { "\(cadence) in stages longer than \($0.words)" } ?? cadence
         case .checklist: return "at every \(label(rule.touchpoint)), to the firm's format"
         }
     }

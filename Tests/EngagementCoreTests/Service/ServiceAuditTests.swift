@@ -153,8 +153,18 @@ struct ServiceAuditTests {
             today: "2026-03-20", status: .breached, evidence: "Last review on 5 February, none since: 43 days by 20 March, against a standard of 1 month."),
         Case(
             rule: "r-review", log: #"<interaction id="i-go" date="2026-01-10" kind="kick-off" stage="conversion" channel="in-person"/>"#,
-            today: "2026-01-20", status: .notDue, evidence: "First review due by 9 February."),
+            today: "2026-01-20", status: .notDue, evidence: "First review due by 10 February."),
         Case(rule: "r-review", log: kickOff, status: .notApplicable),
+        // A month is a calendar month: 31 days from 10 January to 10 February keep it.
+        Case(
+            rule: "r-review",
+            log: #"<interaction id="i-go" date="2026-01-10" kind="kick-off" stage="conversion" channel="in-person"/><interaction id="i-r1" date="2026-02-10" kind="review" stage="conversion" channel="in-person"/>"#,
+            today: "2026-02-20", status: .met, evidence: "First review on 10 February, 31 days after the conversion stage started on 10 January."),
+        Case(
+            rule: "r-review",
+            log: #"<interaction id="i-go" date="2026-01-10" kind="kick-off" stage="conversion" channel="in-person"/><interaction id="i-r1" date="2026-02-11" kind="review" stage="conversion" channel="in-person"/>"#,
+            today: "2026-02-20", status: .breached,
+            evidence: "First review on 11 February, 32 days after the conversion stage started on 10 January, against a standard of 1 month."),
         // Every period, in long stages only.
         Case(
             rule: "r-progress", log: #"<interaction id="i-go" date="2026-01-10" kind="kick-off" stage="conversion" channel="in-person"/>"#,
@@ -190,6 +200,12 @@ struct ServiceAuditTests {
         let once = try Self.result("r-summary", log + #"<follow-up of="i-c" kind="summary" date="2026-01-20"/>"#)
         #expect(once.status == .breached)
         #expect(!once.breachedTwiceRunning)
+        // One late kick-off without the sponsor is one time due, breached once.
+        let kickOff = try Self.result(
+            "r-kickoff", Self.kickOff.replacingOccurrences(of: "2026-01-10", with: "2026-01-20").replacingOccurrences(of: #"<with ref="sh-ceo"/>"#, with: ""))
+        #expect(kickOff.breaches.count == 2)
+        #expect(!kickOff.breachedTwiceRunning)
+        #expect(kickOff.heldDates == [ProfileDate("2026-01-20")])
     }
 
     @Test("The consistency score: met over due, per client, per account manager and for the firm, against the median")
@@ -257,8 +273,8 @@ struct ServiceAuditTests {
         #expect(standard.touchpoints.count == 12)
         #expect(standard.rules.count == 12)
         #expect(Set(standard.rules.map(\.stage)).count == 5)
-        #expect(standard.rule("std-summary")?.timing == .after(trigger: nil, days: 2))
-        #expect(standard.rule("std-progress")?.timing == .every(days: 14, inStagesOver: 60))
+        #expect(standard.rule("std-summary")?.timing == .after(trigger: nil, within: try #require(ServiceStandard.Period("P2D"))))
+        #expect(standard.rule("std-progress")?.timing == .every(try #require(ServiceStandard.Period("P14D")), inStagesOver: ServiceStandard.Period("P2M")))
         #expect(standard.rule("std-visit")?.timing == .checklist(items: ["agenda-sent", "host-named", "introductions", "refreshments", "summary-agreed"], firstVisit: ["site-tour"]))
     }
 }
