@@ -59,7 +59,7 @@ struct AuditCommand: ParsableCommand {
         let result: (audit: PortfolioAudit, warnings: [Diagnostic])
         do throws(PortfolioAuditor.Failure) {
             result = try PortfolioAuditor.run(
-                inputs: inputs, firmOption: firm ?? ProcessInfo.processInfo.environment["ENGAGE_FIRM"].flatMap { $0.isEmpty ? nil : $0 },
+                inputs: inputs, firmOption: firm,
                 today: today ?? AlertsCommand.currentDate(), lockWait: lockWait.lockWait)
         } catch {
             Console.standardError(error.description)

@@ -19,6 +19,15 @@ public enum TemplateLocale: String, Sendable, Hashable {
         }
     }
 
+    /// "2 November" or "November 2": a date of the year the reader is in.
+    package func format(day: Int, month: Int) -> String {
+        let name = TemplateFunctions.monthNames[month - 1]
+        switch self {
+        case .british: return "\(day) \(name)"
+        case .american: return "\(name) \(day)"
+        }
+    }
+
     /// `text`, the template's own words, in this locale's spelling.
     func spelt(_ text: String) -> String {
         self == .american ? AmericanSpelling.respelt(text) : text

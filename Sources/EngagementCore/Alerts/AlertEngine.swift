@@ -342,17 +342,21 @@ struct AlertEngine {
         guard let health = audit.relationship else { return }
         let riskDocuments: [DocumentKind] = [.strategy, .communication]
         var risks: [String] = []
+        var fell: RelationshipHealth.Series?
         for (name, series) in [("emotional response", health.emotional), ("objective response", health.objective)] where series.trend == .falling {
+            fell = fell ?? series
             let window = Array(zip(series.dates, series.values).suffix(ServiceAudit.trendWindow))
             let readings = window.map { "\($0.1) on \($0.0)" }.joined(separator: ", ")
             risks.append("the client's \(name) fell over the last \(window.count) interactions (\(readings))")
         }
-        if let disagreement = health.disagreement { risks.append(ServiceAudit.lowercasedFirst(disagreement).trimmingCharacters(in: CharacterSet(charactersIn: "."))) }
+        if let disagreement = health.disagreement { risks.append(TemplateFunctions.uncapitalized(disagreement).trimmingCharacters(in: CharacterSet(charactersIn: "."))) }
         if !risks.isEmpty {
             append(Alert(
                 kind: .relationshipRisk, severity: .warning, subject: .init(element: "relationship", id: nil, path: Self.relationshipPath),
                 message: "The relationship is at risk: \(risks.joined(separator: "; ")).",
-                oldValue: health.emotional.values.dropLast().last.map(String.init), newValue: health.emotional.latest.map(String.init),
+                // The readings of the score that fell (the emotional one when both did).
+                oldValue: (fell ?? health.emotional).values.suffix(ServiceAudit.trendWindow).first.map(String.init),
+                newValue: (fell ?? health.emotional).latest.map(String.init),
                 documents: riskDocuments.map(\.rawValue), sections: sections(reading: Self.relationshipPath, documents: riskDocuments),
                 action: "\(manager) meets \(sponsor) within the week to ask how the work feels to them and what would resolve their issue, then records the response and agrees one change."))
         }

@@ -490,18 +490,13 @@ public struct ServiceAudit {
 
     private func label(_ kind: String) -> String { standard.label(kind) }
 
-    static func lowercasedFirst(_ text: String) -> String {
-        guard let first = text.first, first.isUppercase, let second = text.dropFirst().first, second.isLowercase else { return text }
-        return first.lowercased() + text.dropFirst()
-    }
-
     private func cap(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
 
     /// "14 October", with the year when it is not today's.
     private func say(_ date: ProfileDate) -> String {
-        let full = language.format(day: date.day, month: date.month, year: date.year)
-        guard date.year == today.year else { return full }
-        return full.replacingOccurrences(of: language == .american ? ", \(date.year)" : " \(date.year)", with: "")
+        date.year == today.year
+            ? language.format(day: date.day, month: date.month)
+            : language.format(day: date.day, month: date.month, year: date.year)
     }
 
     private func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }

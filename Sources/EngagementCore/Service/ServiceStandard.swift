@@ -1,4 +1,5 @@
 import EngageBasics
+import EngageTemplates
 import Foundation
 import XMLSupport
 
@@ -169,7 +170,7 @@ extension ServiceStandard {
     /// meeting"); a kind it does not declare in words ("steering meeting").
     public func label(_ kind: String) -> String {
         guard let label = touchpoint(kind)?.label else { return kind.replacingOccurrences(of: "-", with: " ") }
-        return ServiceAudit.lowercasedFirst(label)
+        return TemplateFunctions.uncapitalized(label)
     }
 
     /// When `rule` is due, in words for a reader: "within 14 days of the start", "monthly".
