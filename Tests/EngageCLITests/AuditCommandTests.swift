@@ -31,7 +31,8 @@ struct AuditCommandTests {
         #expect(clients.map(breached) == [["std-summary", "std-visit", "std-review"], [], ["std-thanks"], [], []])
         let cascadeSummary = try #require((clients[0]["rules"] as? [[String: Any]])?.first { $0["rule"] as? String == "std-summary" })
         let evidence = (cascadeSummary["occurrences"] as? [[String: Any]] ?? []).compactMap { $0["evidence"] as? String }
-        #expect(evidence.contains("Workshop on 17 September, summary of key points and actions sent 24 September: 7 days against a standard of 2 days."))
+        // Tony Russo, at the workshop, agreed a summary within a day: stricter than the firm's two.
+        #expect(evidence.contains("Workshop on 17 September, summary of key points and actions sent 24 September: 7 days against 1 day agreed with Brian Takahashi, Tony Russo and Marisol Vega."))
         // Met of due: Cascade 6 of 9, Harbourside 9 of 9, Meridian 9 of 10, Northgate 9 of 9,
         // Vale 11 of 11. The firm: 44 of 48, 91.7%. The median client: 100.
         #expect(clients.map { $0["met"] as? Int } == [6, 9, 9, 9, 11])

@@ -310,13 +310,18 @@ public struct ServiceAudit {
             let triggers = interactions.filter { $0.date >= stageStart && (trigger == nil ? $0.isSignificant : $0.kind == trigger) }
             for held in triggers {
                 let meeting = "\(cap(self.label(held.kind))) on \(say(held.date))"
-                let due = within.after(held.date)
+                // A summary is due by the firm's standard, or sooner where someone at the
+                // meeting agreed a shorter time in their communication preference.
+                let agreed = rule.touchpoint == ClientProfile.Relationship.FollowUpKind.summary.rawValue ? agreedSummary(for: held) : nil
+                let due = min(within.after(held.date), agreed.map { held.date.adding(days: $0.days) } ?? within.after(held.date))
+                let standard = agreed.map { $0.days < within.after(held.date).days(since: held.date) } == true
+                    ? "against \(count(agreed!.days, "day")) agreed with \(agreed!.names)" : against(within)
                 if let sent = events.first(where: { $0.of == held.id }) {
                     let taken = count(sent.date.days(since: held.date), "day")
                     if sent.date <= due {
                         add(.met, held.date, held: sent.date, "\(meeting), \(label) sent \(say(sent.date)): \(taken).")
                     } else {
-                        add(.breached, held.date, held: sent.date, "\(meeting), \(label) sent \(say(sent.date)): \(taken) \(against(within)).")
+                        add(.breached, held.date, held: sent.date, "\(meeting), \(label) sent \(say(sent.date)): \(taken) \(standard).")
                     }
                 } else if today > due {
                     add(.breached, held.date, "\(meeting), no \(label) sent; it was due by \(say(due)).")
@@ -398,6 +403,16 @@ public struct ServiceAudit {
             : occurrences.contains { $0.status == .met } ? .met
             : occurrences.contains { $0.status == .notDue } ? .notDue : .notApplicable
         return result
+    }
+
+    /// The shortest summary time agreed by someone at `meeting` (their communication
+    /// preference's `summary-within-days`), and who agreed it.
+    private func agreedSummary(for meeting: ClientProfile.Relationship.Interaction) -> (days: Int, names: String)? {
+        let agreed = (profile.communication?.preferences ?? []).filter { meeting.participants.contains($0.stakeholder) }
+            .compactMap { preference in preference.summaryWithinDays.map { (preference.stakeholder, $0) } }
+        guard let shortest = agreed.map(\.1).min() else { return nil }
+        let names = agreed.filter { $0.1 == shortest }.map { stakeholders[$0.0]?.name ?? $0.0 }
+        return (shortest, AlertEngine.list(names))
     }
 
     /// A breach for each side's role the standard names for the touchpoint and nobody at

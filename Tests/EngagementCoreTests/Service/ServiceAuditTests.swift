@@ -48,7 +48,7 @@ struct ServiceAuditTests {
 
     /// The minimal profile with an account manager (Sam Ash) and a client manager, and
     /// `log` as its relationship, started on 1 January 2026.
-    static func profile(_ log: String, manager: String = "Sam Ash", id: String = "acme") throws -> ClientProfile {
+    static func profile(_ log: String, manager: String = "Sam Ash", id: String = "acme", beforeLog: String = "") throws -> ClientProfile {
         let people = """
                 <stakeholder id="sh-am" side="provider" level="management" influence="3" interest="5" current-engagement="leading" desired-engagement="leading">
                   <name>\(manager)</name>
@@ -61,7 +61,7 @@ struct ServiceAuditTests {
             """
         let text = try ProfileFixtures.minimal([
             .insert(lines: people, before: "  </stakeholders>"),
-            .replace("</journey>\n", with: "</journey>\n  <relationship start=\"2026-01-01\" account-manager=\"sh-am\">\n\(log)\n  </relationship>\n"),
+            .replace("</journey>\n", with: "</journey>\n\(beforeLog)  <relationship start=\"2026-01-01\" account-manager=\"sh-am\">\n\(log)\n  </relationship>\n"),
             .replace("<client id=\"acme\"", with: "<client id=\"\(id)\""),
         ])
         let result = ProfileFixtures.load(text)
@@ -187,6 +187,21 @@ struct ServiceAuditTests {
         if let evidence = example.evidence {
             #expect(result.occurrences.map(\.evidence).contains(evidence), "\(result.occurrences.map(\.evidence))")
         }
+    }
+
+    @Test("A summary is due by the standard, or sooner where someone at the meeting agreed a shorter time")
+    func agreedSummaryTime() throws {
+        let preference = #"<communication><preference id="pref-ops" stakeholder="sh-ops" channel="email" frequency="P7D" format="note" summary-within-days="1"/></communication>"# + "\n"
+        let meeting = #"<interaction id="i-w" date="2026-01-12" kind="workshop" stage="discovery" channel="in-person" significant="true"><with ref="sh-ops"/></interaction><follow-up of="i-w" kind="summary" date="2026-01-14"/>"#
+        let standard = try Self.standard()
+        let today = try #require(ProfileDate("2026-03-01"))
+        let agreed = ServiceAudit.audit(try Self.profile(meeting, beforeLog: preference), source: "a", standard: standard, today: today)
+        let strict = try #require(agreed.rules.first { $0.rule == "r-summary" })
+        #expect(strict.status == .breached)
+        #expect(strict.breaches.map(\.evidence) == ["Workshop on 12 January, summary sent 14 January: 2 days against 1 day agreed with Ola Ops."])
+        // Without the preference, two days keep the firm's standard.
+        let plain = ServiceAudit.audit(try Self.profile(meeting), source: "a", standard: standard, today: today)
+        #expect(plain.rules.first { $0.rule == "r-summary" }?.status == .met)
     }
 
     @Test("A rule breached at its last two occurrences is breached twice running")
