@@ -26,7 +26,9 @@ let package = Package(
         .target(name: "EngageBasics"),
         // The template engine: compiles templates, renders them over a model with section
         // traces. It knows nothing of packs, staleness or alerts, and cannot import them.
-        .target(name: "EngageTemplates", dependencies: ["XMLSupport", "EngageBasics"]),
+        .target(name: "EngageTemplates", dependencies: ["XMLSupport", "EngageBasics", "Charts"]),
+        // The charts templates place with <t:chart>: SVG drawn from one element of the model.
+        .target(name: "Charts", dependencies: ["XMLSupport"]),
         // The profile schema and the shipped templates, embedded in the binary at build time
         // (Plugins/EmbedShippedFiles): an installed engage needs no files beside it.
         .target(name: "ShippedFiles", plugins: ["EmbedShippedFiles"]),

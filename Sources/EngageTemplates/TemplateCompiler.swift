@@ -1,3 +1,4 @@
+import Charts
 import EngageBasics
 import Foundation
 import XMLSupport
@@ -135,6 +136,8 @@ package struct TemplateCompiler {
             return compileInclude(source, file: file, origin: origin)
         case "call":
             return compileCall(source, file: file, origin: origin)
+        case "chart":
+            return compileChart(source, file: file, origin: origin)
         case "slot":
             let element = TemplateElement(kind: .block, origin: origin)
             applyAttributes(of: source, to: element, file: file)
@@ -148,9 +151,32 @@ package struct TemplateCompiler {
         default:
             report(
                 "<t:\(source.name)> is not a template instruction.",
-                fix: "Use t:block, t:include, t:macro, t:call, t:fill or t:slot.", at: source, file: file, chain: chain)
+                fix: "Use t:block, t:include, t:macro, t:call, t:fill, t:slot or t:chart.", at: source, file: file, chain: chain)
             return nil
         }
+    }
+
+    /// `<t:chart kind="journey-map"/>`: empty, with `t:if`/`t:unless` allowed, drawn from the
+    /// model element at the kind's ``ChartKind/dataPath``.
+    private mutating func compileChart(
+        _ source: SourceElement, file: TemplateSources.File, origin: TemplateOrigin
+    ) -> TemplateElement? {
+        let kinds = ChartKind.allCases.map(\.rawValue)
+        guard let name = source[attribute: "kind"], let kind = ChartKind(rawValue: name) else {
+            let given = source[attribute: "kind"].map { "'\($0)' is not a chart kind" } ?? "<t:chart> lacks its kind attribute"
+            report("\(given).", fix: "Give kind=\"...\" one of: \(kinds.joined(separator: ", ")).", at: source, file: file, chain: origin.chain)
+            return nil
+        }
+        guard source.children.allSatisfy({ if case .text(let text) = $0 { text.allSatisfy(\.isWhitespace) } else { false } }) else {
+            report("<t:chart> draws its picture itself and takes no content.",
+                   fix: "Put a caption beside it, in the <figure> around it: <figcaption>...</figcaption>.", at: source, file: file, chain: origin.chain)
+            return nil
+        }
+        guard let data = compileExpression(kind.dataPath, at: source, file: file, chain: origin.chain) else { return nil }
+        let element = TemplateElement(kind: .chart(kind, data: data), origin: origin)
+        applyAttributes(of: source, to: element, file: file)
+        element.staticAttributes = [:]
+        return element
     }
 
     private mutating func compileInclude(

@@ -1,3 +1,4 @@
+import Charts
 import EngageBasics
 import Foundation
 import XMLSupport
@@ -153,6 +154,8 @@ package final class TemplateElement {
         case element(name: String, namespaceURI: String?)
         /// Children only, no wrapper.
         case block
+        /// `<t:chart kind>`: the chart drawn from the model element `data` selects.
+        case chart(ChartKind, data: TemplateExpression)
     }
 
     package let kind: Kind

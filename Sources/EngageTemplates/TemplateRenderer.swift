@@ -1,3 +1,4 @@
+import Charts
 import EngageBasics
 import XMLSupport
 
@@ -214,6 +215,8 @@ package final class TemplateRenderer {
         switch element.kind {
         case .block:
             renderContent(of: element, context: context, into: &output)
+        case .chart(let kind, let data):
+            renderChart(kind, data: data, context: context, into: &output)
         case .element(let name, let namespaceURI):
             var attributes = element.staticAttributes
             for (attribute, expression) in element.dynamicAttributes {
@@ -280,6 +283,33 @@ package final class TemplateRenderer {
         for child in element.children {
             render(child, context: context, into: &output)
         }
+    }
+
+    /// Draws a chart from its data element, which is read whole (its trace line hashes the
+    /// subtree, so the picture is stale exactly when what it draws changed). No data, no
+    /// chart: a profile without options has no cash-flow chart.
+    private func renderChart(_ kind: ChartKind, data: TemplateExpression, context: XPathNodeHandle, into output: inout [XMLOutputNode]) {
+        guard case .nodes(let nodes)? = evaluate(data, context: context), let node = nodes.first,
+            let subtree = session.subtree(of: node), let svg = kind.draw(subtree)
+        else { return }
+        output.append(.element(spelt(svg)))
+    }
+
+    /// A drawn element with its words spelt for the locale (a chart's "behaviours") and
+    /// its nodes counted against the limits.
+    private func spelt(_ element: XMLOutputElement) -> XMLOutputElement {
+        outputNodes += 1
+        var element = element
+        element.children = element.children.map { child in
+            switch child {
+            case .text(let text):
+                outputBytes += text.utf8.count
+                return .text(locale.spelt(text))
+            case .element(let nested):
+                return .element(spelt(nested))
+            }
+        }
+        return element
     }
 
     /// The elements `t:copy` keeps as markup: the narrative markup of the profile.

@@ -34,6 +34,9 @@ enum Stylesheet {
         .status-met, .status-on-track, .rating-low { color: var(--good); font-weight: 600; }
         .status-at-risk, .rating-medium { color: var(--warn); font-weight: 600; }
         .status-missed, .rating-high { color: var(--bad); font-weight: 600; }
+        figure.chart { margin: 1.25rem 0 1.75rem; }
+        figure.chart svg { display: block; width: 100%; height: auto; max-width: 680px; }
+        figcaption { color: var(--muted); font-size: .9rem; margin-top: .4rem; }
         dl { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; }
         dt { font-weight: 600; }
         dd { margin: 0; }

@@ -20,8 +20,7 @@ public enum XMLWriter {
         let (outputs, _) = LibXML2Runtime.capturingErrors { _ -> [[UInt8]] in
             guard let document = xmlNewDoc("1.0") else { return forms.map { _ in [] } }
             defer { xmlFreeDoc(document) }
-            var namespaces: [String: xmlNsPtr] = [:]
-            let rootNode = build(root, in: document, parent: nil, namespaces: &namespaces)
+            let rootNode = build(root, in: document, parent: nil, namespaces: [:])
             xmlDocSetRootElement(document, rootNode)
             return forms.map { indent in
                 guard let buffer = xmlBufferCreate() else { return [] }
@@ -40,8 +39,11 @@ public enum XMLWriter {
 
     private static func build(
         _ element: XMLOutputElement, in document: xmlDocPtr, parent: xmlNodePtr?,
-        namespaces: inout [String: xmlNsPtr]
+        namespaces inScope: [String: xmlNsPtr]
     ) -> xmlNodePtr? {
+        // The namespaces declared on this element's ancestors: a namespace first met in one
+        // subtree (an SVG chart) is declared again in the next, which cannot see the first.
+        var namespaces = inScope
         guard let node = xmlNewDocNode(document, nil, element.name, nil) else { return nil }
         if let parent { xmlAddChild(parent, node) }
         if let uri = element.namespaceURI {
@@ -58,7 +60,7 @@ public enum XMLWriter {
         for child in element.children {
             switch child {
             case .element(let childElement):
-                _ = build(childElement, in: document, parent: node, namespaces: &namespaces)
+                _ = build(childElement, in: document, parent: node, namespaces: namespaces)
             case .text(let text):
                 if let textNode = xmlNewDocText(document, text) { xmlAddChild(node, textNode) }
             }

@@ -276,6 +276,41 @@ public final class XPathSession {
         return output
     }
 
+    /// The element at `handle` with its attributes and everything inside it, as an output
+    /// tree without namespaces: the data a chart is drawn from. Nil for a node that is not
+    /// an element.
+    public func subtree(of handle: XPathNodeHandle) -> XMLOutputElement? {
+        func copy(_ node: xmlNodePtr) -> XMLOutputElement {
+            var attributes: [String: String] = [:]
+            var attribute = node.pointee.properties
+            while let current = attribute {
+                if let name = current.pointee.name, let value = xmlGetProp(node, name) {
+                    attributes[String(cString: name)] = String(cString: value)
+                    engage_xmlFree(value)
+                }
+                attribute = current.pointee.next
+            }
+            var children: [XMLOutputNode] = []
+            var child = node.pointee.children
+            while let current = child {
+                switch current.pointee.type {
+                case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                    if let content = current.pointee.content { children.append(.text(String(cString: content))) }
+                case XML_ELEMENT_NODE:
+                    children.append(.element(copy(current)))
+                default:
+                    break
+                }
+                child = current.pointee.next
+            }
+            let name = node.pointee.name.map { String(cString: $0) } ?? ""
+            return XMLOutputElement(name: name, attributes: attributes, children: children)
+        }
+        let node = nodes[handle.index]
+        guard node.pointee.type == XML_ELEMENT_NODE else { return nil }
+        return copy(node)
+    }
+
     /// Whether the node is an element (not an attribute, text or the document).
     public func isElement(_ handle: XPathNodeHandle) -> Bool {
         nodes[handle.index].pointee.type == XML_ELEMENT_NODE

@@ -26,6 +26,18 @@ public enum FigureDependencies {
             "/client/relationship", "/client/firm/service-standard", "/client/stakeholders", "/client/documents",
             "/client/document-date", "/client/firm/locale",
         ]),
+        // Each chart's data (``FiguresXML/charts(_:profile:)``): what its picture shows.
+        ("charts/journey-map", ["/client/journey", "/client/stakeholders"]),
+        ("charts/relationship-journey", [
+            "/client/relationship", "/client/firm/service-standard", "/client/stakeholders", "/client/documents",
+            "/client/document-date", "/client/firm/locale", "/client/journey",
+        ]),
+        ("charts/stakeholder-grid", ["/client/stakeholders"]),
+        ("charts/change-heat-map", ["/client/change-impacts"]),
+        ("charts/cash-flow", [
+            "/client/appraisal", "/client/options", "/client/budget", "/client/method", "/client/firm/method", "/client/identity/currency",
+        ]),
+        ("charts/expectation-trends", ["/client/expectations", "/client/measurements"]),
     ]
 
     /// The profile paths the figure at model path `path` is computed from; nil for a path
@@ -34,8 +46,10 @@ public enum FigureDependencies {
         let prefix = root + "/"
         guard path.hasPrefix(prefix) else { return nil }
         let rest = path.dropFirst(prefix.count)
-        let area = rest.prefix { $0 != "/" && $0 != "[" && $0 != "@" }
-        return areas.first { $0.area == area }?.sources
+        // The longest area the path is in: `charts/journey-map` before a bare `charts`.
+        return areas.filter { entry in
+            rest.hasPrefix(entry.area) && (rest.count == entry.area.count || ["/", "[", "@"].contains(rest[rest.index(rest.startIndex, offsetBy: entry.area.count)]))
+        }.max { $0.area.count < $1.area.count }?.sources
     }
 
     /// Whether the profile change at `changePath` is in the profile part `source`: the

@@ -34,6 +34,7 @@ enum FiguresXML {
         ])))
         children.append(.element(documents(figures.documents)))
         if let relationship = figures.relationship { children.append(.element(self.relationship(relationship))) }
+        children.append(.element(charts(figures, profile: profile)))
         return XMLOutputElement(name: "figures", children: children)
     }
 
@@ -246,7 +247,7 @@ enum FiguresXML {
     }
 
     /// An element whose nil attributes are left out.
-    private static func element(
+    static func element(
         _ name: String, _ attributes: [String: String?], children: [XMLOutputNode] = []
     ) -> XMLOutputElement {
         XMLOutputElement(name: name, attributes: attributes.compactMapValues { $0 }, children: children)

@@ -1,0 +1,121 @@
+import XMLSupport
+
+/// Each expectation's measurements against its target, its threshold (the worst the client
+/// will accept) and the glide path agreed towards the target: one small panel each, two to
+/// a row, lines told apart by pattern and label rather than colour.
+struct ExpectationTrendsChart {
+    let chart: Chart
+
+    private struct Expectation {
+        var metric: String
+        var unit: String
+        var target: Double
+        var threshold: Double
+        var status: String
+        var due: String?
+        var measurements: [(day: Double, date: String, value: Double)]
+        var glidePath: [(day: Double, value: Double)]
+    }
+
+    static let statusWords = ["met": "Met", "on-track": "On track", "at-risk": "At risk", "missed": "Missed", "no-data": "No data yet"]
+
+    init?(_ data: XMLOutputElement) {
+        let expectations: [Expectation] = data.children(named: "expectation").compactMap { expectation in
+            guard let target = expectation.number("target"), let threshold = expectation.number("threshold") else { return nil }
+            let measurements = expectation.children(named: "measurement").compactMap { measurement -> (Double, String, Double)? in
+                guard let date = measurement["date"], let day = ChartWords.day(date), let value = measurement.number("value") else { return nil }
+                return (day, date, value)
+            }
+            var glidePath = expectation.children(named: "milestone").compactMap { milestone -> (Double, Double)? in
+                guard let day = milestone["date"].flatMap(ChartWords.day), let value = milestone.number("value") else { return nil }
+                return (day, value)
+            }
+            if let due = expectation["due"].flatMap(ChartWords.day) { glidePath.append((due, target)) }
+            return Expectation(
+                metric: expectation["metric"] ?? "", unit: expectation["unit"] ?? "", target: target, threshold: threshold,
+                status: expectation["status"] ?? "no-data", due: expectation["due"], measurements: measurements, glidePath: glidePath)
+        }
+        guard !expectations.isEmpty else { return nil }
+        chart = Self.draw(expectations)
+    }
+
+    private static func draw(_ expectations: [Expectation]) -> Chart {
+        let width = 680.0
+        let panelWidth = 330.0
+        let panelHeight = 178.0
+        var canvas = SVGCanvas()
+        var sentences: [String] = []
+        for (index, expectation) in expectations.enumerated() {
+            let left = Double(index % 2) * (panelWidth + 20)
+            let top = Double(index / 2) * (panelHeight + 14)
+            drawPanel(expectation, left: left, top: top, width: panelWidth, height: panelHeight, canvas: &canvas)
+            var sentence = "\(expectation.metric): target \(SVGCanvas.number(expectation.target))\(expectation.unit.isEmpty ? "" : " " + expectation.unit), threshold \(SVGCanvas.number(expectation.threshold))"
+            if let latest = expectation.measurements.last {
+                sentence += ", latest \(SVGCanvas.number(latest.value)) in \(ChartWords.month(latest.date))"
+            }
+            sentences.append(sentence + " (\((statusWords[expectation.status] ?? expectation.status).lowercased())).")
+        }
+        let rows = Double((expectations.count + 1) / 2)
+        let legendY = rows * (panelHeight + 14) + 6
+        var x = 4.0
+        for (label, dash, lineWidth) in [("Measured", nil as String?, 1.8), ("Target", nil, 2.6), ("Threshold", "6 3", 1.2), ("Glide path", "1.5 3", 1.4)] {
+            canvas.line(x1: x, y1: legendY - 3.5, x2: x + 24, y2: legendY - 3.5, stroke: label == "Target" ? "#777777" : "#000000", width: lineWidth, dash: dash)
+            if label == "Measured" { canvas.circle(cx: x + 12, cy: legendY - 3.5, r: 3, fill: "#000000") }
+            canvas.text(label, x: x + 29, y: legendY, size: 9)
+            x += 40 + TextMetrics.width(label, size: 9) + 10
+        }
+        let description = "Measurements of \(ChartWords.count(expectations.count, "expectation")) against target, threshold and glide path. " + sentences.joined(separator: " ")
+        return Chart(width: width, height: legendY + 8, title: "Expectations against target", description: description, canvas: canvas)
+    }
+
+    private static func drawPanel(_ expectation: Expectation, left: Double, top: Double, width: Double, height: Double, canvas: inout SVGCanvas) {
+        let status = statusWords[expectation.status] ?? expectation.status
+        canvas.lines(TextMetrics.wrap(expectation.metric, width: width - 70, size: 9.5, maxLines: 2), x: left + 4, y: top + 11, size: 9.5, bold: true)
+        canvas.text(status, x: left + width - 4, y: top + 12, size: 9.5, anchor: .end, bold: expectation.status == "missed" || expectation.status == "at-risk", italic: true)
+        let plotLeft = left + 40
+        let plotRight = left + width - 8
+        let plotTop = top + 34
+        let plotBottom = top + height - 22
+        let values = expectation.measurements.map(\.value) + expectation.glidePath.map(\.value) + [expectation.target, expectation.threshold]
+        // Zero is on the scale when the values are amounts near it; a narrow band far from
+        // zero (97 to 99 per cent) gets a scale of its own, whose first tick says so.
+        let low = values.min() ?? 0
+        let high = values.max() ?? 1
+        let scale = AxisScale(covering: values, alsoInclude: low >= 0 && low < high * 0.5 ? [0] : [], ticks: 4)
+        let days = expectation.measurements.map(\.day) + expectation.glidePath.map(\.day)
+        var first = days.min() ?? 0
+        var last = days.max() ?? 1
+        if first == last { first -= 15; last += 15 }
+        func x(_ day: Double) -> Double { plotLeft + (day - first) / (last - first) * (plotRight - plotLeft) }
+        func y(_ value: Double) -> Double { scale.position(value, from: plotBottom, to: plotTop) }
+
+        // The unit over the scale, where a long metric name cannot push it out of sight.
+        canvas.text(expectation.unit, x: plotLeft - 4, y: plotTop - 6, size: 8.5, anchor: .end, italic: true)
+        for tick in scale.ticks {
+            canvas.line(x1: plotLeft, y1: y(tick), x2: plotRight, y2: y(tick), stroke: "#dddddd")
+            canvas.text(SVGCanvas.number(tick), x: plotLeft - 4, y: y(tick) + 3, size: 8.5, anchor: .end)
+        }
+        canvas.line(x1: plotLeft, y1: plotBottom, x2: plotRight, y2: plotBottom)
+        canvas.line(x1: plotLeft, y1: plotTop, x2: plotLeft, y2: plotBottom)
+        // The first and last dates under the axis; the middle one when there is room.
+        let firstDate = expectation.measurements.first?.date ?? expectation.due
+        let lastDate = [expectation.due, expectation.measurements.last?.date].compactMap { $0 }.max()
+        if let firstDate { canvas.text(ChartWords.month(firstDate), x: plotLeft, y: plotBottom + 12, size: 8.5) }
+        if let lastDate, lastDate != firstDate { canvas.text(ChartWords.month(lastDate), x: plotRight, y: plotBottom + 12, size: 8.5, anchor: .end) }
+
+        canvas.line(x1: plotLeft, y1: y(expectation.target), x2: plotRight, y2: y(expectation.target), stroke: "#777777", width: 2.6)
+        canvas.text("Target \(SVGCanvas.number(expectation.target))", x: plotRight - 2, y: y(expectation.target) - 4, size: 8.5, anchor: .end)
+        canvas.line(x1: plotLeft, y1: y(expectation.threshold), x2: plotRight, y2: y(expectation.threshold), stroke: "#000000", width: 1.2, dash: "6 3")
+        let thresholdBelow = expectation.threshold < expectation.target
+        canvas.text("Threshold \(SVGCanvas.number(expectation.threshold))", x: plotRight - 2, y: y(expectation.threshold) + (thresholdBelow ? 11 : -4), size: 8.5, anchor: .end)
+        canvas.polyline(expectation.glidePath.map { (x($0.day), y($0.value)) }, stroke: "#000000", width: 1.4, dash: "1.5 3")
+        let points = expectation.measurements.map { (x($0.day), y($0.value)) }
+        canvas.polyline(points, stroke: "#000000", width: 1.8)
+        for point in points { canvas.circle(cx: point.0, cy: point.1, r: 3, fill: "#000000") }
+        if let latest = expectation.measurements.last {
+            canvas.text(SVGCanvas.number(latest.value), x: x(latest.day) + 6, y: y(latest.value) - 5, size: 9, bold: true, halo: true)
+        } else {
+            canvas.text("No measurements yet", x: (plotLeft + plotRight) / 2, y: (plotTop + plotBottom) / 2, size: 9.5, anchor: .middle, italic: true)
+        }
+    }
+}
