@@ -8,10 +8,13 @@ import XMLSupport
 /// which work on Unicode scalars as cmark-gfm does, so a `*` followed by a combining mark
 /// is still escaped.
 public enum MarkdownRenderer {
-    /// The Markdown for `document`, the root `<html>` element of an XHTML document.
-    public static func render(_ document: XMLOutputElement) -> String {
+    /// The Markdown for `document`, the root `<html>` element of an XHTML document. Each
+    /// chart is an image linked beside it, named by ``ChartImages/files(in:prefix:)`` with
+    /// `imagePrefix` (the document's kind in a pack).
+    public static func render(_ document: XMLOutputElement, imagePrefix: String = "document") -> String {
         let body = document.elements.first { $0.name == "body" } ?? document
         var writer = MarkdownWriter()
+        writer.imageNames = ChartImages.files(in: body, prefix: imagePrefix).map(\.name)
         writer.output.reserveCapacity(32_768)
         writer.renderBlocks(body.children, listDepth: 0)
         writer.output.append(UInt8(ascii: "\n"))
@@ -20,7 +23,7 @@ public enum MarkdownRenderer {
 
     /// What an element is to the renderer.
     enum Tag {
-        case heading(level: Int), paragraph, list(ordered: Bool), table, definitionList, blockquote, rule
+        case heading(level: Int), paragraph, list(ordered: Bool), table, definitionList, blockquote, rule, image
         /// A block that is left out (`nav`, `head`, `style`, `script`).
         case hidden
         /// A block whose children are blocks of the document (`section`, `div`, ...).
@@ -30,7 +33,7 @@ public enum MarkdownRenderer {
 
         var isBlock: Bool {
             switch self {
-            case .heading, .paragraph, .list, .table, .definitionList, .blockquote, .rule, .hidden, .container: true
+            case .heading, .paragraph, .list, .table, .definitionList, .blockquote, .rule, .image, .hidden, .container: true
             default: false
             }
         }
@@ -40,7 +43,7 @@ public enum MarkdownRenderer {
     static let tags: [String: Tag] = {
         var tags: [String: Tag] = [
             "p": .paragraph, "ul": .list(ordered: false), "ol": .list(ordered: true), "table": .table,
-            "dl": .definitionList, "blockquote": .blockquote, "hr": .rule,
+            "dl": .definitionList, "blockquote": .blockquote, "hr": .rule, "svg": .image,
             "strong": .strong, "b": .strong, "em": .emphasis, "i": .emphasis, "code": .code, "br": .lineBreak,
             "a": .link, "caption": .caption,
             "li": .listItem, "tr": .row, "thead": .rowGroup, "tbody": .rowGroup, "tfoot": .rowGroup,

@@ -6,6 +6,10 @@ struct MarkdownWriter {
     private var blockCount = 0
     /// Inline Markdown not yet written: the text of the block being assembled.
     private var line: [UInt8] = []
+    /// The file names of the document's charts, in document order; the next is taken by
+    /// the next chart met.
+    var imageNames: [String] = []
+    private var imagesWritten = 0
 
     private static let space = MarkdownEscaper.space
     private static let newline = MarkdownEscaper.newline
@@ -44,6 +48,16 @@ struct MarkdownWriter {
             case .rule:
                 startBlock()
                 append("---")
+            case .image:
+                // A chart: its picture beside the Markdown, its title as the text alternative.
+                guard ChartImages.isChart(element), imagesWritten < imageNames.count else { continue }
+                startBlock()
+                append("![")
+                MarkdownEscaper.appendEscaped(ChartImages.title(of: element), to: &output)
+                append("](")
+                MarkdownEscaper.appendDestination(imageNames[imagesWritten], to: &output)
+                append(")")
+                imagesWritten += 1
             case .hidden:
                 continue
             default:  // section, div, header, footer, article, aside, figure, figcaption

@@ -7,6 +7,12 @@ enum PackFiles {
         "\(kind.rawValue).\(format.fileExtension)"
     }
 
+    /// Whether `name` is a chart image of `kind` written beside its Markdown
+    /// (``ChartImages/files(in:prefix:)``: `strategy-journey-map.svg`).
+    static func isChartImage(_ name: String, of kind: DocumentKind) -> Bool {
+        name.hasPrefix(kind.rawValue + "-") && name.hasSuffix(".svg")
+    }
+
     /// Writes each file and flushes them all to disk before returning. The flushes run
     /// side by side: the file system commits them together instead of one after another.
     static func writeDurably(_ files: [(bytes: [UInt8], url: URL)]) throws(PackError) {

@@ -77,6 +77,8 @@ public enum PackPublisher {
             /// The hash each output is published with (``PublishedFileRecord/hash(of:)``).
             var outputHashes: [OutputFormat: String]
             var sectionHashes: [(id: String, hash: String)]
+            /// The charts written beside the Markdown.
+            var images: [(name: String, bytes: [UInt8])] = []
         }
         let slots = ParallelSlots<Prepared>(count: documents.count)
         let prepare: @Sendable (Int) -> Void = { index in
@@ -95,7 +97,8 @@ public enum PackPublisher {
             let hashes = isNew ? SectionFingerprint.sections(of: document.draft, values: document.placeholderValues(revision: number)) : []
             slots[index] = Prepared(
                 number: number, isNew: isNew, outputs: outputs,
-                outputHashes: outputs.mapValues { PublishedFileRecord.hash(of: $0) }, sectionHashes: hashes)
+                outputHashes: outputs.mapValues { PublishedFileRecord.hash(of: $0) }, sectionHashes: hashes,
+                images: formats.contains(.md) ? document.chartImages : [])
         }
         if parallel {
             DispatchQueue.concurrentPerform(iterations: documents.count, execute: prepare)
@@ -104,10 +107,11 @@ public enum PackPublisher {
         }
 
         var preparedDocuments = slots.values
+        let recordedFiles = try store.publishedFiles()
         if formats.contains(.pdf) {
             // A document whose revision is unchanged keeps its PDF when the file is the one
             // recorded: LibreOffice takes a second or two a document.
-            let recorded = try store.publishedFiles()
+            let recorded = recordedFiles
             var toConvert: [(name: String, docx: [UInt8])] = []
             for (index, document) in documents.enumerated() {
                 guard var prepared = preparedDocuments[index] else { continue }
@@ -165,9 +169,19 @@ public enum PackPublisher {
                     reads: document.reads.encodedLines, edition: model.edition, reason: reason), prepared.sectionHashes))
             }
             reportDocuments.append(.init(kind: document.kind, revision: prepared.number, isNewRevision: prepared.isNew))
+            for image in prepared.images {
+                published.append(PublishedFileRecord(name: image.name, hash: PublishedFileRecord.hash(of: image.bytes)))
+                if PackFiles.file(at: folder.appendingPathComponent(image.name).path, holds: image.bytes) {
+                    unchanged.append(image.name)
+                } else {
+                    filesToWrite.append((image.name, image.bytes))
+                }
+            }
             unpublished += OutputFormat.allCases.filter { !formats.contains($0) }.map { PackFiles.fileName(document.kind, $0) }
+            // A chart the document no longer has is no longer the pack's to check.
+            let imageNames = Set(prepared.images.map(\.name))
+            unpublished += recordedFiles.keys.filter { PackFiles.isChartImage($0, of: document.kind) && !imageNames.contains($0) }.sorted()
         }
-        let recordedFiles = try store.publishedFiles()
         let filesRecorded = published.allSatisfy { recordedFiles[$0.name] == $0.hash } && unpublished.allSatisfy { recordedFiles[$0] == nil }
 
         // Standard input has no path to remember: the pack keeps "-", and status asks for --profile.

@@ -57,7 +57,7 @@ public struct RenderedPackDocument: Sendable {
             case .pdf:
                 continue
             case .xhtml, .html, .md:
-                let draftBytes = format == .xhtml ? draftXHTML : (try? Self.bytes(of: draft, as: format)) ?? []
+                let draftBytes = format == .xhtml ? draftXHTML : (try? Self.bytes(of: draft, as: format, name: kind.rawValue)) ?? []
                 outputs[format] = Self.substitute(values, in: draftBytes)
             }
         }
@@ -72,9 +72,15 @@ public struct RenderedPackDocument: Sendable {
         case .pdf: try PDFConverter.convert([(name, DocxWriter.render(root))])[name] ?? []
         case .xhtml: XMLWriter.serialize(root, indent: true)
         case .html: Array(HTMLRenderer.render(root).utf8)
-        case .md: Array(MarkdownRenderer.render(root).utf8)
+        case .md: Array(MarkdownRenderer.render(root, imagePrefix: name).utf8)
         case .docx: DocxWriter.render(root)
         }
+    }
+
+    /// The charts the Markdown links, as the files written beside it (``ChartImages``).
+    /// Charts hold no placeholder: they are drawn from the model alone.
+    public var chartImages: [(name: String, bytes: [UInt8])] {
+        ChartImages.files(in: draft, prefix: kind.rawValue).map { ($0.name, ChartImages.bytes(of: $0.svg)) }
     }
 
     /// `bytes` with every placeholder of `values` replaced by its value.

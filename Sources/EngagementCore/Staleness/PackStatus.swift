@@ -168,8 +168,11 @@ public struct PackStatus: Sendable, Encodable {
     ) -> [FileProblem] {
         let folder = inspection.store.packFolder
         var problems: [FileProblem] = []
-        for format in inspection.pack.formats ?? OutputFormat.defaults {
-            let name = PackFiles.fileName(kind, format)
+        let formats = inspection.pack.formats ?? OutputFormat.defaults
+        // The charts beside the Markdown are the Markdown's: checked with it.
+        let images = formats.contains(.md) ? published.keys.filter { PackFiles.isChartImage($0, of: kind) }.sorted() : []
+        for name in formats.map({ PackFiles.fileName(kind, $0) }) + images {
+            let format = OutputFormat.allCases.first { PackFiles.fileName(kind, $0) == name }
             let expected: String?
             if let hash = published[name] {
                 expected = hash

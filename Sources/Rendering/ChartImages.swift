@@ -1,0 +1,46 @@
+import XMLSupport
+
+/// The charts of a rendered document as files of their own: the Markdown refers to them,
+/// beside it, as `KIND-CHART.svg` (`strategy-journey-map.svg`). One rule names them for
+/// the Markdown that links them and for the pack that writes them.
+public enum ChartImages {
+    public static let svgNamespace = "http://www.w3.org/2000/svg"
+
+    /// Whether `element` is a chart: an `<svg>` in the SVG namespace.
+    public static func isChart(_ element: XMLOutputElement) -> Bool {
+        element.name == "svg" && element.namespaceURI == svgNamespace
+    }
+
+    /// Every chart of `document`, in document order, with its file name: `PREFIX-KIND.svg`,
+    /// the kind read from the chart's `chart-KIND` class, and `-2`, `-3` for a kind that
+    /// comes again.
+    public static func files(in document: XMLOutputElement, prefix: String) -> [(name: String, svg: XMLOutputElement)] {
+        var charts: [XMLOutputElement] = []
+        collect(document, into: &charts)
+        var used: [String: Int] = [:]
+        return charts.map { svg in
+            let kind = (svg.attributes["class"] ?? "").split(separator: " ").first { $0.hasPrefix("chart-") }.map { String($0.dropFirst(6)) } ?? "chart"
+            let count = used[kind, default: 0] + 1
+            used[kind] = count
+            return ("\(prefix)-\(kind)\(count == 1 ? "" : "-\(count)").svg", svg)
+        }
+    }
+
+    /// The bytes of a chart's file: an SVG document, written by libxml2 as the documents are.
+    public static func bytes(of svg: XMLOutputElement) -> [UInt8] {
+        XMLWriter.serialize(svg, indent: true)
+    }
+
+    /// The chart's title, its text alternative.
+    public static func title(of svg: XMLOutputElement) -> String {
+        svg.elements.first { $0.name == "title" }?.textContent ?? "Chart"
+    }
+
+    private static func collect(_ element: XMLOutputElement, into charts: inout [XMLOutputElement]) {
+        if isChart(element) {
+            charts.append(element)
+            return
+        }
+        for child in element.elements { collect(child, into: &charts) }
+    }
+}
