@@ -65,7 +65,8 @@ let package = Package(
             dependencies: [
                 "EngagementCore", "EngageTemplates", "EngageBasics", "XMLSupport", "Rendering",
                 .product(name: "GRDB", package: "GRDB.swift"),
-            ]),
+            ],
+            exclude: ["Charts/Golden"]),
         // Depends on the executable so that `swift test` builds the binary it runs.
         .testTarget(name: "EngageCLITests", dependencies: ["EngageCLI", "engage"], exclude: ["Golden"]),
     ]

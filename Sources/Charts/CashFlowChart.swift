@@ -67,8 +67,8 @@ struct CashFlowChart {
             let pattern = option.isRecommended ? 0 : nextPattern
             if !option.isRecommended { nextPattern += 1 }
             let isBaseline = option.values.allSatisfy { $0.value == 0 }
-            canvas.polyline(points, stroke: "#000000", width: option.isRecommended ? 2.6 : 1.4, dash: dashes[pattern % dashes.count])
-            for point in points { canvas.marker(index, x: point.0, y: point.1, size: 3, fill: option.isRecommended ? "#000000" : "#ffffff") }
+            canvas.polyline(points, stroke: "#000000", width: option.isRecommended ? 2.6 : 1.4, dash: dashes[pattern % dashes.count], mark: "option")
+            for point in points { canvas.marker(index, x: point.0, y: point.1, size: 3, fill: option.isRecommended ? "#000000" : "#ffffff", mark: "year") }
             var note = option.isRecommended ? "Recommended" : ""
             if isBaseline {
                 note = "The baseline"
@@ -88,7 +88,7 @@ struct CashFlowChart {
             }
             if let breakEven = option.breakEven {
                 let point = (x(breakEven), y(0))
-                canvas.circle(cx: point.0, cy: point.1, r: 5, fill: "none", stroke: "#000000", strokeWidth: 1.6)
+                canvas.circle(cx: point.0, cy: point.1, r: 5, fill: "none", stroke: "#000000", strokeWidth: 1.6, mark: "break-even")
                 canvas.line(x1: point.0, y1: point.1 + 5, x2: point.0, y2: bottom + 4, stroke: "#000000", dash: "2 2")
                 sentence += " and breaks even in year \(SVGCanvas.number(breakEven))"
             } else {

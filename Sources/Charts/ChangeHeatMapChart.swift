@@ -56,7 +56,7 @@ struct ChangeHeatMapChart {
             canvas.text(group.headcount, x: nameWidth - 4, y: y + 22, size: 9.5, anchor: .end)
             for (index, degree) in group.degrees.enumerated() {
                 let x = aspectsLeft + Double(index) * cellWidth
-                canvas.rect(x: x, y: y + 3, width: cellWidth - 2, height: rowHeight - 6, fill: shades[min(5, max(0, degree))], stroke: "#000000", strokeWidth: 0.6)
+                canvas.rect(x: x, y: y + 3, width: cellWidth - 2, height: rowHeight - 6, fill: shades[min(5, max(0, degree))], stroke: "#000000", strokeWidth: 0.6, mark: "cell")
                 canvas.text(String(degree), x: x + cellWidth / 2 - 1, y: y + 22, size: 11, anchor: .middle, bold: degree >= 4, fill: degree >= 4 ? "#ffffff" : "#000000")
             }
             canvas.text(group.heat, x: totalLeft + totalWidth / 2, y: y + 22, size: 11, anchor: .middle, bold: true)

@@ -31,7 +31,7 @@ struct Chart {
                 "width": SVGCanvas.number(width), "height": SVGCanvas.number(height),
                 "viewBox": "0 0 \(SVGCanvas.number(width)) \(SVGCanvas.number(height))",
                 "role": "img", "aria-labelledby": "\(titleID) \(descriptionID)", "class": "chart chart-\(id)",
-                "font-family": Self.fontFamily, "font-size": "11",
+                "font-family": Self.fontFamily, "font-size": SVGCanvas.number(11 * SVGCanvas.fontScale),
             ],
             children: children)
     }

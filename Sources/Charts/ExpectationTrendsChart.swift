@@ -97,6 +97,7 @@ struct ExpectationTrendsChart {
         }
         canvas.line(x1: plotLeft, y1: plotBottom, x2: plotRight, y2: plotBottom)
         canvas.line(x1: plotLeft, y1: plotTop, x2: plotLeft, y2: plotBottom)
+        canvas.rect(x: plotLeft, y: plotTop, width: plotRight - plotLeft, height: plotBottom - plotTop, mark: "panel")
         // The first and last dates under the axis; the middle one when there is room.
         let firstDate = expectation.measurements.first?.date ?? expectation.due
         let lastDate = [expectation.due, expectation.measurements.last?.date].compactMap { $0 }.max()
@@ -111,7 +112,7 @@ struct ExpectationTrendsChart {
         canvas.polyline(expectation.glidePath.map { (x($0.day), y($0.value)) }, stroke: "#000000", width: 1.4, dash: "1.5 3")
         let points = expectation.measurements.map { (x($0.day), y($0.value)) }
         canvas.polyline(points, stroke: "#000000", width: 1.8)
-        for point in points { canvas.circle(cx: point.0, cy: point.1, r: 3, fill: "#000000") }
+        for point in points { canvas.circle(cx: point.0, cy: point.1, r: 3, fill: "#000000", mark: "measurement") }
         if let latest = expectation.measurements.last {
             canvas.text(SVGCanvas.number(latest.value), x: x(latest.day) + 6, y: y(latest.value) - 5, size: 9, bold: true, halo: true)
         } else {

@@ -50,7 +50,7 @@ struct JourneyMapChart {
         let column = (width - left - 8) / Double(max(1, stages.count))
         let most = stages.map(\.touchpoints.count).max() ?? 0
         let compact = most > 5
-        let cardHeight = compact ? 30.0 : 46.0
+        let cardHeight = compact ? 32.0 : 60.0
         let cardGap = 5.0
         let headerTop = 8.0
         let headerHeight = 40.0
@@ -65,36 +65,36 @@ struct JourneyMapChart {
         var canvas = SVGCanvas()
         canvas.hatch(id: "journey-map-below")
 
-        canvas.lines(["Touchpoints"], x: 4, y: cardsTop + 12, size: 10, bold: true)
-        canvas.lines(["How people", "feel", "(−2 to +2)"], x: 4, y: feelTop + 12, size: 10, bold: false)
-        canvas.lines(["How well it", "works", "(out of 100)"], x: 4, y: worksTop + 12, size: 10, bold: false)
+        canvas.lines(["Touchpoints"], x: 4, y: cardsTop + 12, size: 9.5, bold: true)
+        canvas.lines(["How people", "feel", "(−2 to +2)"], x: 4, y: feelTop + 12, size: 9.5, bold: true)
+        canvas.lines(["How well it", "works", "(out of 100)"], x: 4, y: worksTop + 12, size: 9.5, bold: true)
 
         var curve: [(Double, Double)] = []
         var gaps: [String] = []
         for (index, stage) in stages.enumerated() {
             let x = left + Double(index) * column
             // The stage header: its name, its averages, and the weakest stage called so.
-            canvas.rect(x: x + 2, y: headerTop, width: column - 4, height: headerHeight, fill: "#eeeeee", stroke: stage.isWeakest ? "#000000" : "#999999", strokeWidth: stage.isWeakest ? 2.5 : 1)
+            canvas.rect(x: x + 2, y: headerTop, width: column - 4, height: headerHeight, fill: "#eeeeee", stroke: stage.isWeakest ? "#000000" : "#999999", strokeWidth: stage.isWeakest ? 2.5 : 1, mark: stage.isWeakest ? "stage weakest" : "stage")
             canvas.text(TextMetrics.shortened(stage.label, width: column - 12, size: 11.5), x: x + column / 2, y: headerTop + 15, size: 11.5, anchor: .middle, bold: true)
             let average = stage.objective.map { "average \(SVGCanvas.number($0))/100" }
-            let summary = stage.isWeakest ? "Weakest: \(average ?? "")" : average.map(ChartWords.capitalized) ?? "No touchpoints"
+            let summary = stage.isWeakest ? "Weakest: \(stage.objective.map { SVGCanvas.number($0) } ?? "")/100" : average.map(ChartWords.capitalized) ?? "No touchpoints"
             canvas.text(summary, x: x + column / 2, y: headerTop + 31, size: 9.5, anchor: .middle, bold: stage.isWeakest, italic: !stage.isWeakest)
             if index > 0 { canvas.line(x1: x, y1: cardsTop, x2: x, y2: numbersTop + 14, stroke: "#cccccc", dash: "2 3") }
 
             for (row, touchpoint) in stage.touchpoints.enumerated() {
                 let y = cardsTop + Double(row) * (cardHeight + cardGap)
-                canvas.rect(x: x + 4, y: y, width: column - 8, height: cardHeight, fill: touchpoint.isGap ? "url(#journey-map-below)" : "#ffffff", stroke: "#000000", strokeWidth: touchpoint.isGap ? 2 : 0.8, radius: 3)
+                canvas.rect(x: x + 4, y: y, width: column - 8, height: cardHeight, fill: touchpoint.isGap ? "url(#journey-map-below)" : "#ffffff", stroke: "#000000", strokeWidth: touchpoint.isGap ? 2 : 0.8, radius: 3, mark: touchpoint.isGap ? "touchpoint below-standard" : "touchpoint")
                 if touchpoint.isGap {
                     // The hatching shows through a white panel behind the words, so they stay legible.
                     canvas.rect(x: x + 7, y: y + 3, width: column - 14, height: cardHeight - 6, fill: "#ffffff")
                     gaps.append(touchpoint.name)
                 }
                 let name = "\(touchpoint.number). \(touchpoint.name)"
-                let nameLines = TextMetrics.wrap(name, width: column - 16, size: 9.5, maxLines: compact ? 1 : 2)
+                let nameLines = TextMetrics.wrap(name, width: column - 16, size: 9.5, maxLines: compact ? 1 : 3)
                 var baseline = canvas.lines(nameLines, x: x + 9, y: y + 12, size: 9.5, bold: true)
                 if compact { baseline = y + 24 }
                 let detail = "\(touchpoint.owner) · \(touchpoint.channel)"
-                canvas.text(TextMetrics.shortened(detail, width: column - 16, size: 8.5), x: x + 9, y: compact ? baseline : max(baseline, y + 36), size: 8.5)
+                canvas.text(TextMetrics.shortened(detail, width: column - 16, size: 8.5), x: x + 9, y: baseline + 1, size: 8.5)
             }
 
             // Each touchpoint has a slot in the lanes below its stage, numbered as its card.
@@ -106,7 +106,7 @@ struct JourneyMapChart {
                 curve.append((centre, feel))
                 let barWidth = min(22, slot * 0.7)
                 let barHeight = touchpoint.objective / 100 * laneHeight
-                canvas.rect(x: centre - barWidth / 2, y: worksTop + laneHeight - barHeight, width: barWidth, height: barHeight, fill: touchpoint.isGap ? "url(#journey-map-below)" : "#8c8c8c", stroke: "#000000", strokeWidth: 0.8)
+                canvas.rect(x: centre - barWidth / 2, y: worksTop + laneHeight - barHeight, width: barWidth, height: barHeight, fill: touchpoint.isGap ? "url(#journey-map-below)" : "#8c8c8c", stroke: "#000000", strokeWidth: 0.8, mark: "objective")
                 canvas.text(String(touchpoint.number), x: centre, y: numbersTop + 10, size: 8.5, anchor: .middle)
             }
         }
@@ -117,14 +117,15 @@ struct JourneyMapChart {
             canvas.line(x1: left, y1: y, x2: width - 8, y2: y, stroke: value == 0 ? "#666666" : "#cccccc", dash: value == 0 ? "4 3" : nil)
             canvas.text(value > 0 ? "+2" : value < 0 ? "−2" : "0", x: left - 4, y: y + 3.5, size: 8.5, anchor: .end)
         }
-        canvas.polyline(curve, stroke: "#000000", width: 1.8)
-        for point in curve { canvas.circle(cx: point.0, cy: point.1, r: 3.2, fill: "#ffffff", stroke: "#000000", strokeWidth: 1.5) }
+        canvas.polyline(curve, stroke: "#000000", width: 1.8, mark: "emotional-curve")
+        for point in curve { canvas.circle(cx: point.0, cy: point.1, r: 3.2, fill: "#ffffff", stroke: "#000000", strokeWidth: 1.5, mark: "emotional") }
 
         // The works lane: 0 to 100, and the standard a touchpoint must reach.
         for value in [0.0, 50, 100] {
             let y = worksTop + laneHeight - value / 100 * laneHeight
             canvas.line(x1: left, y1: y, x2: width - 8, y2: y, stroke: value == 0 ? "#000000" : "#cccccc")
-            canvas.text(SVGCanvas.number(value), x: left - 4, y: y + 3.5, size: 8.5, anchor: .end)
+            // The standard's own label takes the place of a round number too close to it.
+            if abs(value - standard) >= 15 { canvas.text(SVGCanvas.number(value), x: left - 4, y: y + 3.5, size: 8.5, anchor: .end) }
         }
         let standardY = worksTop + laneHeight - standard / 100 * laneHeight
         canvas.line(x1: left, y1: standardY, x2: width - 8, y2: standardY, stroke: "#000000", width: 1.2, dash: "6 3")

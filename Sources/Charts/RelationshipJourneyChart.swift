@@ -46,7 +46,7 @@ struct RelationshipJourneyChart {
         let width = 680.0
         let column = (width - 8) / Double(max(1, stages.count))
         let most = stages.map(\.rules.count).max() ?? 0
-        let cardHeight = 34.0
+        let cardHeight = 44.0
         let headerTop = 6.0
         let cardsTop = headerTop + 44
         var canvas = SVGCanvas()
@@ -57,7 +57,7 @@ struct RelationshipJourneyChart {
             let x = 4 + Double(index) * column
             let met = stage.rules.filter { $0.status == "met" }.count
             let breached = stage.rules.filter { $0.status == "breached" }.count
-            canvas.rect(x: x + 2, y: headerTop, width: column - 4, height: 38, fill: stage.isReached ? "#eeeeee" : "#ffffff", stroke: "#000000", strokeWidth: stage.isCurrent ? 2.5 : 0.8, dash: stage.isReached ? nil : "3 2")
+            canvas.rect(x: x + 2, y: headerTop, width: column - 4, height: 38, fill: stage.isReached ? "#eeeeee" : "#ffffff", stroke: "#000000", strokeWidth: stage.isCurrent ? 2.5 : 0.8, dash: stage.isReached ? nil : "3 2", mark: "stage")
             canvas.text(TextMetrics.shortened(stage.label + (stage.isCurrent ? " (now)" : ""), width: column - 10, size: 11), x: x + column / 2, y: headerTop + 15, size: 11, anchor: .middle, bold: true)
             let summary = stage.isReached ? "\(met) met, \(breached) breached" : "Not reached"
             canvas.text(summary, x: x + column / 2, y: headerTop + 30, size: 9.5, anchor: .middle, italic: true)
@@ -65,13 +65,14 @@ struct RelationshipJourneyChart {
                 let y = cardsTop + Double(row) * (cardHeight + 5)
                 let isBreached = rule.status == "breached"
                 let dash: String? = rule.status == "met" || isBreached ? nil : "3 2"
-                canvas.rect(x: x + 4, y: y, width: column - 8, height: cardHeight, fill: isBreached ? "url(#relationship-journey-breached)" : "#ffffff", stroke: "#000000", strokeWidth: isBreached ? 2 : 0.8, dash: dash, radius: 3)
+                canvas.rect(x: x + 4, y: y, width: column - 8, height: cardHeight, fill: isBreached ? "url(#relationship-journey-breached)" : "#ffffff", stroke: "#000000", strokeWidth: isBreached ? 2 : 0.8, dash: dash, radius: 3, mark: "rule \(rule.status)")
                 if isBreached {
                     canvas.rect(x: x + 7, y: y + 3, width: column - 14, height: cardHeight - 6, fill: "#ffffff")
                     breaches.append(rule.label)
                 }
-                canvas.text(TextMetrics.shortened(ChartWords.capitalized(rule.label), width: column - 16, size: 9), x: x + 9, y: y + 14, size: 9, bold: true)
-                canvas.text(statusWords[rule.status] ?? rule.status, x: x + 9, y: y + 27, size: 9, bold: isBreached, italic: !isBreached && rule.status != "met")
+                let label = TextMetrics.wrap(ChartWords.capitalized(rule.label), width: column - 16, size: 9, maxLines: 2)
+                let below = canvas.lines(label, x: x + 9, y: y + 13, size: 9, bold: true)
+                canvas.text(statusWords[rule.status] ?? rule.status, x: x + 9, y: label.count == 1 ? below + 2 : below, size: 9, bold: isBreached, italic: !isBreached && rule.status != "met")
                 counts[rule.status, default: 0] += 1
             }
         }
@@ -102,9 +103,9 @@ struct RelationshipJourneyChart {
         let emotional = readings.compactMap { reading in reading.emotional.map { (x(reading.day), y(($0 + 2) * 25)) } }
         let objective = readings.compactMap { reading in reading.objective.map { (x(reading.day), y($0)) } }
         canvas.polyline(emotional, stroke: "#000000", width: 1.8)
-        for point in emotional { canvas.marker(0, x: point.0, y: point.1, size: 3, fill: "#000000") }
+        for point in emotional { canvas.marker(0, x: point.0, y: point.1, size: 3, fill: "#000000", mark: "emotional") }
         canvas.polyline(objective, stroke: "#000000", width: 1.4, dash: "6 3")
-        for point in objective { canvas.marker(1, x: point.0, y: point.1, size: 3, fill: "#ffffff") }
+        for point in objective { canvas.marker(1, x: point.0, y: point.1, size: 3, fill: "#ffffff", mark: "objective") }
         if readings.isEmpty {
             canvas.text("No responses recorded yet", x: (plotLeft + plotRight) / 2, y: (plotTop + plotBottom) / 2, size: 9.5, anchor: .middle, italic: true)
         }

@@ -4,15 +4,20 @@ import XMLSupport
 /// The marks of a chart, in drawing order, as SVG elements. Coordinates are CSS pixels,
 /// written with at most one decimal so the same chart always gives the same bytes.
 struct SVGCanvas {
+    /// Text sizes are given as laid out and drawn this much larger: a chart 680 pixels wide
+    /// shrinks to the text width of an A4 page, and its smallest labels must stay at 7
+    /// points or more when printed. Widths are measured at the drawn size.
+    static let fontScale = 1.15
     private(set) var nodes: [XMLOutputNode] = []
 
     enum Anchor: String { case start, middle, end }
 
     mutating func rect(
         x: Double, y: Double, width: Double, height: Double, fill: String = "none", stroke: String? = nil,
-        strokeWidth: Double = 1, dash: String? = nil, radius: Double? = nil
+        strokeWidth: Double = 1, dash: String? = nil, radius: Double? = nil, mark: String? = nil
     ) {
         var attributes = ["x": Self.number(x), "y": Self.number(y), "width": Self.number(max(0, width)), "height": Self.number(max(0, height)), "fill": fill]
+        if let mark { attributes["class"] = mark }
         Self.stroke(stroke, width: strokeWidth, dash: dash, into: &attributes)
         if let radius { attributes["rx"] = Self.number(radius) }
         add("rect", attributes)
@@ -24,32 +29,35 @@ struct SVGCanvas {
         add("line", attributes)
     }
 
-    mutating func polyline(_ points: [(Double, Double)], stroke: String = "#000000", width: Double = 1.5, dash: String? = nil) {
+    mutating func polyline(_ points: [(Double, Double)], stroke: String = "#000000", width: Double = 1.5, dash: String? = nil, mark: String? = nil) {
         guard points.count > 1 else { return }
         var attributes = ["points": points.map { "\(Self.number($0.0)),\(Self.number($0.1))" }.joined(separator: " "), "fill": "none"]
+        if let mark { attributes["class"] = mark }
         Self.stroke(stroke, width: width, dash: dash, into: &attributes)
         add("polyline", attributes)
     }
 
-    mutating func path(_ d: String, fill: String = "none", stroke: String? = "#000000", width: Double = 1) {
+    mutating func path(_ d: String, fill: String = "none", stroke: String? = "#000000", width: Double = 1, mark: String? = nil) {
         var attributes = ["d": d, "fill": fill]
+        if let mark { attributes["class"] = mark }
         Self.stroke(stroke, width: width, dash: nil, into: &attributes)
         add("path", attributes)
     }
 
-    mutating func circle(cx: Double, cy: Double, r: Double, fill: String = "#000000", stroke: String? = nil, strokeWidth: Double = 1) {
+    mutating func circle(cx: Double, cy: Double, r: Double, fill: String = "#000000", stroke: String? = nil, strokeWidth: Double = 1, mark: String? = nil) {
         var attributes = ["cx": Self.number(cx), "cy": Self.number(cy), "r": Self.number(r), "fill": fill]
+        if let mark { attributes["class"] = mark }
         Self.stroke(stroke, width: strokeWidth, dash: nil, into: &attributes)
         add("circle", attributes)
     }
 
     /// A marker that reads without colour: a circle, square, triangle or diamond by `shape`.
-    mutating func marker(_ shape: Int, x: Double, y: Double, size: Double = 4, fill: String = "#000000") {
+    mutating func marker(_ shape: Int, x: Double, y: Double, size: Double = 4, fill: String = "#000000", mark: String? = nil) {
         switch shape % 4 {
-        case 0: circle(cx: x, cy: y, r: size, fill: fill, stroke: "#000000")
-        case 1: rect(x: x - size, y: y - size, width: size * 2, height: size * 2, fill: fill, stroke: "#000000")
-        case 2: path("M\(Self.number(x)) \(Self.number(y - size * 1.2))L\(Self.number(x + size * 1.1)) \(Self.number(y + size * 0.8))L\(Self.number(x - size * 1.1)) \(Self.number(y + size * 0.8))Z", fill: fill)
-        default: path("M\(Self.number(x)) \(Self.number(y - size * 1.3))L\(Self.number(x + size * 1.1)) \(Self.number(y))L\(Self.number(x)) \(Self.number(y + size * 1.3))L\(Self.number(x - size * 1.1)) \(Self.number(y))Z", fill: fill)
+        case 0: circle(cx: x, cy: y, r: size, fill: fill, stroke: "#000000", mark: mark)
+        case 1: rect(x: x - size, y: y - size, width: size * 2, height: size * 2, fill: fill, stroke: "#000000", mark: mark)
+        case 2: path("M\(Self.number(x)) \(Self.number(y - size * 1.2))L\(Self.number(x + size * 1.1)) \(Self.number(y + size * 0.8))L\(Self.number(x - size * 1.1)) \(Self.number(y + size * 0.8))Z", fill: fill, mark: mark)
+        default: path("M\(Self.number(x)) \(Self.number(y - size * 1.3))L\(Self.number(x + size * 1.1)) \(Self.number(y))L\(Self.number(x)) \(Self.number(y + size * 1.3))L\(Self.number(x - size * 1.1)) \(Self.number(y))Z", fill: fill, mark: mark)
         }
     }
 
@@ -59,7 +67,7 @@ struct SVGCanvas {
     ) {
         guard !text.isEmpty else { return }
         var attributes = ["x": Self.number(x), "y": Self.number(y), "fill": fill]
-        if size != 11 { attributes["font-size"] = Self.number(size) }
+        if size != 11 { attributes["font-size"] = Self.number(size * Self.fontScale) }
         if anchor != .start { attributes["text-anchor"] = anchor.rawValue }
         if bold { attributes["font-weight"] = "bold" }
         if italic { attributes["font-style"] = "italic" }
@@ -79,7 +87,7 @@ struct SVGCanvas {
         var baseline = y
         for line in lines {
             text(line, x: x, y: baseline, size: size, anchor: anchor, bold: bold, fill: fill)
-            baseline += size * 1.25
+            baseline += size * Self.fontScale * 1.2
         }
         return baseline
     }
@@ -128,6 +136,7 @@ struct SVGCanvas {
 enum TextMetrics {
     /// The width of `text` at `size` pixels, for a Calibri-like face.
     static func width(_ text: String, size: Double) -> Double {
+        let size = size * SVGCanvas.fontScale
         var ems = 0.0
         for scalar in text.unicodeScalars {
             switch scalar {

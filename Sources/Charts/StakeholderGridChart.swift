@@ -73,7 +73,7 @@ struct StakeholderGridChart {
             let rows = Double((count + columns - 1) / columns)
             let centreX = gridLeft + (Double(person.interest) - 0.5) * cell + (column - Double(columns - 1) / 2) * spacing
             let centreY = gridTop + gridSize - (Double(person.influence) - 0.5) * cell + (row - (rows - 1) / 2) * spacing
-            canvas.circle(cx: centreX, cy: centreY, r: 7.5, fill: person.isSponsor ? "#000000" : "#ffffff", stroke: "#000000", strokeWidth: 1.2)
+            canvas.circle(cx: centreX, cy: centreY, r: 7.5, fill: person.isSponsor ? "#000000" : "#ffffff", stroke: "#000000", strokeWidth: 1.2, mark: "stakeholder")
             canvas.text(String(person.number), x: centreX, y: centreY + 3, size: 8, anchor: .middle, bold: true, fill: person.isSponsor ? "#ffffff" : "#000000")
         }
 
@@ -85,9 +85,10 @@ struct StakeholderGridChart {
         canvas.text("Engagement now and needed", x: tableLeft, y: 14, size: 11, bold: true)
         for (index, level) in levels.enumerated() {
             let x = tableLeft + nameWidth + (Double(index) + 0.5) * levelWidth
-            canvas.text(level, x: x, y: gridTop + 10, size: 8.5, anchor: .middle)
+            // Staggered on two lines: the names are wider than their columns.
+            canvas.text(level, x: x, y: gridTop + (index % 2 == 0 ? 2 : 13), size: 8.5, anchor: .middle)
         }
-        let rowsTop = gridTop + 16
+        let rowsTop = gridTop + 19
         for (offset, person) in people.enumerated() {
             let y = rowsTop + Double(offset) * rowHeight
             if offset % 2 == 0 { canvas.rect(x: tableLeft, y: y, width: width - tableLeft - 6, height: rowHeight, fill: "#f2f2f2") }
@@ -103,11 +104,11 @@ struct StakeholderGridChart {
             }
             if person.current == person.desired {
                 // Already where the plan needs them: the square, with "now" inside it.
-                canvas.rect(x: x(person.desired) - 5, y: middle - 5, width: 10, height: 10, fill: "#000000")
+                canvas.rect(x: x(person.desired) - 5, y: middle - 5, width: 10, height: 10, fill: "#000000", mark: "engagement")
                 canvas.circle(cx: x(person.current), cy: middle, r: 2.5, fill: "#ffffff")
             } else {
                 canvas.circle(cx: x(person.current), cy: middle, r: 4, fill: "#ffffff", stroke: "#000000", strokeWidth: 1.3)
-                canvas.rect(x: x(person.desired) - 4, y: middle - 4, width: 8, height: 8, fill: "#000000")
+                canvas.rect(x: x(person.desired) - 4, y: middle - 4, width: 8, height: 8, fill: "#000000", mark: "engagement")
             }
         }
         let tableBottom = rowsTop + Double(people.count) * rowHeight

@@ -62,7 +62,7 @@ struct DocumentLint {
         "impacts", "activities", "escalations", "preferences", "customers", "staff", "sites", "teams",
     ]
 
-    static let blockNames: Set<String> = ["p", "li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "caption", "dt", "dd", "figcaption", "title"]
+    static let blockNames: Set<String> = ["p", "li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "caption", "dt", "dd", "figcaption", "title", "desc"]
 
     /// The text of each block of `root`, whitespace collapsed, in document order.
     static func blocks(of root: XMLOutputElement) -> [String] {
