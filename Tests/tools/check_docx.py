@@ -12,8 +12,12 @@ end-to-end tests.
    listed in ORDER below, and Word's rules: every table cell ends in a paragraph, no two
    tables are adjacent, the body ends in a paragraph and its section properties, every
    abstractNum comes before every num.
+5. Every inline picture of the body (a chart; the XHTML's SVG is left out of its text)
+   embeds a PNG part and, when it has an svgBlip, an SVG part, and has alt text.
 
-Prints one JSON object (headings, paragraphs, tables); exits 1 naming the first problem.
+Prints one JSON object (headings, paragraphs, tables, inline_shapes: how many pictures
+python-docx sees in the body, alt_texts: their alt text in order); exits 1 naming the
+first problem.
 """
 import json
 import sys
@@ -26,6 +30,9 @@ from lxml import etree
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+SVG_BLIP = "{http://schemas.microsoft.com/office/drawing/2016/SVG/main}svgBlip"
 
 # Child order from the ECMA-376 (Transitional) schema, for the elements engage writes.
 ORDER = {
@@ -128,12 +135,13 @@ def docx_texts(document):
 
 INLINE = {"a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "data", "dfn", "em", "i", "img", "kbd", "mark", "q", "s",
           "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "wbr"}
-HIDDEN = {"head", "nav", "style", "script", "template", "img"}
+# A chart (SVG) is a picture in Word: its title, description and labels are not paragraphs.
+HIDDEN = {"head", "nav", "style", "script", "template", "img", "svg"}
 
 
 def inline_text(element):
     name = local(element.tag)
-    if name in ("img", "style", "script"):
+    if name in ("img", "style", "script", "svg"):
         return ""
     if name == "br":
         return " " + (element.tail or "")
@@ -180,6 +188,27 @@ def xhtml_texts(body):
     return texts
 
 
+def check_pictures(path, document):
+    """The alt text of each inline picture, once its PNG and SVG parts are found."""
+    alt_texts = []
+    related = document.part.related_parts
+    for index, shape in enumerate(document.inline_shapes):
+        inline = shape._inline
+        description = inline.docPr.get("descr") or ""
+        if not description.strip():
+            fail(f"{path}: picture {index + 1} has no alt text")
+        blip = inline.find(f".//{A}blip")
+        png = related.get(blip.get(R + "embed")) if blip is not None else None
+        if png is None or png.content_type != "image/png":
+            fail(f"{path}: picture {index + 1} embeds no PNG part")
+        for svg in inline.iter(SVG_BLIP):
+            part = related.get(svg.get(R + "embed"))
+            if part is None or part.content_type != "image/svg+xml":
+                fail(f"{path}: picture {index + 1}'s svgBlip names no SVG part")
+        alt_texts.append(description)
+    return alt_texts
+
+
 def normalize(texts):
     return [" ".join(text.split()) for text in texts if text.split()]
 
@@ -214,7 +243,9 @@ def main():
             fail(f"{path}: paragraph {index + 1} reads {got!r}, but the XHTML's block reads {want!r}")
     if len(expected) != len(actual):
         fail(f"{path}: {len(actual)} paragraphs with text, but the XHTML has {len(expected)} blocks")
-    print(json.dumps({"headings": headings, "paragraphs": len(actual), "tables": len(document.tables)}))
+    alt_texts = check_pictures(path, document)
+    print(json.dumps({"headings": headings, "paragraphs": len(actual), "tables": len(document.tables),
+                      "inline_shapes": len(document.inline_shapes), "alt_texts": alt_texts}))
 
 
 if __name__ == "__main__":

@@ -46,6 +46,9 @@ public enum PackError: Error, Sendable, CustomStringConvertible {
     case templatesMissing(String)
     /// A format made by another program (PDF, by LibreOffice) could not be made.
     case conversionFailed(String, reason: String)
+    /// The documents have charts and a Word or PDF format was asked for, but librsvg,
+    /// which draws the charts' pictures, cannot be loaded.
+    case chartsCannotBeDrawn(String, reason: String)
 
     /// What to run to start a new history in a pack on purpose.
     static func restartAdvice(_ pack: String) -> String {
@@ -113,6 +116,8 @@ public enum PackError: Error, Sendable, CustomStringConvertible {
             "The pack was generated with the templates in \(path), which no longer exists. Restore that folder, or pass --templates DIR with the templates to compare against."
         case .conversionFailed(let path, let reason):
             "\(path): \(reason). Nothing was written; the other formats are written without --format pdf."
+        case .chartsCannotBeDrawn(let path, let reason):
+            "\(path): \(reason) Nothing was written; without docx and pdf in --format the other formats are written."
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Rendering
 import XMLSupport
 
 /// What one generate run did to a pack.
@@ -56,6 +57,9 @@ public enum PackPublisher {
         // Before the store is opened: a pack must not be started that cannot be finished.
         if formats.contains(.pdf) {
             do { _ = try PDFConverter.program() } catch { throw .conversionFailed(folder.path, reason: error.description) }
+        }
+        if !formats.isDisjoint(with: [.docx, .pdf]), documents.contains(where: { !ChartImages.files(in: $0.draft, prefix: "").isEmpty }) {
+            do { try Rendering.SVGRasterizer.load() } catch { throw .chartsCannotBeDrawn(folder.path, reason: error.description) }
         }
         let (store, movedAside) = try RevisionStore.openForWriting(
             folder, wait: lockWait, startNewHistory: startNewHistory, now: now)

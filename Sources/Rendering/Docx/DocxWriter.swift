@@ -5,8 +5,9 @@ import ZIPFoundation
 /// Writes a rendered XHTML document as a Word document (WordprocessingML in a zip, DESIGN
 /// section 15): Word's own styles (Title, Heading 1-3, lists through numbering.xml,
 /// tables with a header row), the house style of the document's head in those styles,
-/// the firm's logo in the page header, the revision and page numbers in the footer, and a
-/// table of contents field that Word fills on opening.
+/// the firm's logo in the page header, the revision and page numbers in the footer, a
+/// table of contents field that Word fills on opening, and charts as pictures (PNG, with
+/// the SVG beside it for Word 2016 and later).
 ///
 /// Every XML part is written through libxml2 (``XMLStreamWriter``) with its children in
 /// the order the schema gives; the zip has fixed timestamps and a fixed order of entries,
@@ -20,13 +21,25 @@ public enum DocxWriter {
         public var isXML: Bool
     }
 
-    /// The Word document for `root`, the `<html>` element of an XHTML document.
-    public static func render(_ root: XMLOutputElement) -> [UInt8] {
-        package(parts(of: root))
+    /// Draws a chart's SVG as a PNG of `pixelWidth` x `pixelHeight`.
+    public typealias Rasterize = (_ svg: [UInt8], _ pixelWidth: Int, _ pixelHeight: Int) throws(SVGRasterizer.Error) -> [UInt8]
+
+    /// Draws with librsvg, in this process, at the resolution of the chart as printed.
+    public static func drawWithLibrsvg(_ svg: [UInt8], pixelWidth: Int, pixelHeight: Int) throws(SVGRasterizer.Error) -> [UInt8] {
+        try SVGRasterizer.png(fromSVG: svg, width: pixelWidth, height: pixelHeight, dotsPerInch: WordChart.dotsPerInch)
     }
 
-    /// The parts of the Word document for `root`, in the order they are zipped.
-    public static func parts(of root: XMLOutputElement) -> [Part] {
+    /// The Word document for `root`, the `<html>` element of an XHTML document.
+    ///
+    /// - Parameter rasterize: draws the charts' PNGs; a chart it cannot draw is a line of
+    ///   text saying why (``SVGRasterizer/Error/libraryMissing(_:)``: which package to install).
+    public static func render(_ root: XMLOutputElement, rasterize: @escaping Rasterize = drawWithLibrsvg) -> [UInt8] {
+        package(parts(of: root, rasterize: rasterize))
+    }
+
+    /// The parts of the Word document for `root`, in the order they are zipped; `rasterize`
+    /// as for ``render(_:rasterize:)``.
+    public static func parts(of root: XMLOutputElement, rasterize: @escaping Rasterize = drawWithLibrsvg) -> [Part] {
         let head = DocumentHead(document: root)
         let body = root.elements.first { $0.name == "body" } ?? XMLOutputElement(name: "body")
         let title = root.elements.first { $0.name == "head" }?.elements.first { $0.name == "title" }?.textContent.collapsingXMLWhitespace() ?? ""
@@ -42,12 +55,12 @@ public enum DocxWriter {
         let firstHeaderID = relationships.add(type: "header", target: "header2.xml")
         let firstFooterID = relationships.add(type: "footer", target: "footer2.xml")
 
-        var document = WordBodyWriter(page: page, relationships: relationships)
+        var document = WordBodyWriter(page: page, relationships: relationships, rasterize: rasterize)
         document.write(body: body, headerID: headerID, footerID: footerID, firstHeaderID: firstHeaderID, firstFooterID: firstFooterID)
         relationships = document.relationships
 
         var headerRelationships = WordRelationships()
-        var media: [Part] = []
+        var media = document.media
         var logoIDs: (png: String, svg: String?)?
         if let logo {
             let png = headerRelationships.add(type: "image", target: "media/logo.png")
@@ -61,7 +74,9 @@ public enum DocxWriter {
         }
 
         var parts: [Part] = [
-            Part(path: "[Content_Types].xml", bytes: WordParts.contentTypes(hasSVG: logo?.svg != nil, hasPNG: logo != nil), isXML: true),
+            Part(
+                path: "[Content_Types].xml", bytes: WordParts.contentTypes(hasSVG: logo?.svg != nil || !media.isEmpty, hasPNG: logo != nil || !media.isEmpty),
+                isXML: true),
             Part(path: "_rels/.rels", bytes: WordParts.packageRelationships(), isXML: true),
             Part(path: "docProps/core.xml", bytes: WordParts.coreProperties(title: title, head: head), isXML: true),
             Part(path: "docProps/app.xml", bytes: WordParts.appProperties(company: head.firmName), isXML: true),

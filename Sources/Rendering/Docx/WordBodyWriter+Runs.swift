@@ -65,6 +65,10 @@ extension WordBodyWriter {
             return
         case "img", "style", "script":
             return
+        case "svg":
+            // A chart in a line of text stays in it.
+            if let chart = WordChart(element) { writeChart(chart) }
+            return
         case "a":
             if let target = hyperlinkTarget(element.attributes["href"]) {
                 // A space before the link stays outside it.

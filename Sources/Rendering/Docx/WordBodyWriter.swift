@@ -7,11 +7,16 @@ import XMLSupport
 /// The cover comes first; a table of contents follows on a page of its own, and the
 /// sections after it. Word's rules are kept as they are met: every table cell ends in a
 /// paragraph, adjacent tables get a paragraph between them (Word would merge them), and
-/// the body ends in a paragraph before its section properties.
+/// the body ends in a paragraph before its section properties. Charts (SVG) become
+/// pictures, whose files ``media`` collects.
 struct WordBodyWriter {
     let page: WordPage
     var relationships: WordRelationships
+    let rasterize: DocxWriter.Rasterize
     let w = XMLStreamWriter()
+    /// The charts' PNG and SVG files, in document order.
+    var media: [DocxWriter.Part] = []
+    var chartsDrawn = 0
     /// How many ordered lists were written: each has its own numbering (``WordParts/numbering(orderedLists:)``).
     private(set) var orderedListCount = 0
     /// The bookmark name of every element id, for links to it.
@@ -25,9 +30,10 @@ struct WordBodyWriter {
     var lastBlockWasTable = false
     var externalLinks: [String: String] = [:]
 
-    init(page: WordPage, relationships: WordRelationships) {
+    init(page: WordPage, relationships: WordRelationships, rasterize: @escaping DocxWriter.Rasterize) {
         self.page = page
         self.relationships = relationships
+        self.rasterize = rasterize
     }
 
     /// How a run of text looks.
@@ -46,6 +52,17 @@ struct WordBodyWriter {
         var paragraphStyle = "Normal"
         var inCell = false
         var alignRight = false
+    }
+
+    /// A paragraph's own formatting, beyond its style's.
+    struct ParagraphFormat {
+        /// Whether the paragraph stays on the page of the next; nil: as its style says.
+        var keepNext: Bool?
+        var centred = false
+        /// Single line spacing, for a picture: its line is as tall as the picture, and
+        /// Normal's 1.15 lines would add 15% of that above it.
+        var singleLine = false
+        var spaceAfter: Int?
     }
 
     // MARK: - Document
@@ -196,6 +213,10 @@ struct WordBodyWriter {
         switch element.name {
         case "head", "nav", "style", "script", "template", "img":
             return
+        case "figure":
+            writeFigure(element, place: place)
+        case "svg":
+            writeChartParagraph(element, keepWithNext: false)
         case "h1":
             paragraph(style: "Title", inline: element.children, place: place)
         case "h2":
@@ -299,7 +320,10 @@ struct WordBodyWriter {
 
     var paragraphsWritten = 0
 
-    mutating func startParagraph(style: String, list: (level: Int, numbering: Int)? = nil, indentLevel: Int? = nil, alignRight: Bool = false) {
+    mutating func startParagraph(
+        style: String, list: (level: Int, numbering: Int)? = nil, indentLevel: Int? = nil, alignRight: Bool = false,
+        format: ParagraphFormat = ParagraphFormat()
+    ) {
         w.start("w:p")
         let followsTable = lastBlockWasTable
         // Normal is the default paragraph style, and a paragraph without properties needs
@@ -307,9 +331,13 @@ struct WordBodyWriter {
         // The cover starts a quarter of the way down its page, below the letterhead.
         let opensCover = coverOpeningPending
         coverOpeningPending = false
-        let hasProperties = style != "Normal" || pendingPageBreak || list != nil || followsTable || indentLevel != nil || alignRight || opensCover
+        let spaceBefore = followsTable ? 200 : opensCover ? 2800 : nil
+        let hasProperties =
+            style != "Normal" || pendingPageBreak || list != nil || spaceBefore != nil || indentLevel != nil || alignRight
+            || format.keepNext != nil || format.centred || format.singleLine || format.spaceAfter != nil
         if hasProperties { w.start("w:pPr") }
         if style != "Normal" { w.empty("w:pStyle", ["w:val": style]) }
+        if let keepNext = format.keepNext { w.empty("w:keepNext", keepNext ? [:] : ["w:val": "0"]) }
         if pendingPageBreak {
             w.empty("w:pageBreakBefore")
             pendingPageBreak = false
@@ -321,16 +349,21 @@ struct WordBodyWriter {
             w.end()
         }
         // Word puts no space between a table and the paragraph after it.
-        if followsTable {
-            w.empty("w:spacing", ["w:before": "200"])
-        } else if opensCover {
-            w.empty("w:spacing", ["w:before": "2800"])
+        if spaceBefore != nil || format.spaceAfter != nil || format.singleLine {
+            w.start("w:spacing")
+            if let spaceBefore { w.attribute("w:before", String(spaceBefore)) }
+            if let spaceAfter = format.spaceAfter { w.attribute("w:after", String(spaceAfter)) }
+            if format.singleLine {
+                w.attribute("w:line", "240")
+                w.attribute("w:lineRule", "auto")
+            }
+            w.end()
         }
         if list == nil, let indentLevel {
             // A list item's second paragraph lines up with its first.
             w.empty("w:ind", ["w:left": String(360 * (indentLevel + 1))])
         }
-        if alignRight { w.empty("w:jc", ["w:val": "right"]) }
+        if alignRight || format.centred { w.empty("w:jc", ["w:val": alignRight ? "right" : "center"]) }
         if hasProperties { w.end() }
         for name in pendingBookmarks {
             let id = String(bookmarksWritten)

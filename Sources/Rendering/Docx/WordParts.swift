@@ -147,50 +147,11 @@ enum WordParts {
             let height = onCover ? 640_080 : 411_480
             let width = height * logo.pixelWidth / logo.pixelHeight
             w.start("w:r")
-            w.start("w:drawing")
-            w.start("wp:inline", ["distT": "0", "distB": "0", "distL": "0", "distR": "0"])
-            w.empty("wp:extent", ["cx": String(width), "cy": String(height)])
-            // Drawing ids are unique across the document's parts.
-            w.empty("wp:docPr", ["id": onCover ? "2" : "1", "name": "Logo", "descr": logo.description])
-            w.start("wp:cNvGraphicFramePr")
-            w.empty("a:graphicFrameLocks", ["noChangeAspect": "1"])
-            w.end()
-            w.start("a:graphic")
-            w.start("a:graphicData", ["uri": WordNamespace.picture])
-            w.start("pic:pic")
-            w.start("pic:nvPicPr")
-            w.empty("pic:cNvPr", ["id": "0", "name": "logo.png", "descr": logo.description])
-            w.empty("pic:cNvPicPr")
-            w.end()
-            w.start("pic:blipFill")
-            w.start("a:blip", ["r:embed": ids.png])
-            if let svg = ids.svg {
-                // Word 2016 and later draw the SVG; older readers the PNG.
-                w.start("a:extLst")
-                w.start("a:ext", ["uri": "{96DAC541-7B7A-43D3-8B79-37D633B846F1}"])
-                w.empty("asvg:svgBlip", ["xmlns:asvg": WordNamespace.svg, "r:embed": svg])
-                w.end()
-                w.end()
-            }
-            w.end()
-            w.start("a:stretch")
-            w.empty("a:fillRect")
-            w.end()
-            w.end()
-            w.start("pic:spPr")
-            w.start("a:xfrm")
-            w.empty("a:off", ["x": "0", "y": "0"])
-            w.empty("a:ext", ["cx": String(width), "cy": String(height)])
-            w.end()
-            w.start("a:prstGeom", ["prst": "rect"])
-            w.empty("a:avLst")
-            w.end()
-            w.end()
-            w.end()
-            w.end()
-            w.end()
-            w.end()
-            w.end()
+            // Drawing ids are unique across the document's parts: the charts' follow these two.
+            WordDrawing(
+                width: width, height: height, id: onCover ? 2 : 1, name: "Logo", description: logo.description, fileName: "logo.png",
+                pngRelationship: ids.png, svgRelationship: ids.svg
+            ).write(to: w)
             w.end()
         } else if let firmName {
             WordRun.text(w, firmName)

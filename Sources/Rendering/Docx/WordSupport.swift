@@ -28,6 +28,8 @@ struct WordPage {
 
     /// The width between the margins.
     var textWidth: Int { width - 2 * margin }
+    /// The height between the margins.
+    var textHeight: Int { height - 2 * margin }
 }
 
 /// The relationships of one part, numbered `rId1`, `rId2`, ... in the order added.

@@ -6,7 +6,7 @@ import XMLSupport
 /// The Word document's own rules, each checked on a small XHTML document: what Word would
 /// call damaged (a cell without a paragraph, merged adjacent tables), numbering that
 /// restarts per list, links to bookmarks Word accepts, text XML cannot hold, the house
-/// style in the styles, and the same bytes every time.
+/// style in the styles, charts as pictures, and the same bytes every time.
 @Suite("DOCX writer")
 struct DocxWriterTests {
     static func element(_ name: String, _ attributes: [String: String] = [:], _ children: [XMLOutputNode] = []) -> XMLOutputElement {
@@ -123,6 +123,259 @@ struct DocxWriterTests {
         #expect(first == DocxWriter.render(root))
         // The first local file header's date and time (offsets 10-13): 1 January 1980, 00:00.
         #expect(Array(first[10..<14]) == [0, 0, 0x21, 0])
+    }
+}
+
+// MARK: - Charts
+
+extension DocxWriterTests {
+    static let svgNamespace = "http://www.w3.org/2000/svg"
+    static let pngSignature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
+    static let description = "Touchpoints a month: 4 in January, 9 in February and 16 in March."
+
+    /// A chart as the templates write it: `width` x `height` CSS pixels, a title, a
+    /// description, bars and labels.
+    static func chart(_ title: String, width: Int = 680, height: Int = 420) -> XMLOutputElement {
+        func svg(_ name: String, _ attributes: [String: String] = [:], text: String? = nil) -> XMLOutputNode {
+            .element(XMLOutputElement(name: name, namespaceURI: svgNamespace, attributes: attributes, children: text.map { [.text($0)] } ?? []))
+        }
+        let bars = [("January", 4), ("February", 9), ("March", 16)].enumerated().flatMap { index, month in
+            let x = 80 + index * 180
+            return [
+                svg("rect", ["x": "\(x)", "y": "\(height - 40 - month.1 * 20)", "width": "120", "height": "\(month.1 * 20)", "fill": "#1F3A5F"]),
+                svg("text", ["x": "\(x + 60)", "y": "\(height - 16)", "text-anchor": "middle", "font-size": "14"], text: month.0),
+            ]
+        }
+        return XMLOutputElement(
+            name: "svg", namespaceURI: svgNamespace,
+            attributes: ["width": "\(width)", "height": "\(height)", "viewBox": "0 0 \(width) \(height)", "role": "img"],
+            children: [svg("title", text: title), svg("desc", text: description)] + bars)
+    }
+
+    static func figure(_ chart: XMLOutputElement, caption: String? = nil) -> XMLOutputNode {
+        .element(element("figure", ["class": "chart"], [.element(chart)] + (caption.map { [text("figcaption", $0)] } ?? [])))
+    }
+
+    /// Width and height from a PNG's header.
+    static func pixelSize(_ png: [UInt8]) -> (width: Int, height: Int) {
+        func integer(at offset: Int) -> Int { png[offset..<offset + 4].reduce(0) { $0 << 8 | Int($1) } }
+        return (integer(at: 16), integer(at: 20))
+    }
+
+    struct Pixels {
+        var width: Int
+        var height: Int
+        var bytes: [UInt8]
+        func rgb(_ x: Int, _ y: Int) -> [UInt8] { Array(bytes[(y * width + x) * 3..<(y * width + x) * 3 + 3]) }
+    }
+
+    /// The pixels of an 8-bit RGB PNG, inflated by zlib and unfiltered here: a reader apart
+    /// from the rasterizer's encoder, to check it.
+    static func rgbPixels(_ png: [UInt8]) throws -> Pixels {
+        var data: [UInt8] = []
+        var offset = 8
+        func integer(at offset: Int) -> Int { png[offset..<offset + 4].reduce(0) { $0 << 8 | Int($1) } }
+        while offset + 8 <= png.count {
+            let length = integer(at: offset)
+            if png[offset + 4..<offset + 8].elementsEqual("IDAT".utf8) { data += png[offset + 8..<offset + 8 + length] }
+            offset += 12 + length
+        }
+        let (width, height) = pixelSize(png)
+        try #require(png[24] == 8 && png[25] == 2 && png[28] == 0, "8-bit RGB, not interlaced")
+        typealias Uncompress = @convention(c) (UnsafeMutablePointer<UInt8>?, UnsafeMutablePointer<UInt>?, UnsafePointer<UInt8>?, UInt) -> Int32
+        let zlib = try #require(dlopen("libz.so.1", RTLD_NOW))
+        let uncompress = unsafeBitCast(try #require(dlsym(zlib, "uncompress")), to: Uncompress.self)
+        let rowLength = 1 + 3 * width
+        var rows = [UInt8](repeating: 0, count: rowLength * height)
+        var length = UInt(rows.count)
+        try #require(uncompress(&rows, &length, data, UInt(data.count)) == 0 && length == UInt(rows.count))
+        var pixels = [UInt8](repeating: 0, count: 3 * width * height)
+        for y in 0..<height {
+            let filter = rows[y * rowLength]
+            for x in 0..<3 * width {
+                let left = x >= 3 ? Int(pixels[y * 3 * width + x - 3]) : 0
+                let up = y > 0 ? Int(pixels[(y - 1) * 3 * width + x]) : 0
+                let upLeft = x >= 3 && y > 0 ? Int(pixels[(y - 1) * 3 * width + x - 3]) : 0
+                let predictor: Int
+                switch filter {
+                case 0: predictor = 0
+                case 1: predictor = left
+                case 2: predictor = up
+                case 3: predictor = (left + up) / 2
+                default:
+                    let estimate = left + up - upLeft
+                    let (toLeft, toUp, toUpLeft) = (abs(estimate - left), abs(estimate - up), abs(estimate - upLeft))
+                    predictor = toLeft <= toUp && toLeft <= toUpLeft ? left : toUp <= toUpLeft ? up : upLeft
+                }
+                pixels[y * 3 * width + x] = UInt8(truncatingIfNeeded: Int(rows[y * rowLength + 1 + x]) + predictor)
+            }
+        }
+        return Pixels(width: width, height: height, bytes: pixels)
+    }
+
+    @Test("A chart is a centred picture kept with its caption: PNG and SVG in word/media, alt text from its title and description")
+    func chartIsAPicture() throws {
+        let title = "Touchpoints by month"
+        let root = Self.document([.element(Self.element("section", ["id": "s"], [Self.text("h2", "Charts"), Self.figure(Self.chart(title), caption: "Figure 1. Touchpoints")]))])
+        let parts = DocxWriter.parts(of: root)
+
+        let png = try #require(parts.first { $0.path == "word/media/chart1.png" }).bytes
+        #expect(png.starts(with: Self.pngSignature))
+        // White around the bars; the middle of March's bar (x 440-560, y 60-380 of 680 x 420) in its colour.
+        let pixels = try Self.rgbPixels(png)
+        #expect(pixels.rgb(2, 2) == [255, 255, 255])
+        #expect(pixels.rgb(500 * pixels.width / 680, 220 * pixels.height / 420) == [0x1F, 0x3A, 0x5F])
+        let svg = try XMLDocument.parse(bytes: try #require(parts.first { $0.path == "word/media/chart1.svg" }).bytes, fileName: "chart1.svg").root
+        #expect(svg.name == "svg" && svg.namespaceURI == Self.svgNamespace)
+        #expect(svg.element(named: "title")?.textContent == title)
+
+        let body = try #require(try Self.part(root, "word/document.xml").element(named: "body"))
+        let paragraphs = body.elements(named: "p")
+        let pictureIndex = try #require(paragraphs.firstIndex { !Self.descendants($0, named: "drawing").isEmpty })
+        let picture = paragraphs[pictureIndex]
+        let properties = try #require(picture.element(named: "pPr"))
+        #expect(properties.element(named: "jc")?.word("val") == "center")
+        #expect(properties.element(named: "keepNext") != nil && properties.element(named: "keepNext")?.word("val") == nil)
+        let docPr = try #require(Self.descendants(picture, named: "docPr").first)
+        #expect(docPr[attribute: "name"] == title)
+        #expect(docPr[attribute: "descr"] == "\(title). \(Self.description)")
+
+        let caption = paragraphs[pictureIndex + 1]
+        #expect(caption.element(named: "pPr")?.element(named: "pStyle")?.word("val") == "Caption")
+        #expect(caption.element(named: "pPr")?.element(named: "keepNext")?.word("val") == "0", "below the chart, the caption ends the figure")
+        #expect(Self.descendants(caption, named: "t").map(\.textContent).joined() == "Figure 1. Touchpoints")
+
+        let relationships = try Self.part(root, "word/_rels/document.xml.rels").elements.map { ($0[attribute: "Id"] ?? "", $0[attribute: "Target"] ?? "", $0[attribute: "Type"] ?? "") }
+        let pngID = try #require(relationships.first { $0.1 == "media/chart1.png" })
+        let svgID = try #require(relationships.first { $0.1 == "media/chart1.svg" })
+        #expect(pngID.2.hasSuffix("/image") && svgID.2.hasSuffix("/image"))
+        let relationshipsNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+        #expect(Self.descendants(picture, named: "blip").first?.attribute("embed", namespaceURI: relationshipsNamespace) == pngID.0)
+        #expect(Self.descendants(picture, named: "svgBlip").first?.attribute("embed", namespaceURI: relationshipsNamespace) == svgID.0)
+
+        let types = try Self.part(root, "[Content_Types].xml").elements(named: "Default")
+        #expect(types.contains { $0[attribute: "Extension"] == "png" && $0[attribute: "ContentType"] == "image/png" })
+        #expect(types.contains { $0[attribute: "Extension"] == "svg" && $0[attribute: "ContentType"] == "image/svg+xml" })
+    }
+
+    @Test("A chart is as wide as the text at most, in proportion, never larger than its natural size; its PNG is twice its natural size", arguments: [
+        ("A4", 680, 420, 6_120_130, 3_780_080, 1360, 840),
+        ("Letter", 680, 420, 6_400_800, 3_953_435, 1360, 840),
+        ("A4", 200, 100, 1_905_000, 952_500, 400, 200),
+        // As tall as the text less an inch for the caption.
+        ("A4", 400, 2000, 1_667_510, 8_337_550, 800, 4000),
+    ])
+    func chartFitsTheText(page: String, width: Int, height: Int, extentWidth: Int, extentHeight: Int, pixelWidth: Int, pixelHeight: Int) throws {
+        let head: [XMLOutputNode] = [.element(Self.element("meta", ["name": "page-size", "content": page]))]
+        let root = Self.document(head: head, [Self.figure(Self.chart("Sized", width: width, height: height))])
+        let extent = try #require(Self.descendants(try Self.part(root, "word/document.xml"), named: "extent").first)
+        #expect(extent[attribute: "cx"] == String(extentWidth) && extent[attribute: "cy"] == String(extentHeight))
+        let png = try #require(DocxWriter.parts(of: root).first { $0.path == "word/media/chart1.png" })
+        #expect(Self.pixelSize(png.bytes) == (pixelWidth, pixelHeight))
+    }
+
+    @Test("Charts are numbered in document order with unique drawing ids, and the document's bytes are the same every time")
+    func chartsAreNumberedAndDeterministic() throws {
+        let root = Self.document([Self.figure(Self.chart("First")), .element(Self.element("div", [:], [Self.figure(Self.chart("Second"), caption: "Two")]))])
+        let parts = DocxWriter.parts(of: root)
+        #expect(parts.map(\.path).filter { $0.hasPrefix("word/media/") } == ["word/media/chart1.png", "word/media/chart1.svg", "word/media/chart2.png", "word/media/chart2.svg"])
+        let pictures = Self.descendants(try Self.part(root, "word/document.xml"), named: "docPr")
+        #expect(pictures.map { $0[attribute: "name"] } == ["First", "Second"])
+        #expect(pictures.map { $0[attribute: "id"] } == ["3", "4"], "after the logos' 1 and 2")
+        #expect(DocxWriter.render(root) == DocxWriter.render(root))
+    }
+
+    @Test("Without librsvg a chart is a line saying which package to install, not a blank picture")
+    func chartWithoutLibrsvgSaysWhatToInstall() throws {
+        let root = Self.document([Self.figure(Self.chart("Touchpoints by month"), caption: "Figure 1")])
+        let missing: DocxWriter.Rasterize = { _, _, _ throws(SVGRasterizer.Error) in throw .libraryMissing("librsvg-2.so.2: cannot open shared object file") }
+        let parts = DocxWriter.parts(of: root, rasterize: missing)
+        #expect(!parts.contains { $0.path.hasPrefix("word/media/") })
+        let document = try XMLDocument.parse(bytes: try #require(parts.first { $0.path == "word/document.xml" }).bytes, fileName: "document.xml").root
+        #expect(Self.descendants(document, named: "drawing").isEmpty)
+        let texts = Self.descendants(document, named: "p").map { Self.descendants($0, named: "t").map(\.textContent).joined() }
+        #expect(texts.contains("[chart: Touchpoints by month — install librsvg2-2 to draw it]"), "\(texts)")
+        #expect(SVGRasterizer.Error.libraryMissing("not found").description.contains("apt-get install librsvg2-2"))
+    }
+
+    @Test("The rasterizer's PNG reads back as the picture at any size: zlib inflates its strips and checks their Adler-32", arguments: [
+        (1, 1), (3, 5), (7, 2), (680, 3), (2, 999),
+    ])
+    func rasterizerPNGReadsBack(width: Int, height: Int) throws {
+        // Black on the left half, white on the right.
+        let svg = #"<svg xmlns="http://www.w3.org/2000/svg" width="2" height="1" preserveAspectRatio="none"><rect width="1" height="1"/></svg>"#
+        let pixels = try Self.rgbPixels(try SVGRasterizer.png(fromSVG: Array(svg.utf8), width: width, height: height))
+        #expect(pixels.width == width && pixels.height == height)
+        if width > 1 {
+            #expect(pixels.rgb(0, 0) == [0, 0, 0] && pixels.rgb(width - 1, height - 1) == [255, 255, 255])
+        } else {
+            #expect(pixels.rgb(0, 0) == [127, 127, 127], "half black, half white")
+        }
+    }
+
+    @Test("The rasterizer draws from many threads at once, each picture the same as drawn alone")
+    func rasterizerIsThreadSafe() throws {
+        let svg = XMLWriter.serialize(Self.chart("Concurrent"), indent: false)
+        let alone = try SVGRasterizer.png(fromSVG: svg, width: 680, height: 420)
+        final class Results: @unchecked Sendable {
+            let lock = NSLock()
+            var pictures: [[UInt8]] = []
+            var failures: [String] = []
+        }
+        let results = Results()
+        DispatchQueue.concurrentPerform(iterations: 16) { _ in
+            let outcome = Result { () throws(SVGRasterizer.Error) in try SVGRasterizer.png(fromSVG: svg, width: 680, height: 420) }
+            results.lock.lock()
+            defer { results.lock.unlock() }
+            switch outcome {
+            case .success(let png): results.pictures.append(png)
+            case .failure(let error): results.failures.append(error.description)
+            }
+        }
+        #expect(results.failures.isEmpty, "\(results.failures)")
+        #expect(results.pictures.count == 16 && results.pictures.allSatisfy { $0 == alone })
+    }
+
+    @Test("python-docx sees each chart as an inline shape with its alt text (Tests/tools/check_docx.py)")
+    func pythonDocxSeesTheCharts() throws {
+        let body: [XMLOutputNode] = [
+            Self.text("h1", "Strategy"),
+            .element(Self.element("section", ["id": "charts"], [
+                Self.text("h2", "Charts"), Self.figure(Self.chart("First"), caption: "Figure 1. First"), Self.text("p", "Between the charts."),
+                Self.figure(Self.chart("Second"), caption: "Figure 2. Second"),
+            ])),
+        ]
+        var root = Self.document(body)
+        root.namespaceURI = "http://www.w3.org/1999/xhtml"
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("docx-charts-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let docx = folder.appendingPathComponent("charts.docx")
+        let xhtml = folder.appendingPathComponent("charts.xhtml")
+        try Data(DocxWriter.render(root)).write(to: docx)
+        try Data(XMLWriter.serialize(root)).write(to: xhtml)
+
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("tools/check_docx.py")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", script.path, docx.path, xhtml.path]
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        try #require(process.terminationStatus == 0, "check_docx.py (python-docx, from .build/test-venv): \(message)")
+        struct Summary: Decodable {
+            var inline_shapes: Int
+            var alt_texts: [String]
+        }
+        let summary = try JSONDecoder().decode(Summary.self, from: data)
+        #expect(summary.inline_shapes == 2)
+        #expect(summary.alt_texts == ["First. \(Self.description)", "Second. \(Self.description)"])
     }
 }
 
