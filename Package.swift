@@ -58,7 +58,7 @@ let package = Package(
         // Library-level benchmarks run by Benchmarks/run-history.sh (the diff of large
         // revisions) and Benchmarks/floor.py (one XPath evaluation).
         .executableTarget(
-            name: "engage-benchmarks", dependencies: ["EngagementCore", "XMLSupport", "Rendering"], path: "Benchmarks/Sources/engage-benchmarks"),
+            name: "engage-benchmarks", dependencies: ["EngagementCore", "XMLSupport", "Rendering", "Charts"], path: "Benchmarks/Sources/engage-benchmarks"),
         .testTarget(name: "XMLSupportTests", dependencies: ["XMLSupport"]),
         .testTarget(
             name: "EngagementCoreTests",

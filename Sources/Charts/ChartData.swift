@@ -27,6 +27,13 @@ enum ChartWords {
         }
     }
 
+    /// "97.5%", "12 days": a value with its unit, the per cent sign set close.
+    static func amount(_ value: Double, _ unit: String) -> String {
+        let number = SVGCanvas.number(value)
+        if unit.isEmpty { return number }
+        return unit == "%" ? number + "%" : "\(number) \(unit)"
+    }
+
     static func capitalized(_ text: String) -> String {
         guard let first = text.first else { return text }
         return first.uppercased() + text.dropFirst()

@@ -42,16 +42,17 @@ struct ExpectationTrendsChart {
     private static func draw(_ expectations: [Expectation]) -> Chart {
         let width = 680.0
         let panelWidth = 330.0
-        let panelHeight = 178.0
+        let panelHeight = 184.0
         var canvas = SVGCanvas()
         var sentences: [String] = []
         for (index, expectation) in expectations.enumerated() {
             let left = Double(index % 2) * (panelWidth + 20)
             let top = Double(index / 2) * (panelHeight + 14)
             drawPanel(expectation, left: left, top: top, width: panelWidth, height: panelHeight, canvas: &canvas)
-            var sentence = "\(expectation.metric): target \(SVGCanvas.number(expectation.target))\(expectation.unit.isEmpty ? "" : " " + expectation.unit), threshold \(SVGCanvas.number(expectation.threshold))"
+            let unit = expectation.unit
+            var sentence = "\(expectation.metric): target \(ChartWords.amount(expectation.target, unit)), threshold \(ChartWords.amount(expectation.threshold, unit))"
             if let latest = expectation.measurements.last {
-                sentence += ", latest \(SVGCanvas.number(latest.value)) in \(ChartWords.month(latest.date))"
+                sentence += ", latest \(ChartWords.amount(latest.value, unit)) in \(ChartWords.month(latest.date))"
             }
             sentences.append(sentence + " (\((statusWords[expectation.status] ?? expectation.status).lowercased())).")
         }
@@ -74,7 +75,7 @@ struct ExpectationTrendsChart {
         canvas.text(status, x: left + width - 4, y: top + 12, size: 9.5, anchor: .end, bold: expectation.status == "missed" || expectation.status == "at-risk", italic: true)
         let plotLeft = left + 40
         let plotRight = left + width - 8
-        let plotTop = top + 34
+        let plotTop = top + 42
         let plotBottom = top + height - 22
         let values = expectation.measurements.map(\.value) + expectation.glidePath.map(\.value) + [expectation.target, expectation.threshold]
         // Zero is on the scale when the values are amounts near it; a narrow band far from

@@ -12,21 +12,26 @@ struct GenerateCommandTests {
         repositoryRoot.appendingPathComponent("Samples/\(name).xml").path
     }
 
-    @Test func generatesTwelveFilesFromAnyWorkingDirectoryAndASecondRunRewritesNothing() async throws {
+    /// The client edition's charts, written beside the Markdown.
+    static let chartFiles = [
+        "business-case-cash-flow.svg", "change-management-change-heat-map.svg", "strategy-expectation-trends.svg", "strategy-journey-map.svg",
+    ]
+
+    @Test func generatesSixteenFilesFromAnyWorkingDirectoryAndASecondRunRewritesNothing() async throws {
         let scratch = try ScratchFolder()
         defer { scratch.remove() }
         let pack = scratch.url.appendingPathComponent("pack")
         let first = try await EngageProcess.run(["generate", Self.sample("northgate-hospitals"), "--out", "pack"], in: scratch.url)
         #expect(first.status == 0, "\(first.standardError)")
         let files = try FileManager.default.contentsOfDirectory(atPath: pack.path).filter { !$0.hasPrefix(".") }.sorted()
-        #expect(files == Self.kinds.flatMap { kind in Self.formats.map { "\(kind).\($0)" } }.sorted())
-        #expect(first.standardError.contains("12 files written"))
+        #expect(files == (Self.kinds.flatMap { kind in Self.formats.map { "\(kind).\($0)" } } + Self.chartFiles).sorted())
+        #expect(first.standardError.contains("16 files written"))
 
         let dates = try files.map { try FileManager.default.attributesOfItem(atPath: pack.appendingPathComponent($0).path)[.modificationDate] as? Date }
         try await Task.sleep(nanoseconds: 20_000_000)
         let second = try await EngageProcess.run(["generate", Self.sample("northgate-hospitals"), "--out", "pack"], in: scratch.url)
         #expect(second.status == 0)
-        #expect(second.standardError.contains("0 files written, 12 unchanged"))
+        #expect(second.standardError.contains("0 files written, 16 unchanged"))
         let after = try files.map { try FileManager.default.attributesOfItem(atPath: pack.appendingPathComponent($0).path)[.modificationDate] as? Date }
         #expect(dates == after)
     }
@@ -211,6 +216,13 @@ enum OutputChecker {
         var tables: Int
         var cells: Int
         var links: [String]
+        struct Image: Decodable {
+            var src: String?
+            var alt: String?
+        }
+        var images: [Image]
+        /// The titles of the inline SVG charts.
+        var charts: [String?]
     }
 
     struct Invalid: Error, CustomStringConvertible {

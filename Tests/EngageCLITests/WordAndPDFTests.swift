@@ -21,6 +21,9 @@ struct WordAndPDFTests {
         var headings: Int
         var paragraphs: Int
         var tables: Int
+        /// The pictures python-docx sees in the body, and their alternative texts.
+        var inline_shapes: Int?
+        var alt_texts: [String]?
     }
 
     /// Runs Tests/tools/check_docx.py on a document and the XHTML it was made from.

@@ -6,7 +6,8 @@
     check_output.py xhtml FILE  parse FILE as XML (ElementTree)
 
 Prints one JSON object: the visible text, the headings, the number of tables and of
-table cells, and the links; exits 1 with the parser's message when the input is invalid.
+table cells, the links, the images (source and alternative text) and the inline SVG
+charts (their titles); exits 1 with the parser's message when the input is invalid.
 """
 import json
 import sys
@@ -26,8 +27,16 @@ def summarize(document):
     headings = []
     tables = cells = 0
     links = []
+    images = []
+    charts = []
+    svg = "{http://www.w3.org/2000/svg}"
     for element in document.iter():
         tag = local(element.tag)
+        if tag == "img":
+            images.append({"src": element.get("src"), "alt": element.get("alt")})
+        if tag == svg + "svg":
+            titles = [child for child in element if child.tag == svg + "title"]
+            charts.append("".join(titles[0].itertext()) if titles else None)
         if tag == "head":
             continue
         if tag in ("script", "style"):
@@ -45,7 +54,7 @@ def summarize(document):
         if element.tail:
             text.append(element.tail)
     return {"text": " ".join(" ".join(text).split()), "headings": headings, "tables": tables,
-            "cells": cells, "links": links}
+            "cells": cells, "links": links, "images": images, "charts": charts}
 
 
 def main():

@@ -4,11 +4,16 @@
 //                                      (5 paragraphs each, 3% of them edited, 0.2% moved)
 //   engage-benchmarks docx XHTML...    the CPU of writing each XHTML file as a Word document:
 //                                      the XML parts, and the zip of them
+//   engage-benchmarks charts [--firm FIRM] PROFILE...
+//                                      the CPU of drawing every chart of each profile as SVG
+//                                      (per document, four documents a profile), and of
+//                                      drawing each as the PNG a Word document carries
 //   engage-benchmarks xpath PROFILE    the cost of one libxml2 XPath evaluation of a plain
 //                                      value (`@id`, `name`) where the model has one: the
 //                                      floor of every value a template puts in a document
 //
 // Prints one line of `key=value` pairs for Benchmarks/run.sh to collect.
+import Charts
 import EngagementCore
 import Foundation
 import Rendering
@@ -31,7 +36,7 @@ func milliseconds(_ duration: Duration) -> Double {
 }
 
 func usage() -> Never {
-    FileHandle.standardError.write(Data("usage: engage-benchmarks diff SECTIONS | engage-benchmarks docx XHTML... | engage-benchmarks xpath PROFILE\n".utf8))
+    FileHandle.standardError.write(Data("usage: engage-benchmarks diff SECTIONS | engage-benchmarks docx XHTML... | engage-benchmarks charts PROFILE... | engage-benchmarks xpath PROFILE\n".utf8))
     exit(2)
 }
 
@@ -61,6 +66,61 @@ func benchmarkDocx(files: [String]) throws {
     let documents = Double(rounds * roots.count)
     print(String(format: "docx_parts_ms=%.3f docx_zip_ms=%.3f docx_total_ms=%.3f docx_bytes=%d", milliseconds(partsTime) / documents,
                  milliseconds(zipTime) / documents, milliseconds(partsTime + zipTime) / documents, bytes))
+}
+
+/// The SVG of every chart of `files` (profiles, internal edition: every chart), timed over
+/// rounds, then each chart drawn as a PNG by librsvg as the Word document does (after one
+/// warm-up picture, which loads librsvg and fontconfig).
+func benchmarkCharts(files: [String]) throws {
+    // With a firm first (`--firm FILE`), its service standard brings the relationship chart in.
+    var files = files
+    var firm: FirmSource?
+    if files.first == "--firm", files.count > 2 {
+        let load = FirmLoader.load(fileAt: files[1], embeddingFiles: false)
+        firm = load.firm.flatMap { loaded in load.root.map { FirmSource(firm: loaded, root: $0, path: files[1]) } }
+        files.removeFirst(2)
+    }
+    var drawTime = Duration.zero
+    var drawn: [(kind: ChartKind, svg: XMLOutputElement)] = []
+    let rounds = 20
+    for file in files {
+        let loaded = ProfileLoader.load(fileAt: file)
+        guard let profile = loaded.profile, let root = loaded.root else { throw XPathError.invalidExpression(file, reason: "the profile does not load") }
+        let model = EngagementModel(profile: profile, root: root, edition: .internal, firm: firm)
+        let session = XPathSession(document: try XMLDocument.parse(bytes: model.bytes, fileName: file))
+        for kind in ChartKind.allCases {
+            guard case .nodes(let nodes) = try session.evaluate(XPathExpression(kind.dataPath), at: session.documentHandle),
+                let node = nodes.first, let data = session.subtree(of: node)
+            else { continue }
+            let start = threadTime()
+            var svg: XMLOutputElement?
+            for _ in 0..<rounds { svg = kind.draw(data) }
+            drawTime += threadTime() - start
+            if let svg { drawn.append((kind, svg)) }
+        }
+    }
+    let documents = Double(files.count * 4 * rounds)
+    var line = [String(format: "charts_draw_ms_per_document=%.3f charts=%d", milliseconds(drawTime) / documents, drawn.count)]
+    guard let first = drawn.first else { return print(line[0]) }
+    _ = try SVGRasterizer.png(fromSVG: XMLWriter.serialize(first.svg, indent: false), width: 100, height: 100)
+    var byKind: [ChartKind: (time: Duration, count: Int)] = [:]
+    for (kind, svg) in drawn {
+        let bytes = XMLWriter.serialize(svg, indent: false)
+        let width = Int(Double(svg.attributes["width"] ?? "") ?? 680) * 2
+        let height = Int(Double(svg.attributes["height"] ?? "") ?? 400) * 2
+        let start = ContinuousClock.now
+        _ = try SVGRasterizer.png(fromSVG: bytes, width: width, height: height, dotsPerInch: 192)
+        let elapsed = ContinuousClock.now - start
+        byKind[kind, default: (.zero, 0)].time += elapsed
+        byKind[kind, default: (.zero, 0)].count += 1
+    }
+    let total = byKind.values.reduce(Duration.zero) { $0 + $1.time }
+    line.append(String(format: "raster_ms_per_chart=%.1f", milliseconds(total) / Double(drawn.count)))
+    for kind in ChartKind.allCases {
+        guard let entry = byKind[kind] else { continue }
+        line.append(String(format: "raster_ms_%@=%.1f", kind.rawValue, milliseconds(entry.time) / Double(entry.count)))
+    }
+    print(line.joined(separator: " "))
 }
 
 func benchmarkDiff(sections: Int) {
@@ -127,6 +187,11 @@ case ("diff", 2):
     benchmarkDiff(sections: sections)
 case ("xpath", 2):
     benchmarkXPath(profilePath: arguments[1])
+case ("charts", let count) where count >= 2:
+    do { try benchmarkCharts(files: Array(arguments.dropFirst())) } catch {
+        FileHandle.standardError.write(Data("engage-benchmarks: \(error)\n".utf8))
+        exit(1)
+    }
 case ("docx", let count) where count >= 2:
     do { try benchmarkDocx(files: Array(arguments.dropFirst())) } catch {
         FileHandle.standardError.write(Data("engage-benchmarks: \(error)\n".utf8))

@@ -65,6 +65,12 @@ struct SectionExtractor {
         if element.name == "tr" {
             return blocks.append(row(element, path: path))
         }
+        if element.name == "svg" {
+            // A chart is one block, compared by what it says in words (its title and
+            // description): its labels and marks, one by one, would bury the change.
+            let words = ["title", "desc"].compactMap { name in element.elements.first { $0.name == name }?.normalizedText }
+            return blocks.append(DiffBlock(kind: .text, name: "svg", path: path, text: words.joined(separator: ". "), attributes: []))
+        }
         let role = Self.role(of: element)
         if role == .text {
             var text = TextCollector()

@@ -30,7 +30,7 @@ public enum FigureDependencies {
         ("charts/journey-map", ["/client/journey", "/client/stakeholders"]),
         ("charts/relationship-journey", [
             "/client/relationship", "/client/firm/service-standard", "/client/stakeholders", "/client/documents",
-            "/client/document-date", "/client/firm/locale", "/client/journey",
+            "/client/document-date", "/client/firm/locale",
         ]),
         ("charts/stakeholder-grid", ["/client/stakeholders"]),
         ("charts/change-heat-map", ["/client/change-impacts"]),
