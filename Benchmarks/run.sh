@@ -20,7 +20,9 @@
 # of R runs), (c) the same batch again onto the same output (nothing to rewrite), (d) the
 # batch of (a) into a fresh folder with Word documents as well (the CPU DOCX adds per
 # document), (e) engage audit of the N profiles against the sample firm's service standard
-# (the portfolio audit, target under 5 s for 1000 clients), and the floor of
+# (the portfolio audit, target under 5 s for 1000 clients), (f) the charts (the CPU of
+# drawing each document's charts as SVG, target 2 ms, and of drawing a chart as the PNG a
+# Word document carries, target 20 ms; needs engage-benchmarks beside engage), and the floor of
 # Benchmarks/floor.py (the CPU of the work every pack needs).
 # See Benchmarks/README.md for what the figures mean.
 set -euo pipefail
@@ -250,6 +252,19 @@ else
 fi
 
 # ---------------------------------------------------------------------------
+# (f) the charts: the CPU of drawing them as SVG (per document) and of drawing each
+# as the PNG a Word document carries, over the samples with the sample firm
+# ---------------------------------------------------------------------------
+BENCHMARKS_BIN="$(dirname "$ENGAGE")/engage-benchmarks"
+F_DRAW="?"; F_RASTER="?"; F_LINE=""
+if [[ -x "$BENCHMARKS_BIN" ]] && "$BENCHMARKS_BIN" 2>&1 | grep -q charts; then
+    say "(f) engage-benchmarks charts --firm Samples/halden-partners/firm.xml Samples/*.xml"
+    F_LINE=$("$BENCHMARKS_BIN" charts --firm Samples/halden-partners/firm.xml Samples/*.xml) || die "engage-benchmarks charts failed"
+    F_DRAW=$(sed -n 's/.*charts_draw_ms_per_document=\([0-9.]*\).*/\1/p' <<<"$F_LINE")
+    F_RASTER=$(sed -n 's/.*raster_ms_per_chart=\([0-9.]*\).*/\1/p' <<<"$F_LINE")
+fi
+
+# ---------------------------------------------------------------------------
 # The floor: what validating a profile, writing its files and storing its
 # revisions cost on their own (Benchmarks/floor.py)
 # ---------------------------------------------------------------------------
@@ -310,6 +325,8 @@ DIRTY=$(git status --porcelain --untracked-files=no 2>/dev/null | grep -q . && e
     printf '%-50s %18s %14s %7s\n' "(d) batch with docx: CPU ms per document added" "$DOCX_MS_DOC" "<= 5" "$P4"
     printf '%-50s %18s %14s %7s\n' "(d) batch with docx: CPU s, peak RSS (MB)" "$D_CPU, $D_RSS" "" ""
     printf '%-50s %18s %14s %7s\n' "(e) audit: s per 1000 clients (wall)" "$E_S" "< 5" "$P5"
+    printf '%-50s %18s %14s %7s\n' "(f) charts: CPU ms per document to draw as SVG" "$F_DRAW" "<= 2" "$(pass "$F_DRAW" "<=" 2)"
+    printf '%-50s %18s %14s %7s\n' "(f) charts: ms per chart to draw as PNG for Word" "$F_RASTER" "<= 20" "$(pass "$F_RASTER" "<=" 20)"
     printf '%-50s %18s %14s %7s\n' "(e) audit: wall s, CPU s, peak RSS (MB)" "$(awk -v ms="$E_MS" 'BEGIN { printf "%.2f", ms / 1000 }'), $E_CPU, $E_RSS" "" ""
     printf '%-50s %18s %14s %7s\n' "(b) single generate: peak RSS (MB)" "$SINGLE_RSS" "" ""
     printf '%-50s %18s %14s %7s\n' "(b) single generate: min / max ms" "$(printf '%.1f / %.1f' "$SINGLE_MIN" "$SINGLE_MAX")" "" ""
@@ -320,6 +337,7 @@ DIRTY=$(git status --porcelain --untracked-files=no 2>/dev/null | grep -q . && e
     echo "\"if all cores were free\" line divides by CPU time instead of wall time (an estimate for a quiet machine)."
     echo "single-generate timing: $SINGLE_TOOL. Logs, /usr/bin/time -v reports and outputs: $WORK"
     echo
+    [[ -n "$F_LINE" ]] && echo "charts by kind: $F_LINE"
     cat "$LOGS/floor.txt"
 } | tee "$WORK/results.txt"
 

@@ -58,43 +58,50 @@ struct CashFlowChart {
         canvas.text("Year", x: (left + width - right) / 2, y: bottom + 30, size: 10, anchor: .middle)
         canvas.text("Cumulative discounted net (\(symbol)\(unit))", x: 14, y: (top + bottom) / 2, size: 10, anchor: .middle, rotate: true)
 
-        var labels: [(y: Double, lines: [String], shape: Int)] = []
+        var labels: [(y: Double, lines: [String], nameLines: Int, shape: Int, filled: Bool)] = []
         var sentences: [String] = []
+        var breakEvens: [Double] = []
         // The recommended option has the solid line; the others take the patterns in turn.
         var nextPattern = 1
         for (index, option) in options.enumerated() {
             let points = option.values.map { (x($0.year), y($0.value)) }
             let pattern = option.isRecommended ? 0 : nextPattern
             if !option.isRecommended { nextPattern += 1 }
+            // A baseline of no flows lies on the zero line: it is said, not drawn over the axis.
             let isBaseline = option.values.allSatisfy { $0.value == 0 }
-            canvas.polyline(points, stroke: "#000000", width: option.isRecommended ? 2.6 : 1.4, dash: dashes[pattern % dashes.count], mark: "option")
+            if !isBaseline {
+                canvas.polyline(points, stroke: "#000000", width: option.isRecommended ? 2.6 : 1.4, dash: dashes[pattern % dashes.count], mark: "option")
+            }
             for point in points { canvas.marker(index, x: point.0, y: point.1, size: 3, fill: option.isRecommended ? "#000000" : "#ffffff", mark: "year") }
             var note = option.isRecommended ? "Recommended" : ""
+            let quoted = "“\(option.name)”"
             if isBaseline {
-                note = "The baseline"
-            } else if let breakEven = option.breakEven {
-                note += (note.isEmpty ? "Breaks" : "; breaks") + " even in year \(SVGCanvas.number(breakEven))"
+                note = "The baseline: no flows beyond today’s"
+                sentences.append("\(quoted) is the baseline: no flows beyond today’s, so its line is the zero line.")
             } else {
-                note += (note.isEmpty ? "Does" : "; does") + " not break even"
+                let final = Self.money((option.values.last?.value ?? 0) / divisor, symbol: symbol, unit: unit)
+                var sentence = "\(quoted)\(option.isRecommended ? " (recommended)" : "") ends year \(SVGCanvas.number(option.values.last?.year ?? 0)) at \(final)"
+                if let breakEven = option.breakEven {
+                    let point = (x(breakEven), y(0))
+                    canvas.circle(cx: point.0, cy: point.1, r: 5, fill: "none", stroke: "#000000", strokeWidth: 1.6, mark: "break-even")
+                    canvas.line(x1: point.0, y1: point.1 + 5, x2: point.0, y2: bottom + 4, stroke: "#000000", dash: "2 2")
+                    // Each break-even says when, one above the line and the next below, so close ones stay apart.
+                    let above = breakEvens.count % 2 == 0
+                    canvas.text(SVGCanvas.number(breakEven), x: point.0 + 6, y: point.1 + (above ? -7 : 15), size: 8.5, bold: true, halo: true)
+                    breakEvens.append(breakEven)
+                    let years = "\(SVGCanvas.number(breakEven)) \(SVGCanvas.number(breakEven) == "1" ? "year" : "years")"
+                    note += (note.isEmpty ? "B" : "; b") + "reaks even after \(years)"
+                    sentence += " and, discounted, breaks even after \(years)"
+                } else {
+                    note += (note.isEmpty ? "D" : "; d") + "oes not break even"
+                    sentence += " and does not break even within the period"
+                }
+                sentences.append(sentence + ".")
             }
             if let last = points.last {
-                labels.append((last.1, TextMetrics.wrap(option.name, width: right - 34, size: 9.5, maxLines: 2) + [note], index))
+                let name = TextMetrics.wrap(option.name, width: right - 34, size: 9.5, maxLines: 2)
+                labels.append((last.1, name + TextMetrics.wrap(note, width: right - 24, size: 8.5, maxLines: 2), name.count, index, option.isRecommended))
             }
-            let final = option.values.last?.value ?? 0
-            var sentence = "\(option.name)\(option.isRecommended ? ", the recommended option," : "") ends year \(SVGCanvas.number(option.values.last?.year ?? 0)) at \(Self.money(final / divisor, symbol: symbol, unit: unit))"
-            if isBaseline {
-                sentences.append("\(option.name) is the baseline the others are measured against: no flows beyond today’s.")
-                continue
-            }
-            if let breakEven = option.breakEven {
-                let point = (x(breakEven), y(0))
-                canvas.circle(cx: point.0, cy: point.1, r: 5, fill: "none", stroke: "#000000", strokeWidth: 1.6, mark: "break-even")
-                canvas.line(x1: point.0, y1: point.1 + 5, x2: point.0, y2: bottom + 4, stroke: "#000000", dash: "2 2")
-                sentence += " and breaks even in year \(SVGCanvas.number(breakEven))"
-            } else {
-                sentence += " and does not break even within the period"
-            }
-            sentences.append(sentence + ".")
         }
         // Names at the lines' ends, moved apart so that none overlaps another.
         labels.sort { $0.y < $1.y }
@@ -102,16 +109,16 @@ struct CashFlowChart {
         for label in labels {
             let height = Double(label.lines.count) * 11.5
             let position = max(label.y - height / 2 + 8, previous + 4)
-            canvas.marker(label.shape, x: width - right + 10, y: position - 3.5, size: 3, fill: "#ffffff")
+            canvas.marker(label.shape, x: width - right + 10, y: position - 3.5, size: 3, fill: label.filled ? "#000000" : "#ffffff")
             for (offset, line) in label.lines.enumerated() {
-                let isNote = offset == label.lines.count - 1
+                let isNote = offset >= label.nameLines
                 canvas.text(line, x: width - right + 18, y: position + Double(offset) * 11.5, size: isNote ? 8.5 : 9.5, bold: !isNote, italic: isNote)
             }
             previous = position + height
         }
         let legendY = bottom + 46
         canvas.circle(cx: left + 6, cy: legendY - 3.5, r: 5, fill: "none", stroke: "#000000", strokeWidth: 1.6)
-        canvas.text("Break-even: where the discounted flows have repaid the outlay", x: left + 16, y: legendY, size: 9)
+        canvas.text("Break-even, in years: where the discounted flows have repaid the outlay", x: left + 16, y: legendY, size: 9)
 
         let description = "The cumulative discounted net cash flow of \(ChartWords.count(options.count, "option")) by year, in \(symbol)\(unit == "m" ? " millions" : unit == "k" ? " thousands" : ""). " + sentences.joined(separator: " ")
         return Chart(width: width, height: legendY + 10, title: "Cumulative discounted cash flow by option", description: description, canvas: canvas)

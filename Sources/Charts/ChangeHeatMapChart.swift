@@ -40,18 +40,19 @@ struct ChangeHeatMapChart {
         let aspectsLeft = nameWidth + 4
         let totalLeft = aspectsLeft + cellWidth * 6 + 6
         let barrierLeft = totalLeft + totalWidth + 8
-        canvas.text("Group (people)", x: 4, y: top - 8, size: 9.5, bold: true)
+        canvas.text("Group", x: 4, y: top - 8, size: 9.5, bold: true)
+        canvas.text("People", x: nameWidth - 4, y: top - 8, size: 9.5, anchor: .end, bold: true)
         for (index, aspect) in aspects.enumerated() {
-            canvas.text(ChartWords.capitalized(aspect), x: aspectsLeft + (Double(index) + 0.5) * cellWidth, y: top - 8, size: 9.5, anchor: .middle, bold: true)
+            canvas.text(ChartWords.capitalized(aspect), x: aspectsLeft + (Double(index) + 0.5) * cellWidth, y: top - 8, size: 8.5, anchor: .middle, bold: true)
         }
-        canvas.text("Heat", x: totalLeft + totalWidth / 2, y: top - 8, size: 9.5, anchor: .middle, bold: true)
-        canvas.lines(["Stuck at", "(ADKAR)"], x: barrierLeft, y: top - 19, size: 9.5, bold: true)
+        canvas.lines(["Total", "(of 30)"], x: totalLeft + totalWidth / 2, y: top - 21, size: 9.5, anchor: .middle, bold: true)
+        canvas.lines(["Main barrier", "(ADKAR)"], x: barrierLeft, y: top - 21, size: 9.5, bold: true)
         canvas.text("Degree of change, 0 (none) to 5 (complete)", x: aspectsLeft + cellWidth * 3, y: 12, size: 9, anchor: .middle, italic: true)
 
         var stuck: [String] = []
         for (row, group) in groups.enumerated() {
             let y = top + Double(row) * rowHeight
-            let name = TextMetrics.wrap(group.name, width: nameWidth - 38, size: 9, maxLines: 3)
+            let name = TextMetrics.wrap(group.name, width: nameWidth - 38, size: 9, maxLines: 2)
             canvas.lines(name, x: 4, y: y + 22 - Double(name.count - 1) * 5.6, size: 9)
             canvas.text(group.headcount, x: nameWidth - 4, y: y + 22, size: 9.5, anchor: .end)
             for (index, degree) in group.degrees.enumerated() {
@@ -60,14 +61,14 @@ struct ChangeHeatMapChart {
                 canvas.text(String(degree), x: x + cellWidth / 2 - 1, y: y + 22, size: 11, anchor: .middle, bold: degree >= 4, fill: degree >= 4 ? "#ffffff" : "#000000")
             }
             canvas.text(group.heat, x: totalLeft + totalWidth / 2, y: y + 22, size: 11, anchor: .middle, bold: true)
-            canvas.text(group.barrier.map(ChartWords.capitalized) ?? "None", x: barrierLeft, y: y + 22, size: 10, bold: group.barrier != nil, italic: group.barrier == nil)
-            if let barrier = group.barrier { stuck.append("\(group.name) at \(barrier)") }
+            canvas.text(group.barrier.map(ChartWords.capitalized) ?? "No barrier", x: barrierLeft, y: y + 22, size: 10, bold: group.barrier != nil, italic: group.barrier == nil)
+            if let barrier = group.barrier { stuck.append("\(group.name) (\(barrier))") }
         }
         let height = top + Double(groups.count) * rowHeight + 8
         let hottest = groups.max { (Int($0.heat) ?? 0) < (Int($1.heat) ?? 0) }
-        var description = "The degree of change (0 to 5) each of \(ChartWords.count(groups.count, "group")) faces in process, systems, roles, behaviours, reporting and location, with each group's total heat."
-        if let hottest { description += " \(hottest.name) faces the most (heat \(hottest.heat))." }
-        description += stuck.isEmpty ? " No group is stuck at an ADKAR element." : " Stuck: \(ChartWords.list(stuck))."
+        var description = "The degree of change (0 to 5) each of \(ChartWords.count(groups.count, "group")) faces in process, systems, roles, behaviours, reporting and location, with each group's total out of 30."
+        if let hottest { description += " \(hottest.name) faces the most (\(hottest.heat) of 30)." }
+        description += stuck.isEmpty ? " No group has an ADKAR barrier." : " Main ADKAR barrier: \(stuck.joined(separator: "; "))."
         return Chart(width: width, height: height, title: "Change impact heat map", description: description, canvas: canvas)
     }
 }

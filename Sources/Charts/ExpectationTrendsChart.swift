@@ -9,6 +9,7 @@ struct ExpectationTrendsChart {
     private struct Expectation {
         var metric: String
         var unit: String
+        var lowerIsBetter: Bool
         var target: Double
         var threshold: Double
         var status: String
@@ -17,7 +18,7 @@ struct ExpectationTrendsChart {
         var glidePath: [(day: Double, value: Double)]
     }
 
-    static let statusWords = ["met": "Met", "on-track": "On track", "at-risk": "At risk", "missed": "Missed", "no-data": "No data yet"]
+    static let statusWords = ["met": "Met", "on-track": "On the glide path", "at-risk": "At risk", "missed": "Missed", "no-data": "No data yet"]
 
     init?(_ data: XMLOutputElement) {
         let expectations: [Expectation] = data.children(named: "expectation").compactMap { expectation in
@@ -32,7 +33,8 @@ struct ExpectationTrendsChart {
             }
             if let due = expectation["due"].flatMap(ChartWords.day) { glidePath.append((due, target)) }
             return Expectation(
-                metric: expectation["metric"] ?? "", unit: expectation["unit"] ?? "", target: target, threshold: threshold,
+                metric: expectation["metric"] ?? "", unit: expectation["unit"] ?? "", lowerIsBetter: expectation["direction"]?.hasPrefix("lower") == true,
+                target: target, threshold: threshold,
                 status: expectation["status"] ?? "no-data", due: expectation["due"], measurements: measurements, glidePath: glidePath)
         }
         guard !expectations.isEmpty else { return nil }
@@ -45,12 +47,17 @@ struct ExpectationTrendsChart {
         let panelHeight = 184.0
         var canvas = SVGCanvas()
         var sentences: [String] = []
+        // One time axis for every panel, so that their dates line up.
+        let days = expectations.flatMap { $0.measurements.map(\.day) + $0.glidePath.map(\.day) }
+        let dates = expectations.flatMap { $0.measurements.map(\.date) + [$0.due].compactMap { $0 } }
+        var span = (first: days.min() ?? 0, last: days.max() ?? 1)
+        if span.first == span.last { span = (span.first - 15, span.last + 15) }
         for (index, expectation) in expectations.enumerated() {
             let left = Double(index % 2) * (panelWidth + 20)
             let top = Double(index / 2) * (panelHeight + 14)
-            drawPanel(expectation, left: left, top: top, width: panelWidth, height: panelHeight, canvas: &canvas)
+            drawPanel(expectation, left: left, top: top, width: panelWidth, height: panelHeight, span: span, dates: (dates.min(), dates.max()), canvas: &canvas)
             let unit = expectation.unit
-            var sentence = "\(expectation.metric): target \(ChartWords.amount(expectation.target, unit)), threshold \(ChartWords.amount(expectation.threshold, unit))"
+            var sentence = "\(Self.shortName(expectation.metric)): target \(ChartWords.amount(expectation.target, unit)), threshold \(ChartWords.amount(expectation.threshold, unit))"
             if let latest = expectation.measurements.last {
                 sentence += ", latest \(ChartWords.amount(latest.value, unit)) in \(ChartWords.month(latest.date))"
             }
@@ -69,9 +76,20 @@ struct ExpectationTrendsChart {
         return Chart(width: width, height: legendY + 8, title: "Expectations against target", description: description, canvas: canvas)
     }
 
-    private static func drawPanel(_ expectation: Expectation, left: Double, top: Double, width: Double, height: Double, canvas: inout SVGCanvas) {
+    /// The metric's name without its definition: "Did-not-attend rate" of "Did-not-attend
+    /// rate: appointments missed as a share of ..."; the table beside the chart has it all.
+    static func shortName(_ metric: String) -> String {
+        var name = metric.components(separatedBy: ": ").first ?? metric
+        while name.hasSuffix(".") { name.removeLast() }
+        return name
+    }
+
+    private static func drawPanel(
+        _ expectation: Expectation, left: Double, top: Double, width: Double, height: Double, span: (first: Double, last: Double),
+        dates: (first: String?, last: String?), canvas: inout SVGCanvas
+    ) {
         let status = statusWords[expectation.status] ?? expectation.status
-        canvas.lines(TextMetrics.wrap(expectation.metric, width: width - 70, size: 9.5, maxLines: 2), x: left + 4, y: top + 11, size: 9.5, bold: true)
+        canvas.lines(TextMetrics.wrap(shortName(expectation.metric), width: width - 90, size: 9.5, maxLines: 2), x: left + 4, y: top + 11, size: 9.5, bold: true)
         canvas.text(status, x: left + width - 4, y: top + 12, size: 9.5, anchor: .end, bold: expectation.status == "missed" || expectation.status == "at-risk", italic: true)
         let plotLeft = left + 40
         let plotRight = left + width - 8
@@ -82,16 +100,22 @@ struct ExpectationTrendsChart {
         // zero (97 to 99 per cent) gets a scale of its own, whose first tick says so.
         let low = values.min() ?? 0
         let high = values.max() ?? 1
-        let scale = AxisScale(covering: values, alsoInclude: low >= 0 && low < high * 0.5 ? [0] : [], ticks: 4)
-        let days = expectation.measurements.map(\.day) + expectation.glidePath.map(\.day)
-        var first = days.min() ?? 0
-        var last = days.max() ?? 1
-        if first == last { first -= 15; last += 15 }
+        var scale = AxisScale(covering: values, alsoInclude: low >= 0 && low < high * 0.5 ? [0] : [], ticks: 4)
+        // A target or threshold on the edge of the scale would hide in the axis: a step more.
+        if scale.lower > 0, values.min() == scale.lower { scale.lower -= scale.step }
+        if values.max() == scale.upper { scale.upper += scale.step }
+        let (first, last) = span
         func x(_ day: Double) -> Double { plotLeft + (day - first) / (last - first) * (plotRight - plotLeft) }
         func y(_ value: Double) -> Double { scale.position(value, from: plotBottom, to: plotTop) }
 
-        // The unit over the scale, where a long metric name cannot push it out of sight.
+        // The unit over the scale, where a long metric name cannot push it out of sight, and
+        // which way is better.
         canvas.text(expectation.unit, x: plotLeft - 4, y: plotTop - 6, size: 8.5, anchor: .end, italic: true)
+        canvas.text(expectation.lowerIsBetter ? "lower is better" : "higher is better", x: plotLeft + 2, y: plotTop - 6, size: 8.5, italic: true)
+        if scale.lower > 0 {
+            // The scale does not start at zero: a break in the axis says so.
+            canvas.path("M\(SVGCanvas.number(plotLeft - 5)) \(SVGCanvas.number(plotBottom - 3))l10 -4M\(SVGCanvas.number(plotLeft - 5)) \(SVGCanvas.number(plotBottom + 1))l10 -4", stroke: "#000000", width: 1.2)
+        }
         for tick in scale.ticks {
             canvas.line(x1: plotLeft, y1: y(tick), x2: plotRight, y2: y(tick), stroke: "#dddddd")
             canvas.text(SVGCanvas.number(tick), x: plotLeft - 4, y: y(tick) + 3, size: 8.5, anchor: .end)
@@ -100,8 +124,7 @@ struct ExpectationTrendsChart {
         canvas.line(x1: plotLeft, y1: plotTop, x2: plotLeft, y2: plotBottom)
         canvas.rect(x: plotLeft, y: plotTop, width: plotRight - plotLeft, height: plotBottom - plotTop, mark: "panel")
         // The first and last dates under the axis; the middle one when there is room.
-        let firstDate = expectation.measurements.first?.date ?? expectation.due
-        let lastDate = [expectation.due, expectation.measurements.last?.date].compactMap { $0 }.max()
+        let (firstDate, lastDate) = dates
         if let firstDate { canvas.text(ChartWords.month(firstDate), x: plotLeft, y: plotBottom + 12, size: 8.5) }
         if let lastDate, lastDate != firstDate { canvas.text(ChartWords.month(lastDate), x: plotRight, y: plotBottom + 12, size: 8.5, anchor: .end) }
 

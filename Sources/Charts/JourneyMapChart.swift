@@ -50,10 +50,12 @@ struct JourneyMapChart {
         let column = (width - left - 8) / Double(max(1, stages.count))
         let most = stages.map(\.touchpoints.count).max() ?? 0
         let compact = most > 5
-        let cardHeight = compact ? 32.0 : 60.0
+        // Non-compact cards: two lines of name, then the owner and the channel.
+        let line = 9 * SVGCanvas.fontScale * 1.2
+        let cardHeight = compact ? 34.0 : 10 + 4 * line
         let cardGap = 5.0
         let headerTop = 8.0
-        let headerHeight = 40.0
+        let headerHeight = 50.0
         let cardsTop = headerTop + headerHeight + 6
         let cardsHeight = Double(most) * (cardHeight + cardGap)
         let feelTop = cardsTop + cardsHeight + 14
@@ -76,9 +78,9 @@ struct JourneyMapChart {
             // The stage header: its name, its averages, and the weakest stage called so.
             canvas.rect(x: x + 2, y: headerTop, width: column - 4, height: headerHeight, fill: "#eeeeee", stroke: stage.isWeakest ? "#000000" : "#999999", strokeWidth: stage.isWeakest ? 2.5 : 1, mark: stage.isWeakest ? "stage weakest" : "stage")
             canvas.text(TextMetrics.shortened(stage.label, width: column - 12, size: 11.5), x: x + column / 2, y: headerTop + 15, size: 11.5, anchor: .middle, bold: true)
-            let average = stage.objective.map { "average \(SVGCanvas.number($0))/100" }
-            let summary = stage.isWeakest ? "Weakest: \(stage.objective.map { SVGCanvas.number($0) } ?? "")/100" : average.map(ChartWords.capitalized) ?? "No touchpoints"
-            canvas.text(summary, x: x + column / 2, y: headerTop + 31, size: 9.5, anchor: .middle, bold: stage.isWeakest, italic: !stage.isWeakest)
+            let summary = stage.objective.map { "Average \(Int($0.rounded()))/100" } ?? "No touchpoints"
+            canvas.text(summary, x: x + column / 2, y: headerTop + 29, size: 9, anchor: .middle, italic: true)
+            if stage.isWeakest { canvas.text("Weakest stage", x: x + column / 2, y: headerTop + 42, size: 9, anchor: .middle, bold: true) }
             if index > 0 { canvas.line(x1: x, y1: cardsTop, x2: x, y2: numbersTop + 14, stroke: "#cccccc", dash: "2 3") }
 
             for (row, touchpoint) in stage.touchpoints.enumerated() {
@@ -90,11 +92,11 @@ struct JourneyMapChart {
                     gaps.append(touchpoint.name)
                 }
                 let name = "\(touchpoint.number). \(touchpoint.name)"
-                let nameLines = TextMetrics.wrap(name, width: column - 16, size: 9.5, maxLines: compact ? 1 : 3)
-                var baseline = canvas.lines(nameLines, x: x + 9, y: y + 12, size: 9.5, bold: true)
-                if compact { baseline = y + 24 }
-                let detail = "\(touchpoint.owner) · \(touchpoint.channel)"
-                canvas.text(TextMetrics.shortened(detail, width: column - 16, size: 8.5), x: x + 9, y: baseline + 1, size: 8.5)
+                let nameLines = TextMetrics.wrap(name, width: column - 16, size: 9, maxLines: compact ? 1 : 2)
+                canvas.lines(nameLines, x: x + 9, y: y + 12, size: 9, bold: true)
+                // The owner, then the channel on a line of its own, so neither is cut.
+                let details = compact ? ["\(touchpoint.owner) · \(touchpoint.channel)"] : [touchpoint.owner, touchpoint.channel]
+                canvas.lines(details.map { TextMetrics.shortened($0, width: column - 16, size: 8.5) }, x: x + 9, y: compact ? y + 25 : y + 12 + 2 * line, size: 8.5)
             }
 
             // Each touchpoint has a slot in the lanes below its stage, numbered as its card.
@@ -121,7 +123,7 @@ struct JourneyMapChart {
         for point in curve { canvas.circle(cx: point.0, cy: point.1, r: 3.2, fill: "#ffffff", stroke: "#000000", strokeWidth: 1.5, mark: "emotional") }
 
         // The works lane: 0 to 100, and the standard a touchpoint must reach.
-        for value in [0.0, 50, 100] {
+        for value in [0.0, 100] {
             let y = worksTop + laneHeight - value / 100 * laneHeight
             canvas.line(x1: left, y1: y, x2: width - 8, y2: y, stroke: value == 0 ? "#000000" : "#cccccc")
             // The standard's own label takes the place of a round number too close to it.
@@ -133,9 +135,9 @@ struct JourneyMapChart {
 
         // The legend says in words what the marks mean, for a reader of a grey printout.
         canvas.rect(x: left, y: legendTop - 9, width: 16, height: 11, fill: "url(#journey-map-below)", stroke: "#000000", strokeWidth: 2)
-        canvas.text("Hatched, heavy border: below the standard", x: left + 22, y: legendTop, size: 9)
-        canvas.line(x1: left + 250, y1: legendTop - 3.5, x2: left + 272, y2: legendTop - 3.5, stroke: "#000000", width: 1.2, dash: "6 3")
-        canvas.text("The standard, \(SVGCanvas.number(standard)) out of 100", x: left + 278, y: legendTop, size: 9)
+        canvas.text("Hatched, heavy border: below standard, as the text defines it", x: left + 22, y: legendTop, size: 9)
+        canvas.line(x1: left + 360, y1: legendTop - 3.5, x2: left + 382, y2: legendTop - 3.5, stroke: "#000000", width: 1.2, dash: "6 3")
+        canvas.text("Standard: \(SVGCanvas.number(standard)) out of 100", x: left + 388, y: legendTop, size: 9)
 
         let count = curve.count
         let weakest = stages.first(where: \.isWeakest)

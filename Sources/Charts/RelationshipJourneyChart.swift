@@ -46,7 +46,7 @@ struct RelationshipJourneyChart {
         let width = 680.0
         let column = (width - 8) / Double(max(1, stages.count))
         let most = stages.map(\.rules.count).max() ?? 0
-        let cardHeight = 44.0
+        let cardHeight = 48.0
         let headerTop = 6.0
         let cardsTop = headerTop + 44
         var canvas = SVGCanvas()
@@ -119,9 +119,20 @@ struct RelationshipJourneyChart {
         canvas.rect(x: plotLeft + 400, y: legendY - 9, width: 16, height: 11, fill: "url(#relationship-journey-breached)", stroke: "#000000", strokeWidth: 2)
         canvas.text("Breached", x: plotLeft + 422, y: legendY, size: 9)
 
-        var description = "The firm's service standard stage by stage: \(counts["met"] ?? 0) rules met, \(counts["breached"] ?? 0) breached, \(counts["not-due"] ?? 0) not yet due."
+        var tally = ["met", "breached", "not-due", "not-applicable"].compactMap { status -> String? in
+            guard let count = counts[status], count > 0 else { return nil }
+            return "\(count) \((statusWords[status] ?? status).lowercased())"
+        }
+        if tally.isEmpty { tally = ["no rules yet"] }
+        var description = "The firm's service standard stage by stage, \(ChartWords.count(counts.values.reduce(0, +), "rule")): \(ChartWords.list(tally))."
         if !breaches.isEmpty { description += " Breached: \(ChartWords.list(breaches))." }
-        description += readings.isEmpty ? " No responses are recorded yet." : " Below, the client's emotional and objective responses at \(ChartWords.count(readings.count, "interaction")) from \(ChartWords.month(readings[0].date)) to \(ChartWords.month(readings[readings.count - 1].date))."
+        if let latest = readings.last {
+            description += " Below, the client's emotional and objective responses at \(ChartWords.count(readings.count, "interaction")) from \(ChartWords.month(readings[0].date)) to \(ChartWords.month(latest.date))"
+            let scores = [latest.emotional.map { "felt \($0 > 0 ? "+" : $0 < 0 ? "−" : "")\(SVGCanvas.number(abs($0)))" }, latest.objective.map { "scored the outcome \(SVGCanvas.number($0)) out of 100" }].compactMap { $0 }
+            description += scores.isEmpty ? "." : "; at the latest, the client \(ChartWords.list(scores))."
+        } else {
+            description += " No responses are recorded yet."
+        }
         return Chart(width: width, height: legendY + 8, title: "The relationship against the service standard", description: description, canvas: canvas)
     }
 }

@@ -7,7 +7,7 @@ struct SVGCanvas {
     /// Text sizes are given as laid out and drawn this much larger: a chart 680 pixels wide
     /// shrinks to the text width of an A4 page, and its smallest labels must stay at 7
     /// points or more when printed. Widths are measured at the drawn size.
-    static let fontScale = 1.15
+    static let fontScale = 1.25
     private(set) var nodes: [XMLOutputNode] = []
 
     enum Anchor: String { case start, middle, end }

@@ -89,6 +89,11 @@ struct StakeholderGridChart {
             canvas.text(level, x: x, y: gridTop + (index % 2 == 0 ? 2 : 13), size: 8.5, anchor: .middle)
         }
         let rowsTop = gridTop + 19
+        for index in 0..<levels.count {
+            // A faint guide from each level's name down through the rows.
+            let x = tableLeft + nameWidth + (Double(index) + 0.5) * levelWidth
+            canvas.line(x1: x, y1: gridTop + (index % 2 == 0 ? 5 : 16), x2: x, y2: rowsTop + Double(people.count) * rowHeight, stroke: "#c8c8c8", dash: "1 2")
+        }
         for (offset, person) in people.enumerated() {
             let y = rowsTop + Double(offset) * rowHeight
             if offset % 2 == 0 { canvas.rect(x: tableLeft, y: y, width: width - tableLeft - 6, height: rowHeight, fill: "#f2f2f2") }

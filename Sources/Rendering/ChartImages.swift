@@ -31,9 +31,11 @@ public enum ChartImages {
         XMLWriter.serialize(svg, indent: true)
     }
 
-    /// The chart's title, its text alternative.
-    public static func title(of svg: XMLOutputElement) -> String {
-        svg.elements.first { $0.name == "title" }?.textContent ?? "Chart"
+    /// The chart's title and description, its text alternative where the SVG's own cannot
+    /// be read (an image in Markdown).
+    public static func alternativeText(of svg: XMLOutputElement) -> String {
+        let words = ["title", "desc"].compactMap { name in svg.elements.first { $0.name == name }?.textContent.collapsingXMLWhitespace() }
+        return words.filter { !$0.isEmpty }.joined(separator: ". ")
     }
 
     private static func collect(_ element: XMLOutputElement, into charts: inout [XMLOutputElement]) {

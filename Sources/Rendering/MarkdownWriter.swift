@@ -53,7 +53,7 @@ struct MarkdownWriter {
                 guard ChartImages.isChart(element), imagesWritten < imageNames.count else { continue }
                 startBlock()
                 append("![")
-                MarkdownEscaper.appendEscaped(ChartImages.title(of: element), to: &output)
+                MarkdownEscaper.appendEscaped(ChartImages.alternativeText(of: element), to: &output)
                 append("](")
                 MarkdownEscaper.appendDestination(imageNames[imagesWritten], to: &output)
                 append(")")

@@ -121,6 +121,7 @@ extension FiguresXML {
             return .element(element("expectation", [
                 "id": expectation.id, "metric": expectation.metric, "unit": expectation.unit, "target": format(expectation.target),
                 "threshold": format(expectation.threshold), "due": expectation.due?.description, "status": entry.status.rawValue,
+                "direction": expectation.direction.rawValue,
             ], children: glidePath + measurements))
         }
         return element("expectation-trends", [:], children: expectations)

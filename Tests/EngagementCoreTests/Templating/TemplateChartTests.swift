@@ -29,8 +29,8 @@ struct TemplateChartTests {
         #expect(svg.name == "svg" && svg.namespaceURI == "http://www.w3.org/2000/svg")
         #expect(svg.elements.first { $0.name == "title" }?.textContent == "Cumulative discounted cash flow by option")
         let description = svg.elements.first { $0.name == "desc" }?.textContent ?? ""
-        #expect(description.contains("Portal, the recommended option, ends year 2 at £30k and breaks even in year 1.5."))
-        #expect(description.contains("Do nothing is the baseline"))
+        #expect(description.contains("“Portal” (recommended) ends year 2 at £30k and, discounted, breaks even after 1.5 years."), "\(description)")
+        #expect(description.contains("“Do nothing” is the baseline"))
         #expect(figure.elements.last?.name == "figcaption")
         let reads = try #require(rendered.sections.first { $0.sectionID == "money" }).reads
         #expect(reads.keys.contains("/client/figures/charts/cash-flow"), "\(reads.keys.sorted())")
