@@ -257,7 +257,8 @@ fi
 # ---------------------------------------------------------------------------
 BENCHMARKS_BIN="$(dirname "$ENGAGE")/engage-benchmarks"
 F_DRAW="?"; F_RASTER="?"; F_LINE=""
-if [[ -x "$BENCHMARKS_BIN" ]] && "$BENCHMARKS_BIN" 2>&1 | grep -q charts; then
+# Its usage line (exit status 2) says whether it has the charts benchmark; an older one has not.
+if [[ -x "$BENCHMARKS_BIN" ]] && { "$BENCHMARKS_BIN" 2>&1 || true; } | grep -q charts; then
     say "(f) engage-benchmarks charts --firm Samples/halden-partners/firm.xml Samples/*.xml"
     F_LINE=$("$BENCHMARKS_BIN" charts --firm Samples/halden-partners/firm.xml Samples/*.xml) || die "engage-benchmarks charts failed"
     F_DRAW=$(sed -n 's/.*charts_draw_ms_per_document=\([0-9.]*\).*/\1/p' <<<"$F_LINE")
