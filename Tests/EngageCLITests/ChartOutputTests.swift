@@ -84,6 +84,12 @@ struct ChartOutputTests {
         #expect((summary.alt_texts ?? []).map { String($0.prefix { $0 != "." }) } == Self.strategyCharts)
         let media = try Self.partNames(pack.appendingPathComponent("strategy.docx"))
         #expect(media.filter { $0.hasPrefix("word/media/chart") }.sorted() == (1...4).flatMap { ["word/media/chart\($0).png", "word/media/chart\($0).svg"] }.sorted())
+        // Each picture is kept in the pack's store, so an unchanged chart is not drawn again.
+        let pictures = try FileManager.default.contentsOfDirectory(atPath: pack.appendingPathComponent(".engage/charts").path)
+        #expect(pictures.count == 6 && pictures.allSatisfy { $0.hasSuffix(".png") }, "\(pictures)")
+        let again = try await EngageProcess.run(
+            ["generate", "clients/northgate.xml", "--out", "pack", "--firm", "firm/firm.xml", "--edition", "internal", "--format", "xhtml,docx"], in: folder.url)
+        #expect(again.standardError.contains("0 files written"), "\(again.standardError)")
     }
 
     /// The names of the parts of a zip, read by Python's zipfile.

@@ -26,14 +26,14 @@ enum FirmAssets {
             let isPNG = logo.normalizedText.lowercased().hasSuffix(".png")
             logo.attributes.append(.init(name: "src", value: "data:\(isPNG ? "image/png" : "image/svg+xml");base64,\(data.base64EncodedString())"))
             guard !isPNG else { return }
-            switch SVGRasterizer.png(fromSVG: data, height: logoPixelHeight) {
+            switch RsvgConvert.png(fromSVG: data, height: logoPixelHeight) {
             case .success(let png):
                 logo.attributes.append(.init(name: "png", value: "data:image/png;base64,\(png.base64EncodedString())"))
             case .failure(let problem):
                 warnings.append(Diagnostic(
                     severity: .warning, file: fileName, position: logo.position,
                     summary: "The SVG logo cannot go into Word documents: \(problem).",
-                    fix: "Install \(SVGRasterizer.package) (apt-get install \(SVGRasterizer.package)), or name a PNG logo."))
+                    fix: "Install \(RsvgConvert.package) (apt-get install \(RsvgConvert.package)), or name a PNG logo."))
             }
         }
         root.updateElement(path: ["house-style", "stylesheet"]) { stylesheet in
@@ -45,7 +45,7 @@ enum FirmAssets {
 }
 
 /// Draws an SVG as PNG with librsvg's `rsvg-convert`, the rasterizer Debian ships.
-enum SVGRasterizer {
+enum RsvgConvert {
     static let package = "librsvg2-bin"
     static let tool = "rsvg-convert"
 

@@ -59,7 +59,7 @@ public enum PackPublisher {
             do { _ = try PDFConverter.program() } catch { throw .conversionFailed(folder.path, reason: error.description) }
         }
         if !formats.isDisjoint(with: [.docx, .pdf]), documents.contains(where: { !ChartImages.files(in: $0.draft, prefix: "").isEmpty }) {
-            do { try Rendering.SVGRasterizer.load() } catch { throw .chartsCannotBeDrawn(folder.path, reason: error.description) }
+            do { try SVGRasterizer.load() } catch { throw .chartsCannotBeDrawn(folder.path, reason: error.description) }
         }
         let (store, movedAside) = try RevisionStore.openForWriting(
             folder, wait: lockWait, startNewHistory: startNewHistory, now: now)
@@ -70,6 +70,9 @@ public enum PackPublisher {
             throw .writeFailed(folder.path, reason: "this pack belongs to client '\(pack.clientID)', not '\(model.profile.id)'")
         }
         let latest = try store.latestRevisions()
+        // Charts unchanged since the last run are read back, not drawn again, for Word.
+        let pictures = ChartPictures(storeFolder: folder.appendingPathComponent(RevisionStore.folderName))
+        defer { pictures.save() }
         lap("open store")
 
         // Each document's number, bytes and section hashes; the documents are independent,
@@ -97,7 +100,8 @@ public enum PackPublisher {
             let number = isNew ? (previous?.number ?? 0) + 1 : previous?.number ?? 1
             // The XHTML is both a file and the stored revision: always produce it. The PDF
             // is converted from the DOCX, below.
-            let outputs = document.outputs(revision: number, formats: formats.union(formats.contains(.pdf) ? [.xhtml, .docx] : [.xhtml]))
+            let outputs = document.outputs(
+                revision: number, formats: formats.union(formats.contains(.pdf) ? [.xhtml, .docx] : [.xhtml]), pictures: pictures)
             let hashes = isNew ? SectionFingerprint.sections(of: document.draft, values: document.placeholderValues(revision: number)) : []
             slots[index] = Prepared(
                 number: number, isNew: isNew, outputs: outputs,

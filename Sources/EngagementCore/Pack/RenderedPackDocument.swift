@@ -41,14 +41,23 @@ public struct RenderedPackDocument: Sendable {
 
     /// The bytes of the document as `revision`, in each of `formats` but PDF, which is
     /// converted from the DOCX by another program, for all documents at once (``PDFConverter``).
+    ///
+    /// - Parameter pictures: where the charts' PNGs for Word come from (``ChartPictures``:
+    ///   the pack's, drawn once); nil to draw each with librsvg.
     public func outputs(revision: Int, formats: Set<OutputFormat>) -> [OutputFormat: [UInt8]] {
+        outputs(revision: revision, formats: formats, pictures: nil)
+    }
+
+    func outputs(revision: Int, formats: Set<OutputFormat>, pictures: ChartPictures?) -> [OutputFormat: [UInt8]] {
         let values = placeholderValues(revision: revision)
         var outputs: [OutputFormat: [UInt8]] = [:]
         for format in formats {
             switch format {
             case .docx:
                 // A zip: the placeholders are replaced in its XML parts before they are packed.
-                let parts = DocxWriter.parts(of: draft).map { part in
+                var rasterize: DocxWriter.Rasterize = DocxWriter.drawWithLibrsvg
+                if let pictures { rasterize = pictures.picture }
+                let parts = DocxWriter.parts(of: draft, rasterize: rasterize).map { part in
                     var part = part
                     if part.isXML { part.bytes = Self.substitute(values, in: part.bytes) }
                     return part

@@ -166,6 +166,44 @@ struct ChartTests {
     }
 }
 
+/// The pack's pictures of its charts for Word (``ChartPictures``).
+@Suite("Chart pictures")
+struct ChartPicturesTests {
+    final class Counter: @unchecked Sendable {
+        var draws = 0
+    }
+
+    @Test("A picture is drawn once: a second publication reads it back with the same bytes, and the folder keeps the most recently used")
+    func drawnOnce() throws {
+        let store = FileManager.default.temporaryDirectory.appendingPathComponent("pictures-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: store) }
+        let counter = Counter()
+        let draw: DocxWriter.Rasterize = { svg, width, _ in
+            counter.draws += 1
+            return [0x89, 0x50, 0x4E, 0x47] + svg + [UInt8(width % 256)]
+        }
+        let first = ChartPictures(storeFolder: store, draw: draw)
+        let a = try first.picture(Array("<svg>a</svg>".utf8), 100, 50)
+        #expect(try first.picture(Array("<svg>a</svg>".utf8), 100, 50) == a, "the same run draws it once")
+        let b = try first.picture(Array("<svg>b</svg>".utf8), 100, 50)
+        #expect(counter.draws == 2)
+        first.save()
+
+        let second = ChartPictures(storeFolder: store, draw: draw)
+        #expect(try second.picture(Array("<svg>a</svg>".utf8), 100, 50) == a)
+        #expect(try second.picture(Array("<svg>b</svg>".utf8), 100, 50) == b)
+        #expect(counter.draws == 2, "read back, not drawn")
+        _ = try second.picture(Array("<svg>a</svg>".utf8), 200, 100)
+        #expect(counter.draws == 3, "another size is another picture")
+
+        let many = ChartPictures(storeFolder: store, draw: draw)
+        for index in 0..<(ChartPictures.capacity + 5) { _ = try many.picture(Array("<svg>\(index)</svg>".utf8), 10, 10) }
+        many.save()
+        let kept = try FileManager.default.contentsOfDirectory(atPath: store.appendingPathComponent(ChartPictures.folderName).path)
+        #expect(kept.count == ChartPictures.capacity)
+    }
+}
+
 /// Profiles and tools for the chart tests.
 enum ChartFixtures {
     /// The minimal profile with `touchpointsPerStage` touchpoints in its five stages, with
