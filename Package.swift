@@ -28,7 +28,7 @@ let package = Package(
         // traces. It knows nothing of packs, staleness or alerts, and cannot import them.
         .target(name: "EngageTemplates", dependencies: ["XMLSupport", "EngageBasics", "Charts"]),
         // The charts templates place with <t:chart>: SVG drawn from one element of the model.
-        .target(name: "Charts", dependencies: ["XMLSupport"]),
+        .target(name: "Charts", dependencies: ["XMLSupport", "EngageBasics"]),
         // The profile schema and the shipped templates, embedded in the binary at build time
         // (Plugins/EmbedShippedFiles): an installed engage needs no files beside it.
         .target(name: "ShippedFiles", plugins: ["EmbedShippedFiles"]),

@@ -1,3 +1,4 @@
+import EngageBasics
 import XMLSupport
 
 /// Reading a chart's data element: attributes as text or numbers, children by name.
@@ -41,23 +42,13 @@ enum ChartWords {
 
     /// "Mar 2026" for an ISO date; the month names are the same in British and American English.
     static func month(_ isoDate: String) -> String {
-        let parts = isoDate.split(separator: "-")
-        guard parts.count >= 2, let month = Int(parts[1]), (1...12).contains(month) else { return isoDate }
+        guard let date = ProfileDate(isoDate) else { return isoDate }
         let names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        return "\(names[month - 1]) \(parts[0])"
+        return "\(names[date.month - 1]) \(date.year)"
     }
 
-    /// Days since 1 January 2000 for an ISO date, to place dates on a time axis.
+    /// The day an ISO date falls on, as a number, to place dates on a time axis.
     static func day(_ isoDate: String) -> Double? {
-        let parts = isoDate.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3 else { return nil }
-        var (year, month) = (parts[0], parts[1])
-        // Days from the civil date (Howard Hinnant's algorithm), exact for any Gregorian date.
-        if month <= 2 { year -= 1; month += 12 }
-        let era = year / 400
-        let yearOfEra = year - era * 400
-        let dayOfYear = (153 * (month - 3) + 2) / 5 + parts[2] - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return Double(era * 146_097 + dayOfEra - 730_425)
+        ProfileDate(isoDate).map { Double($0.daysSinceEpoch) }
     }
 }

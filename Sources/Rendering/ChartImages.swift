@@ -32,10 +32,21 @@ public enum ChartImages {
     }
 
     /// The chart's title and description, its text alternative where the SVG's own cannot
-    /// be read (an image in Markdown).
+    /// be read (an image in Markdown, a picture in Word).
     public static func alternativeText(of svg: XMLOutputElement) -> String {
-        let words = ["title", "desc"].compactMap { name in svg.elements.first { $0.name == name }?.textContent.collapsingXMLWhitespace() }
-        return words.filter { !$0.isEmpty }.joined(separator: ". ")
+        alternativeText(title: text(of: svg, "title"), description: text(of: svg, "desc"))
+    }
+
+    /// The title, then the description, as one text: a sentence break between them unless
+    /// the title ends one.
+    static func alternativeText(title: String, description: String) -> String {
+        if title.isEmpty || description.isEmpty { return title + description }
+        return title + (title.last.map { ".!?".contains($0) } == true ? " " : ". ") + description
+    }
+
+    /// The text of the chart's first `name` child (`title`, `desc`), white space collapsed.
+    static func text(of svg: XMLOutputElement, _ name: String) -> String {
+        svg.elements.first { $0.name == name }?.textContent.collapsingXMLWhitespace() ?? ""
     }
 
     private static func collect(_ element: XMLOutputElement, into charts: inout [XMLOutputElement]) {

@@ -22,8 +22,8 @@ struct WordChart {
     init?(_ element: XMLOutputElement) {
         guard ChartImages.isChart(element) else { return nil }
         svg = element
-        title = element.elements.first { $0.name == "title" }?.textContent.collapsingXMLWhitespace() ?? ""
-        description = element.elements.first { $0.name == "desc" }?.textContent.collapsingXMLWhitespace() ?? ""
+        title = ChartImages.text(of: element, "title")
+        description = ChartImages.text(of: element, "desc")
         // width and height, else the viewBox's, else CSS's default size of a replaced element.
         let viewBox = (element.attributes["viewBox"] ?? "").split(whereSeparator: { $0 == " " || $0 == "," }).compactMap { Double($0) }
         naturalWidth = Self.pixels(element.attributes["width"]) ?? (viewBox.count == 4 ? viewBox[2] : nil) ?? 300
@@ -38,10 +38,7 @@ struct WordChart {
     }
 
     /// What Word shows as the picture's alt text: the title, then the description.
-    var altText: String {
-        if title.isEmpty || description.isEmpty { return title + description }
-        return title + (title.last.map { ".!?".contains($0) } == true ? " " : ". ") + description
-    }
+    var altText: String { ChartImages.alternativeText(title: title, description: description) }
 
     /// The size on the page in EMUs: the natural size at 96 dpi, scaled down (never up),
     /// keeping the proportions, to fit `maximumWidth` and `maximumHeight`.
