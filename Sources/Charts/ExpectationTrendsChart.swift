@@ -18,7 +18,7 @@ struct ExpectationTrendsChart {
         var glidePath: [(day: Double, value: Double)]
     }
 
-    static let statusWords = ["met": "Met", "on-track": "On the glide path", "at-risk": "At risk", "missed": "Missed", "no-data": "No data yet"]
+    static let statusWords = ["met": "Met", "on-track": "On track", "at-risk": "At risk", "missed": "Missed", "no-data": "No data yet"]
 
     init?(_ data: XMLOutputElement) {
         let expectations: [Expectation] = data.children(named: "expectation").compactMap { expectation in
