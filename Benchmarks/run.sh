@@ -256,13 +256,16 @@ fi
 # as the PNG a Word document carries, over the samples with the sample firm
 # ---------------------------------------------------------------------------
 BENCHMARKS_BIN="$(dirname "$ENGAGE")/engage-benchmarks"
-F_DRAW="?"; F_RASTER="?"; F_LINE=""
+F_DRAW="?"; F_RASTER="?"; F_RASTER_CPU="?"; F_RASTER_LIBRSVG="?"; F_LINE=""
 # Its usage line (exit status 2) says whether it has the charts benchmark; an older one has not.
 if [[ -x "$BENCHMARKS_BIN" ]] && { "$BENCHMARKS_BIN" 2>&1 || true; } | grep -q charts; then
     say "(f) engage-benchmarks charts --firm Samples/halden-partners/firm.xml Samples/*.xml"
     F_LINE=$("$BENCHMARKS_BIN" charts --firm Samples/halden-partners/firm.xml Samples/*.xml) || die "engage-benchmarks charts failed"
     F_DRAW=$(sed -n 's/.*charts_draw_ms_per_document=\([0-9.]*\).*/\1/p' <<<"$F_LINE")
-    F_RASTER=$(sed -n 's/.*raster_ms_per_chart=\([0-9.]*\).*/\1/p' <<<"$F_LINE")
+    # A space before the key: librsvg_raster_ms_per_chart is librsvg's own figure, for comparison.
+    F_RASTER=$(sed -n 's/.* raster_ms_per_chart=\([0-9.]*\).*/\1/p' <<<"$F_LINE")
+    F_RASTER_CPU=$(sed -n 's/.* raster_cpu_ms_per_chart=\([0-9.]*\).*/\1/p' <<<"$F_LINE")
+    F_RASTER_LIBRSVG=$(sed -n 's/.*librsvg_raster_ms_per_chart=\([0-9.]*\).*/\1/p' <<<"$F_LINE")
 fi
 
 # ---------------------------------------------------------------------------
@@ -328,6 +331,7 @@ DIRTY=$(git status --porcelain --untracked-files=no 2>/dev/null | grep -q . && e
     printf '%-50s %18s %14s %7s\n' "(e) audit: s per 1000 clients (wall)" "$E_S" "< 5" "$P5"
     printf '%-50s %18s %14s %7s\n' "(f) charts: CPU ms per document to draw as SVG" "$F_DRAW" "<= 2" "$(pass "$F_DRAW" "<=" 2)"
     printf '%-50s %18s %14s %7s\n' "(f) charts: ms per chart to draw as PNG for Word" "$F_RASTER" "<= 20" "$(pass "$F_RASTER" "<=" 20)"
+    printf '%-50s %18s %14s %7s\n' "(f) charts: CPU ms per PNG; by librsvg alone, ms" "${F_RASTER_CPU:-?}, ${F_RASTER_LIBRSVG:-?}" "" ""
     printf '%-50s %18s %14s %7s\n' "(e) audit: wall s, CPU s, peak RSS (MB)" "$(awk -v ms="$E_MS" 'BEGIN { printf "%.2f", ms / 1000 }'), $E_CPU, $E_RSS" "" ""
     printf '%-50s %18s %14s %7s\n' "(b) single generate: peak RSS (MB)" "$SINGLE_RSS" "" ""
     printf '%-50s %18s %14s %7s\n' "(b) single generate: min / max ms" "$(printf '%.1f / %.1f' "$SINGLE_MIN" "$SINGLE_MAX")" "" ""

@@ -4,10 +4,12 @@
 //                                      (5 paragraphs each, 3% of them edited, 0.2% moved)
 //   engage-benchmarks docx XHTML...    the CPU of writing each XHTML file as a Word document:
 //                                      the XML parts, and the zip of them
-//   engage-benchmarks charts [--firm FIRM] PROFILE...
+//   engage-benchmarks charts [--pictures DIR] [--firm FIRM] PROFILE...
 //                                      the CPU of drawing every chart of each profile as SVG
-//                                      (per document, four documents a profile), and of
-//                                      drawing each as the PNG a Word document carries
+//                                      (per document, four documents a profile), and the time
+//                                      of drawing each as the PNG a Word document carries, by
+//                                      cairo and pango directly and by librsvg (with
+//                                      --pictures, both PNGs of each chart written into DIR)
 //   engage-benchmarks xpath PROFILE    the cost of one libxml2 XPath evaluation of a plain
 //                                      value (`@id`, `name`) where the model has one: the
 //                                      floor of every value a template puts in a document
@@ -47,6 +49,12 @@ func threadTime() -> Duration {
     return .seconds(now.tv_sec) + .nanoseconds(now.tv_nsec)
 }
 
+func processTime() -> Duration {
+    var now = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now)
+    return .seconds(now.tv_sec) + .nanoseconds(now.tv_nsec)
+}
+
 func benchmarkDocx(files: [String]) throws {
     let roots = try files.map { try PackAccess.outputElement(XMLDocument.parse(fileAt: $0).root) }
     let rounds = 50
@@ -75,6 +83,11 @@ func benchmarkCharts(files: [String]) throws {
     // With a firm first (`--firm FILE`), its service standard brings the relationship chart in.
     var files = files
     var firm: FirmSource?
+    var picturesFolder: String?
+    if files.first == "--pictures", files.count > 2 {
+        picturesFolder = files[1]
+        files.removeFirst(2)
+    }
     if files.first == "--firm", files.count > 2 {
         let load = FirmLoader.load(fileAt: files[1], embeddingFiles: false)
         firm = load.firm.flatMap { loaded in load.root.map { FirmSource(firm: loaded, root: $0, path: files[1]) } }
@@ -103,22 +116,34 @@ func benchmarkCharts(files: [String]) throws {
     var line = [String(format: "charts_draw_ms_per_document=%.3f charts=%d", milliseconds(drawTime) / documents, drawn.count)]
     guard let first = drawn.first else { return print(line[0]) }
     _ = try SVGRasterizer.png(fromSVG: XMLWriter.serialize(first.svg, indent: false), width: 100, height: 100)
-    var byKind: [ChartKind: (time: Duration, count: Int)] = [:]
-    for (kind, svg) in drawn {
-        let bytes = XMLWriter.serialize(svg, indent: false)
-        let width = Int(Double(svg.attributes["width"] ?? "") ?? 680) * 2
-        let height = Int(Double(svg.attributes["height"] ?? "") ?? 400) * 2
-        let start = ContinuousClock.now
-        _ = try SVGRasterizer.png(fromSVG: bytes, width: width, height: height, dotsPerInch: 192)
-        let elapsed = ContinuousClock.now - start
-        byKind[kind, default: (.zero, 0)].time += elapsed
-        byKind[kind, default: (.zero, 0)].count += 1
-    }
-    let total = byKind.values.reduce(Duration.zero) { $0 + $1.time }
-    line.append(String(format: "raster_ms_per_chart=%.1f", milliseconds(total) / Double(drawn.count)))
-    for kind in ChartKind.allCases {
-        guard let entry = byKind[kind] else { continue }
-        line.append(String(format: "raster_ms_%@=%.1f", kind.rawValue, milliseconds(entry.time) / Double(entry.count)))
+    _ = try SVGRasterizer.png(fromSVG: XMLWriter.serialize(first.svg, indent: false), width: 100, height: 100, renderer: .librsvg)
+    // Each chart drawn as Word's PNG is: wall time and the process's CPU (the PNG is
+    // compressed on several threads), by cairo and pango directly, then by librsvg alone.
+    for renderer in [SVGRasterizer.Renderer.automatic, .librsvg] {
+        var byKind: [ChartKind: (time: Duration, count: Int)] = [:]
+        var cpu = Duration.zero
+        for (index, (kind, svg)) in drawn.enumerated() {
+            let bytes = XMLWriter.serialize(svg, indent: false)
+            let width = Int(Double(svg.attributes["width"] ?? "") ?? 680) * 2
+            let height = Int(Double(svg.attributes["height"] ?? "") ?? 400) * 2
+            let (start, startCPU) = (ContinuousClock.now, processTime())
+            let png = try SVGRasterizer.png(fromSVG: bytes, width: width, height: height, dotsPerInch: 192, renderer: renderer)
+            let elapsed = ContinuousClock.now - start
+            cpu += processTime() - startCPU
+            byKind[kind, default: (.zero, 0)].time += elapsed
+            byKind[kind, default: (.zero, 0)].count += 1
+            if let folder = picturesFolder {
+                let name = "\(index + 1)-\(kind.rawValue)\(renderer == .librsvg ? "-librsvg" : "").png"
+                try Data(png).write(to: URL(fileURLWithPath: folder).appendingPathComponent(name))
+            }
+        }
+        let total = byKind.values.reduce(Duration.zero) { $0 + $1.time }
+        let prefix = renderer == .librsvg ? "librsvg_" : ""
+        line.append(String(format: "\(prefix)raster_ms_per_chart=%.1f \(prefix)raster_cpu_ms_per_chart=%.1f", milliseconds(total) / Double(drawn.count), milliseconds(cpu) / Double(drawn.count)))
+        for kind in ChartKind.allCases {
+            guard let entry = byKind[kind] else { continue }
+            line.append(String(format: "\(prefix)raster_ms_%@=%.1f", kind.rawValue, milliseconds(entry.time) / Double(entry.count)))
+        }
     }
     print(line.joined(separator: " "))
 }

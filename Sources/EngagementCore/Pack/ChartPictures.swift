@@ -3,7 +3,8 @@ import Foundation
 import Rendering
 
 /// The PNGs of a pack's charts in its Word documents, kept in `.engage/charts/` by the hash
-/// of the SVG they are drawn from and their size: librsvg takes 20 to 50 ms a chart, and
+/// of the SVG they are drawn from, their size and the drawing's revision
+/// (``SVGRasterizer/revision``): a chart takes 5 to 15 ms to draw, and
 /// every Word file of a publication is rebuilt to be compared with the one on disk, so an
 /// unchanged chart would otherwise be drawn again by every `generate` and `regenerate`.
 ///
@@ -32,7 +33,7 @@ final class ChartPictures: @unchecked Sendable {
 
     /// The PNG of `svg` at `width` x `height` pixels: from this run, the folder, or drawn.
     func picture(_ svg: [UInt8], _ width: Int, _ height: Int) throws(SVGRasterizer.Error) -> [UInt8] {
-        let name = "\(FNV1a.hex(FNV1a.hash(svg)))-\(width)x\(height).png"
+        let name = Self.name(svg, width, height)
         if let known = lock.withLock({ drawn[name] }) { return known }
         if let stored = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path),
             stored.starts(with: [0x89, 0x50, 0x4E, 0x47])
@@ -45,8 +46,15 @@ final class ChartPictures: @unchecked Sendable {
         return png
     }
 
+    static func name(_ svg: [UInt8], _ width: Int, _ height: Int) -> String {
+        "\(FNV1a.hex(FNV1a.hash(svg)))-\(width)x\(height)\(revisionSuffix)"
+    }
+
+    private static let revisionSuffix = "-r\(SVGRasterizer.revision).png"
+
     /// Writes the pictures drawn by this run into the folder and keeps the ``capacity``
-    /// most recently used; a failure leaves the cache as it was, to be filled next time.
+    /// most recently used of this revision; a failure leaves the cache as it was, to be
+    /// filled next time.
     func save() {
         let (drawn, used) = lock.withLock { (self.drawn, self.used) }
         guard !drawn.isEmpty || !used.isEmpty else { return }
@@ -58,7 +66,11 @@ final class ChartPictures: @unchecked Sendable {
         // Used pictures count as new: the oldest untouched go first.
         let now = Date()
         for name in used { try? manager.setAttributes([.modificationDate: now], ofItemAtPath: folder.appendingPathComponent(name).path) }
-        guard let names = try? manager.contentsOfDirectory(atPath: folder.path), names.count > Self.capacity else { return }
+        guard var names = try? manager.contentsOfDirectory(atPath: folder.path) else { return }
+        // Pictures of an earlier drawing are never read again.
+        for name in names where !name.hasSuffix(Self.revisionSuffix) { try? manager.removeItem(at: folder.appendingPathComponent(name)) }
+        names.removeAll { !$0.hasSuffix(Self.revisionSuffix) }
+        guard names.count > Self.capacity else { return }
         let byAge = names.map { name in
             (name, (try? manager.attributesOfItem(atPath: folder.appendingPathComponent(name).path)[.modificationDate] as? Date) ?? .distantPast)
         }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }

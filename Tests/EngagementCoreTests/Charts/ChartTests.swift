@@ -1,5 +1,5 @@
 import Foundation
-import Rendering
+@testable import Rendering
 import Testing
 import XMLSupport
 
@@ -158,6 +158,27 @@ struct ChartTests {
         }
     }
 
+    @Test("Every chart of every sample is painted by cairo and pango directly, and its PNG is librsvg's drawing of the same SVG: the same ink, pixels within a shade", arguments: ProfileFixtures.sampleNames)
+    func paintedAsLibrsvgDrawsIt(sample: String) throws {
+        for (name, svg) in try Self.charts(of: sample).charts.sorted(by: { $0.key < $1.key }) {
+            let bytes = ChartImages.bytes(of: svg)
+            #expect(ChartScene(svg: try XMLDocument.parse(bytes: bytes, fileName: name).root) != nil, "\(name) is left to librsvg")
+            let width = Int(try #require(Double(svg.attributes["width"] ?? ""))) * 2
+            let height = Int(try #require(Double(svg.attributes["height"] ?? ""))) * 2
+            let painted = try DocxWriterTests.rgbPixels(SVGRasterizer.png(fromSVG: bytes, width: width, height: height)).greys
+            let drawn = try DocxWriterTests.rgbPixels(SVGRasterizer.png(fromSVG: bytes, width: width, height: height, renderer: .librsvg)).greys
+            try #require(painted.count == drawn.count)
+            let differences = zip(painted, drawn).map { abs(Int($0) - Int($1)) }
+            let mean = Double(differences.reduce(0, +)) / Double(differences.count)
+            // Glyph edges differ by a shade where pango places a glyph on a whole pixel and
+            // librsvg's path does not; a misplaced label or mark differs by far more.
+            let far = Double(differences.filter { $0 > 64 }.count) / Double(differences.count)
+            func dark(_ greys: [UInt8]) -> Double { Double(greys.filter { $0 < 128 }.count) / Double(greys.count) }
+            #expect(mean < 2.5 && far < 0.015, "\(sample) \(name): mean difference \(mean), \(far * 100)% of pixels far apart")
+            #expect(abs(dark(painted) - dark(drawn)) < 0.002, "\(sample) \(name): \(dark(painted)) dark against librsvg's \(dark(drawn))")
+        }
+    }
+
     @Test("The same profile gives the same chart bytes twice")
     func deterministic() throws {
         let first = try Self.charts(of: "meridian-aerostructures.xml").charts.mapValues(ChartImages.bytes(of:))
@@ -173,7 +194,7 @@ struct ChartPicturesTests {
         var draws = 0
     }
 
-    @Test("A picture is drawn once: a second publication reads it back with the same bytes, and the folder keeps the most recently used")
+    @Test("A picture is drawn once: a second publication reads it back with the same bytes, one of an earlier drawing is drawn again, and the folder keeps the most recently used")
     func drawnOnce() throws {
         let store = FileManager.default.temporaryDirectory.appendingPathComponent("pictures-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: store) }
@@ -196,11 +217,23 @@ struct ChartPicturesTests {
         _ = try second.picture(Array("<svg>a</svg>".utf8), 200, 100)
         #expect(counter.draws == 3, "another size is another picture")
 
+        // A picture of an earlier drawing, under the name the previous revision gave it.
+        let folder = store.appendingPathComponent(ChartPictures.folderName)
+        let current = ChartPictures.name(Array("<svg>c</svg>".utf8), 100, 50)
+        let earlier = current.replacingOccurrences(of: "-r\(SVGRasterizer.revision).png", with: ".png")
+        try #require(earlier != current)
+        try Data([0x89, 0x50, 0x4E, 0x47, 0]).write(to: folder.appendingPathComponent(earlier))
+        let third = ChartPictures(storeFolder: store, draw: draw)
+        #expect(try third.picture(Array("<svg>c</svg>".utf8), 100, 50) != [0x89, 0x50, 0x4E, 0x47, 0], "drawn again, not read from an earlier drawing")
+        third.save()
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent(earlier).path), "and the earlier picture is gone")
+
         let many = ChartPictures(storeFolder: store, draw: draw)
         for index in 0..<(ChartPictures.capacity + 5) { _ = try many.picture(Array("<svg>\(index)</svg>".utf8), 10, 10) }
         many.save()
         let kept = try FileManager.default.contentsOfDirectory(atPath: store.appendingPathComponent(ChartPictures.folderName).path)
         #expect(kept.count == ChartPictures.capacity)
+        #expect(kept.allSatisfy { $0.hasSuffix("-r\(SVGRasterizer.revision).png") })
     }
 }
 

@@ -167,10 +167,15 @@ extension DocxWriterTests {
         var height: Int
         var bytes: [UInt8]
         func rgb(_ x: Int, _ y: Int) -> [UInt8] { Array(bytes[(y * width + x) * 3..<(y * width + x) * 3 + 3]) }
+        /// Each pixel's green, which is its grey in a grey picture.
+        var greys: [UInt8] { stride(from: 1, to: bytes.count, by: 3).map { bytes[$0] } }
     }
 
-    /// The pixels of an 8-bit RGB PNG, inflated by zlib and unfiltered here: a reader apart
-    /// from the rasterizer's encoder, to check it.
+    /// The PNG's colour type: 0 grey, 2 RGB.
+    static func colourType(_ png: [UInt8]) -> UInt8 { png[25] }
+
+    /// The pixels of an 8-bit grey or RGB PNG, as RGB, inflated by zlib and unfiltered here:
+    /// a reader apart from the rasterizer's encoder, to check it.
     static func rgbPixels(_ png: [UInt8]) throws -> Pixels {
         var data: [UInt8] = []
         var offset = 8
@@ -181,21 +186,23 @@ extension DocxWriterTests {
             offset += 12 + length
         }
         let (width, height) = pixelSize(png)
-        try #require(png[24] == 8 && png[25] == 2 && png[28] == 0, "8-bit RGB, not interlaced")
+        try #require(png[24] == 8 && (png[25] == 0 || png[25] == 2) && png[28] == 0, "8-bit grey or RGB, not interlaced")
+        let channels = png[25] == 0 ? 1 : 3
         typealias Uncompress = @convention(c) (UnsafeMutablePointer<UInt8>?, UnsafeMutablePointer<UInt>?, UnsafePointer<UInt8>?, UInt) -> Int32
         let zlib = try #require(dlopen("libz.so.1", RTLD_NOW))
         let uncompress = unsafeBitCast(try #require(dlsym(zlib, "uncompress")), to: Uncompress.self)
-        let rowLength = 1 + 3 * width
+        let rowLength = 1 + channels * width
         var rows = [UInt8](repeating: 0, count: rowLength * height)
         var length = UInt(rows.count)
         try #require(uncompress(&rows, &length, data, UInt(data.count)) == 0 && length == UInt(rows.count))
-        var pixels = [UInt8](repeating: 0, count: 3 * width * height)
+        let rowBytes = channels * width
+        var samples = [UInt8](repeating: 0, count: rowBytes * height)
         for y in 0..<height {
             let filter = rows[y * rowLength]
-            for x in 0..<3 * width {
-                let left = x >= 3 ? Int(pixels[y * 3 * width + x - 3]) : 0
-                let up = y > 0 ? Int(pixels[(y - 1) * 3 * width + x]) : 0
-                let upLeft = x >= 3 && y > 0 ? Int(pixels[(y - 1) * 3 * width + x - 3]) : 0
+            for x in 0..<rowBytes {
+                let left = x >= channels ? Int(samples[y * rowBytes + x - channels]) : 0
+                let up = y > 0 ? Int(samples[(y - 1) * rowBytes + x]) : 0
+                let upLeft = x >= channels && y > 0 ? Int(samples[(y - 1) * rowBytes + x - channels]) : 0
                 let predictor: Int
                 switch filter {
                 case 0: predictor = 0
@@ -207,9 +214,10 @@ extension DocxWriterTests {
                     let (toLeft, toUp, toUpLeft) = (abs(estimate - left), abs(estimate - up), abs(estimate - upLeft))
                     predictor = toLeft <= toUp && toLeft <= toUpLeft ? left : toUp <= toUpLeft ? up : upLeft
                 }
-                pixels[y * 3 * width + x] = UInt8(truncatingIfNeeded: Int(rows[y * rowLength + 1 + x]) + predictor)
+                samples[y * rowBytes + x] = UInt8(truncatingIfNeeded: Int(rows[y * rowLength + 1 + x]) + predictor)
             }
         }
+        let pixels = channels == 3 ? samples : samples.flatMap { [$0, $0, $0] }
         return Pixels(width: width, height: height, bytes: pixels)
     }
 
@@ -311,6 +319,18 @@ extension DocxWriterTests {
         } else {
             #expect(pixels.rgb(0, 0) == [127, 127, 127], "half black, half white")
         }
+    }
+
+    @Test("A picture all in greys is written as an 8-bit grey PNG, one with a colour as RGB, and both read back as drawn")
+    func greyPicturesAreGreyPNGs() throws {
+        func picture(fill: String) -> [UInt8] {
+            Array(##"<svg xmlns="http://www.w3.org/2000/svg" width="4" height="2"><rect width="4" height="2" fill="#ffffff"/><rect width="2" height="2" fill="\##(fill)"/></svg>"##.utf8)
+        }
+        let grey = try SVGRasterizer.png(fromSVG: picture(fill: "#404040"), width: 4, height: 2)
+        let coloured = try SVGRasterizer.png(fromSVG: picture(fill: "#1f3a5f"), width: 4, height: 2)
+        #expect(Self.colourType(grey) == 0 && Self.colourType(coloured) == 2)
+        #expect(try Self.rgbPixels(grey).rgb(0, 1) == [0x40, 0x40, 0x40] && Self.rgbPixels(grey).rgb(3, 0) == [255, 255, 255])
+        #expect(try Self.rgbPixels(coloured).rgb(1, 1) == [0x1f, 0x3a, 0x5f] && Self.rgbPixels(coloured).rgb(2, 1) == [255, 255, 255])
     }
 
     @Test("The rasterizer draws from many threads at once, each picture the same as drawn alone")

@@ -1,0 +1,99 @@
+import Foundation
+import Testing
+import XMLSupport
+
+@testable import Rendering
+
+/// Reading a chart's SVG into the marks cairo and pango paint directly (``ChartScene``), and
+/// leaving to librsvg whatever is not one of them.
+@Suite("Chart scene")
+struct ChartSceneTests {
+    static func scene(_ body: String, root: String = #"width="100" height="50" viewBox="0 0 100 50" font-family="Carlito, 'Liberation Sans', sans-serif" font-size="13.8""#) throws -> ChartScene? {
+        let svg = #"<svg xmlns="http://www.w3.org/2000/svg" \#(root)>\#(body)</svg>"#
+        return ChartScene(svg: try XMLDocument.parse(bytes: Array(svg.utf8), fileName: "chart.svg").root)
+    }
+
+    @Test("Path data: absolute and relative moves and lines, implicit lines after a move, closes back to the start")
+    func pathSegments() throws {
+        let scene = try #require(try Self.scene(##"<path d="M1 2L3 4l1 1Z m1,1 2 2H10v-1.5 l-1e1 0"/>"##))
+        guard case .shape(let shape) = try #require(scene.marks.first), case .path(let segments) = shape.outline else {
+            Issue.record("not a path: \(scene.marks)")
+            return
+        }
+        #expect(segments == [.move(1, 2), .line(3, 4), .line(4, 5), .close, .move(2, 3), .line(4, 5), .line(10, 5), .line(10, 3.5), .line(0, 3.5)])
+    }
+
+    @Test("The marks a chart is made of, in drawing order, with SVG's defaults where an attribute is absent")
+    func marksAndDefaults() throws {
+        let scene = try #require(
+            try Self.scene(
+                ##"""
+                <title id="t">Chart</title><desc id="d">What it shows.</desc>
+                <defs><pattern id="hatch" patternUnits="userSpaceOnUse" width="5" height="5"><path d="M0 5L5 0" stroke="#333333" stroke-width="1.2"/></pattern></defs>
+                <rect x="1" y="2" width="30" height="10" rx="40" fill="url(#hatch)" stroke="#000000" stroke-dasharray="4 3" class="cell"/>
+                <line x1="0" y1="1" x2="9" y2="1" stroke="#999999"/>
+                <circle cx="5" cy="5" r="2"/>
+                <polyline points="0,0 5,5 10,0" fill="none" stroke="#000000" stroke-width="1.5"/>
+                <text x="50" y="20" text-anchor="middle" font-weight="bold" font-style="italic" fill="#1a1a1a"> Two
+                  words </text>
+                <text x="10" y="40" font-size="9" fill="#000000" stroke="#ffffff" stroke-width="3" paint-order="stroke" transform="rotate(-90 10 40)">Up</text>
+                """##))
+        #expect(scene.width == 100 && scene.height == 50 && scene.fontFamily == "Carlito,Liberation Sans,sans-serif")
+        #expect(scene.marks.count == 6)
+        guard scene.marks.count == 6,
+            case .shape(let rect) = scene.marks[0], case .shape(let line) = scene.marks[1], case .shape(let circle) = scene.marks[2],
+            case .shape(let polyline) = scene.marks[3], case .label(let label) = scene.marks[4], case .label(let rotated) = scene.marks[5]
+        else { return }
+        // The corner radius is at most half the shorter side.
+        guard case .rectangle(1, 2, 30, 10, 5) = rect.outline, case .tile(let tile) = rect.fill, let border = rect.stroke else {
+            Issue.record("rectangle: \(rect)")
+            return
+        }
+        #expect(tile.width == 5 && tile.shapes.count == 1 && border.width == 1 && border.dashes == [4, 3])
+        #expect(line.fill == nil && line.stroke?.width == 1, "a line is never filled")
+        guard case .colour(let black) = circle.fill else {
+            Issue.record("circle: \(circle)")
+            return
+        }
+        #expect(black == ChartScene.Colour(red: 0, green: 0, blue: 0) && circle.stroke == nil, "filled black, not stroked, by default")
+        #expect(polyline.fill == nil && polyline.stroke?.width == 1.5)
+        #expect(label.text == "Two words" && label.size == 13.8 && label.anchor == .middle && label.bold && label.italic && label.halo == nil)
+        #expect(rotated.size == 9 && rotated.rotation == -90 && rotated.halo?.width == 3 && rotated.halo?.colour == ChartScene.Colour(red: 1, green: 1, blue: 1))
+    }
+
+    @Test("Anything else is left to librsvg: the whole picture, never a part of it left out", arguments: [
+        ##"<g><rect width="1" height="1"/></g>"##,
+        ##"<image href="logo.png" width="1" height="1"/>"##,
+        ##"<rect width="1" height="1" opacity="0.5"/>"##,
+        ##"<rect width="1" height="1" style="fill:red"/>"##,
+        ##"<rect width="1" height="1" transform="scale(2)"/>"##,
+        ##"<rect width="1" height="1" fill="red"/>"##,
+        ##"<rect width="1" height="1" fill="#fff"/>"##,
+        ##"<rect width="1" height="1" fill="url(#missing)"/>"##,
+        ##"<rect width="-1" height="1"/>"##,
+        ##"<path d="M0 0C1 1 2 2 3 3"/>"##,
+        ##"<path d="L1 1"/>"##,
+        ##"<path d="M0 0L1"/>"##,
+        ##"<text x="1" y="1" fill="#000000">a<tspan>b</tspan></text>"##,
+        ##"<text x="1" y="1" fill="#000000" stroke="#ffffff">over the letters</text>"##,
+        ##"<text x="1" y="1" fill="#000000" transform="rotate(-90 0 0)">about another point</text>"##,
+        ##"<text x="1" y="1" fill="#000000" font-weight="600">semibold</text>"##,
+        ##"<text x="1" y="1" fill="#000000" xml:space="preserve">kept  spaces</text>"##,
+        ##"<defs><pattern id="p" width="5" height="5"><path d="M0 0L5 5"/></pattern></defs>"##,
+        "loose text",
+    ])
+    func othersAreLeftToLibrsvg(body: String) throws {
+        #expect(try Self.scene(body) == nil)
+    }
+
+    @Test("A root without a viewBox from the origin, a font family or a font size is left to librsvg", arguments: [
+        ##"width="100" height="50" font-family="Carlito" font-size="12""##,
+        ##"width="100" height="50" viewBox="10 0 100 50" font-family="Carlito" font-size="12""##,
+        ##"width="100" height="50" viewBox="0 0 100 50" font-size="12""##,
+        ##"width="100" height="50" viewBox="0 0 100 50" font-family="Carlito""##,
+        ##"width="100" height="50" viewBox="0 0 100 50" font-family="Carlito" font-size="12" preserveAspectRatio="none""##,
+    ])
+    func rootsLeftToLibrsvg(root: String) throws {
+        #expect(try Self.scene(#"<rect width="1" height="1"/>"#, root: root) == nil)
+    }
+}
