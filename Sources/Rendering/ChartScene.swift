@@ -89,7 +89,7 @@ struct ChartScene {
             let viewBox = svg[attribute: "viewBox"].flatMap(Self.numbers), viewBox.count == 4, viewBox[0] == 0, viewBox[1] == 0,
             viewBox[2] > 0, viewBox[3] > 0,
             let family = svg[attribute: "font-family"].flatMap(Self.familyList),
-            let fontSize = svg[attribute: "font-size"].flatMap(Double.init)
+            let fontSize = svg[attribute: "font-size"].flatMap(Self.number), fontSize > 0
         else { return nil }
         width = viewBox[2]
         height = viewBox[3]
@@ -122,10 +122,15 @@ struct ChartScene {
         text.allSatisfy { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }
     }
 
+    /// A finite number: Swift's `Double("nan")` and `Double("inf")` are not SVG numbers.
+    fileprivate static func number(_ text: String) -> Double? {
+        Double(text).flatMap { $0.isFinite ? $0 : nil }
+    }
+
     /// Numbers separated by spaces or commas.
     fileprivate static func numbers(_ text: String) -> [Double]? {
         let parts = text.split { $0 == " " || $0 == "," }
-        let values = parts.compactMap { Double($0) }
+        let values = parts.compactMap { number(String($0)) }
         return values.count == parts.count ? values : nil
     }
 
@@ -206,8 +211,8 @@ private struct Reader {
             }
             guard pattern.name == "pattern", ChartScene.only(pattern, ["id", "patternUnits", "width", "height"]),
                 pattern[attribute: "patternUnits"] == "userSpaceOnUse", let id = pattern[attribute: "id"],
-                let width = pattern[attribute: "width"].flatMap(Double.init), width > 0,
-                let height = pattern[attribute: "height"].flatMap(Double.init), height > 0
+                let width = pattern[attribute: "width"].flatMap(ChartScene.number), width > 0,
+                let height = pattern[attribute: "height"].flatMap(ChartScene.number), height > 0
             else { return false }
             var shapes: [ChartScene.Shape] = []
             for child in pattern.children {
@@ -241,7 +246,7 @@ private struct Reader {
     private static let paintAttributes: Set<String> = ["fill", "stroke", "stroke-width", "stroke-dasharray", "class"]
 
     func shape(_ element: SourceElement, patterns: [String: ChartScene.Tile]) -> ChartScene.Shape? {
-        func number(_ name: String) -> Double? { element[attribute: name].flatMap(Double.init) }
+        func number(_ name: String) -> Double? { element[attribute: name].flatMap(ChartScene.number) }
         let outline: ChartScene.Outline
         var fills = true
         switch element.name {
@@ -313,10 +318,10 @@ private struct Reader {
     func label(_ element: SourceElement) -> ChartScene.Label? {
         guard ChartScene.only(element, ["x", "y", "fill", "font-size", "text-anchor", "font-weight", "font-style", "stroke", "stroke-width", "paint-order", "transform", "class"]),
             element.elements.isEmpty,
-            let x = element[attribute: "x"].flatMap(Double.init), let y = element[attribute: "y"].flatMap(Double.init),
+            let x = element[attribute: "x"].flatMap(ChartScene.number), let y = element[attribute: "y"].flatMap(ChartScene.number),
             let fill = element[attribute: "fill"].flatMap(ChartScene.colour)
         else { return nil }
-        let size = element[attribute: "font-size"] == nil ? fontSize : element[attribute: "font-size"].flatMap(Double.init)
+        let size = element[attribute: "font-size"] == nil ? fontSize : element[attribute: "font-size"].flatMap(ChartScene.number)
         let anchors: [String: ChartScene.Anchor] = ["start": .start, "middle": .middle, "end": .end]
         let anchor = anchors[element[attribute: "text-anchor"] ?? "start"]
         let weight = element[attribute: "font-weight"] ?? "normal"
@@ -326,7 +331,7 @@ private struct Reader {
         if let value = element[attribute: "stroke"] {
             // Only an outline under the letters: a stroke over them is not read here.
             guard element[attribute: "paint-order"] == "stroke", let colour = ChartScene.colour(value),
-                let width = Double(element[attribute: "stroke-width"] ?? "1"), width >= 0
+                let width = ChartScene.number(element[attribute: "stroke-width"] ?? "1"), width >= 0
             else { return nil }
             halo = (colour, width)
         } else if element[attribute: "stroke-width"] != nil || element[attribute: "paint-order"] != nil {
@@ -398,6 +403,6 @@ private struct PathScanner {
             }
         }
         guard index > start else { return nil }
-        return Double(String(decoding: bytes[start..<index], as: UTF8.self))
+        return ChartScene.number(String(decoding: bytes[start..<index], as: UTF8.self))
     }
 }

@@ -71,6 +71,8 @@ struct ChartSceneTests {
         ##"<rect width="1" height="1" fill="#fff"/>"##,
         ##"<rect width="1" height="1" fill="url(#missing)"/>"##,
         ##"<rect width="-1" height="1"/>"##,
+        ##"<rect width="nan" height="1"/>"##,
+        ##"<circle r="inf"/>"##,
         ##"<path d="M0 0C1 1 2 2 3 3"/>"##,
         ##"<path d="L1 1"/>"##,
         ##"<path d="M0 0L1"/>"##,
