@@ -98,4 +98,29 @@ struct ChartSceneTests {
     func rootsLeftToLibrsvg(root: String) throws {
         #expect(try Self.scene(#"<rect width="1" height="1"/>"#, root: root) == nil)
     }
+
+    @Test("Painted from many threads at once, each picture is the same bytes as painted alone, and not librsvg's")
+    func paintedFromManyThreads() throws {
+        let svg = Array(
+            ##"""
+            <svg xmlns="http://www.w3.org/2000/svg" width="200" height="80" viewBox="0 0 200 80" font-family="Carlito, sans-serif" font-size="13.8">
+            <rect width="200" height="80" fill="#ffffff"/><rect x="10" y="10" width="60" height="30" rx="3" fill="#eeeeee" stroke="#000000"/>
+            <text x="100" y="30" text-anchor="middle" font-weight="bold" fill="#1a1a1a">Weakest stage</text>
+            <text x="100" y="60" fill="#1a1a1a" stroke="#ffffff" stroke-width="3" paint-order="stroke">Average 45/100</text>
+            </svg>
+            """##.utf8)
+        #expect(ChartScene(svg: try XMLDocument.parse(bytes: svg, fileName: "chart.svg").root) != nil)
+        let alone = try SVGRasterizer.png(fromSVG: svg, width: 400, height: 160)
+        #expect(alone != (try SVGRasterizer.png(fromSVG: svg, width: 400, height: 160, renderer: .librsvg)), "painted, not drawn by librsvg")
+        final class Results: @unchecked Sendable {
+            let lock = NSLock()
+            var pictures: [[UInt8]] = []
+        }
+        let results = Results()
+        DispatchQueue.concurrentPerform(iterations: 16) { _ in
+            let png = try? SVGRasterizer.png(fromSVG: svg, width: 400, height: 160)
+            results.lock.withLock { results.pictures.append(png ?? []) }
+        }
+        #expect(results.pictures.count == 16 && results.pictures.allSatisfy { $0 == alone })
+    }
 }
