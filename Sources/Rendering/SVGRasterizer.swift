@@ -100,6 +100,17 @@ public enum SVGRasterizer {
         return try library.png(of: picture, width: width, height: height, dotsPerInch: dotsPerInch)
     }
 
+    /// The PNG of `svg` drawn by librsvg `height` pixels high and as wide as its own
+    /// proportions make it (a logo), on white.
+    ///
+    /// - Throws: ``Error/libraryMissing(_:)`` when librsvg is not installed,
+    ///   ``Error/unreadable(_:)`` when it cannot draw `svg` or `svg` has no size.
+    public static func png(fromSVG svg: [UInt8], height: Int) throws(Error) -> [UInt8] {
+        let size = try NativeLibraries.shared.get().size(of: svg)
+        let width = max(1, Int((Double(height) * size.width / size.height).rounded()))
+        return try png(fromSVG: svg, width: width, height: height, renderer: .librsvg)
+    }
+
     /// Loads librsvg now, so that a caller can refuse early.
     ///
     /// - Throws: ``Error/libraryMissing(_:)`` when librsvg is not installed.
@@ -116,6 +127,8 @@ struct NativeLibraries: @unchecked Sendable {
     // RsvgRectangle is four doubles, x, y, width and height.
     typealias NewFromData = @convention(c) (UnsafePointer<UInt8>?, UInt, UnsafeMutablePointer<UnsafeMutableRawPointer?>?) -> UnsafeMutableRawPointer?
     typealias SetDPI = @convention(c) (UnsafeMutableRawPointer?, Double) -> Void
+    /// `RsvgDimensionData *`: int width, int height (pixels), double em, double ex.
+    typealias GetDimensions = @convention(c) (UnsafeMutableRawPointer?, UnsafeMutableRawPointer?) -> Void
     typealias RenderDocument = @convention(c) (
         UnsafeMutableRawPointer?, UnsafeMutableRawPointer?, UnsafePointer<Double>?, UnsafeMutablePointer<UnsafeMutableRawPointer?>?
     ) -> Int32
@@ -133,6 +146,7 @@ struct NativeLibraries: @unchecked Sendable {
 
     let newFromData: NewFromData
     let setDPI: SetDPI
+    let getDimensions: GetDimensions
     let renderDocument: RenderDocument
     let imageSurfaceCreate: ImageSurfaceCreate
     let surfaceStatus: IntegerOf
@@ -194,6 +208,7 @@ struct NativeLibraries: @unchecked Sendable {
         return NativeLibraries(
             newFromData: try function(rsvg, "rsvg_handle_new_from_data", as: NewFromData.self),
             setDPI: try function(rsvg, "rsvg_handle_set_dpi", as: SetDPI.self),
+            getDimensions: try function(rsvg, "rsvg_handle_get_dimensions", as: GetDimensions.self),
             renderDocument: try function(rsvg, "rsvg_handle_render_document", as: RenderDocument.self),
             imageSurfaceCreate: try function(cairo, "cairo_image_surface_create", as: ImageSurfaceCreate.self),
             surfaceStatus: try function(cairo, "cairo_surface_status", as: IntegerOf.self),
@@ -223,6 +238,25 @@ struct NativeLibraries: @unchecked Sendable {
     /// `CAIRO_FORMAT_ARGB32`: native 32-bit words 0xAARRGGBB, colours premultiplied by
     /// alpha; a new surface is transparent.
     static let argb32: Int32 = 0
+
+    /// The size `svg` gives itself, in CSS pixels (from its width and height, or else its
+    /// viewBox, as librsvg reads them).
+    func size(of svg: [UInt8]) throws(SVGRasterizer.Error) -> (width: Double, height: Double) {
+        Self.drawing.lock()
+        defer { Self.drawing.unlock() }
+        var error: UnsafeMutableRawPointer?
+        let handle = svg.withUnsafeBufferPointer { newFromData($0.baseAddress, UInt($0.count), &error) }
+        guard let handle else { throw .unreadable(message(of: error) ?? "it is not SVG") }
+        defer { objectUnref(handle) }
+        setDPI(handle, 96)
+        let dimensions = UnsafeMutableRawPointer.allocate(byteCount: 24, alignment: 8)
+        defer { dimensions.deallocate() }
+        dimensions.initializeMemory(as: UInt8.self, repeating: 0, count: 24)
+        getDimensions(handle, dimensions)
+        let (width, height) = (dimensions.load(as: Int32.self), dimensions.load(fromByteOffset: 4, as: Int32.self))
+        guard width > 0, height > 0 else { throw .unreadable("it gives itself no size") }
+        return (Double(width), Double(height))
+    }
 
     /// `svg` drawn into a new transparent surface of `width` x `height` pixels.
     func draw(_ svg: [UInt8], width: Int32, height: Int32) throws(SVGRasterizer.Error) -> Picture {

@@ -1,4 +1,5 @@
 import Foundation
+import Rendering
 import XMLSupport
 
 /// The firm's files that documents carry (logo and stylesheet), put into the firm's
@@ -26,14 +27,20 @@ enum FirmAssets {
             let isPNG = logo.normalizedText.lowercased().hasSuffix(".png")
             logo.attributes.append(.init(name: "src", value: "data:\(isPNG ? "image/png" : "image/svg+xml");base64,\(data.base64EncodedString())"))
             guard !isPNG else { return }
-            switch RsvgConvert.png(fromSVG: data, height: logoPixelHeight) {
-            case .success(let png):
-                logo.attributes.append(.init(name: "png", value: "data:image/png;base64,\(png.base64EncodedString())"))
-            case .failure(let problem):
+            // Drawn in this process by librsvg, as the charts' pictures are (no rsvg-convert to start).
+            do throws(SVGRasterizer.Error) {
+                let png = try SVGRasterizer.png(fromSVG: [UInt8](data), height: logoPixelHeight)
+                logo.attributes.append(.init(name: "png", value: "data:image/png;base64,\(Data(png).base64EncodedString())"))
+            } catch {
+                let (problem, fix) = switch error {
+                case .libraryMissing(let reason):
+                    ("librsvg could not be loaded (\(reason))", "Install \(SVGRasterizer.package) (apt-get install \(SVGRasterizer.package)), or name a PNG logo.")
+                case .unreadable(let reason): ("librsvg could not draw it: \(reason)", "Check that the file opens in a browser, or name a PNG logo.")
+                case .invalidSize: ("its proportions are too extreme to draw", "Name a logo about as wide as it is high, or a PNG logo.")
+                }
                 warnings.append(Diagnostic(
                     severity: .warning, file: fileName, position: logo.position,
-                    summary: "The SVG logo cannot go into Word documents: \(problem).",
-                    fix: "Install \(RsvgConvert.package) (apt-get install \(RsvgConvert.package)), or name a PNG logo."))
+                    summary: "The SVG logo cannot go into Word documents: \(problem).", fix: fix))
             }
         }
         root.updateElement(path: ["house-style", "stylesheet"]) { stylesheet in
@@ -41,44 +48,6 @@ enum FirmAssets {
             stylesheet.attributes.append(.init(name: "css", value: text))
         }
         return (root, warnings)
-    }
-}
-
-/// Draws an SVG as PNG with librsvg's `rsvg-convert`, the rasterizer Debian ships.
-enum RsvgConvert {
-    static let package = "librsvg2-bin"
-    static let tool = "rsvg-convert"
-
-    /// Why a picture could not be drawn, as the end of a sentence.
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
-        init(_ description: String) { self.description = description }
-    }
-
-    static func png(fromSVG svg: Data, height: Int) -> Result<Data, Failure> {
-        guard let executable = ExecutableSearch.find(tool) else { return .failure(Failure("\(tool) is not installed")) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["--height", String(height), "--format", "png"]
-        let input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch { return .failure(Failure("\(tool) could not be started (\(error.localizedDescription))")) }
-        // Written from another thread: a large picture fills the output pipe before the
-        // input is all read.
-        let writer = Thread {
-            input.fileHandleForWriting.write(svg)
-            try? input.fileHandleForWriting.close()
-        }
-        writer.start()
-        let png = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0, png.starts(with: [0x89, 0x50, 0x4E, 0x47]) else {
-            return .failure(Failure("\(tool) could not draw it (exit status \(process.terminationStatus))"))
-        }
-        return .success(png)
     }
 }
 

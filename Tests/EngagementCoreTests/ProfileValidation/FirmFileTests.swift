@@ -118,13 +118,27 @@ struct FirmFileTests {
         let root = try #require(result.root)
         let logo = try #require(root.element(named: "identity")?.element(named: "logo"))
         #expect(logo[attribute: "src"]?.hasPrefix("data:image/svg+xml;base64,PHN2Zy") == true)
-        if FileManager.default.isExecutableFile(atPath: "/usr/bin/rsvg-convert") {
-            #expect(logo[attribute: "png"]?.hasPrefix("data:image/png;base64,iVBORw0KGgo") == true)
-        }
+        // Drawn by librsvg in this process, 160 pixels high, in the logo's proportions (240 x 48).
+        let png = try #require(logo[attribute: "png"].flatMap { Data(base64Encoded: String($0.dropFirst("data:image/png;base64,".count))) })
+        #expect(DocxWriterTests.pixelSize([UInt8](png)) == (800, 160))
         let stylesheet = try #require(root.element(named: "house-style")?.element(named: "stylesheet"))
         #expect(stylesheet[attribute: "css"]?.contains("text-transform: uppercase") == true)
         let checked = FirmLoader.load(fileAt: folder.appendingPathComponent("firm.xml").path, embeddingFiles: false)
         #expect(checked.root?.element(named: "identity")?.element(named: "logo")?[attribute: "src"] == nil, "validate reads no files it need not")
+    }
+
+    @Test("An SVG logo librsvg cannot draw is a warning naming the file and line, and the Word documents go without its PNG")
+    func undrawableLogoIsAWarning() throws {
+        let copy = try Self.brokenCopy { $0.replacingOccurrences(of: "<page size=\"A4\"/>", with: "<page size=\"Letter\"/>") }
+        defer { try? FileManager.default.removeItem(at: copy.folder) }
+        try #"<svg xmlns="http://www.w3.org/2000/svg"/>"#.write(to: copy.folder.appendingPathComponent("logo.svg"), atomically: true, encoding: .utf8)
+        let result = FirmLoader.load(fileAt: copy.file.path, displayName: "firm.xml")
+        let warning = try #require(result.diagnostics.first { $0.summary.hasPrefix("The SVG logo cannot go into Word documents") }, "\(result.diagnostics.map(\.formatted))")
+        #expect(warning.severity == .warning && warning.line == 11)
+        #expect(warning.summary == "The SVG logo cannot go into Word documents: librsvg could not draw it: it gives itself no size.")
+        #expect(warning.fix?.contains("name a PNG logo") == true)
+        let logo = try #require(result.root?.element(named: "identity")?.element(named: "logo"))
+        #expect(logo[attribute: "src"] != nil && logo[attribute: "png"] == nil)
     }
 
     @Test("Every problem of a firm file is reported at once")
