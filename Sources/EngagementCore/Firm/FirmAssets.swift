@@ -1,5 +1,4 @@
 import Foundation
-import Rendering
 import XMLSupport
 
 /// The firm's files that documents carry (logo and stylesheet), put into the firm's
@@ -7,18 +6,16 @@ import XMLSupport
 /// a new logo makes the sections that show it stale, and a stored revision holds
 /// everything its files, the Word file included, are made from.
 ///
-/// The logo gets `src`, a data URL of the file, and, when it is SVG, `png`, a data URL of
-/// a PNG drawn from it for Word (which needs one beside an SVG); the stylesheet gets
-/// `css`, its text.
+/// The logo gets `src`, a data URL of the file (Word documents draw a PNG of an SVG logo
+/// themselves, so the model and every other format never need librsvg); the stylesheet
+/// gets `css`, its text.
 enum FirmAssets {
     static let maximumLogoBytes = 512 * 1024
     static let maximumStylesheetBytes = 128 * 1024
-    /// The height the PNG of an SVG logo is drawn at: sharp in a page header when printed.
-    static let logoPixelHeight = 160
 
     /// `root` with the logo and stylesheet it names read from `folder` (the validator has
     /// checked that they are there, inside it, and small enough), and a warning when an
-    /// SVG logo cannot be drawn as PNG here.
+    /// SVG logo is not an SVG document.
     static func inlined(into root: SourceElement, folder: URL, fileName: String) -> (root: SourceElement, warnings: [Diagnostic]) {
         var root = root
         var warnings: [Diagnostic] = []
@@ -27,20 +24,13 @@ enum FirmAssets {
             let isPNG = logo.normalizedText.lowercased().hasSuffix(".png")
             logo.attributes.append(.init(name: "src", value: "data:\(isPNG ? "image/png" : "image/svg+xml");base64,\(data.base64EncodedString())"))
             guard !isPNG else { return }
-            // Drawn in this process by librsvg, as the charts' pictures are (no rsvg-convert to start).
-            do throws(SVGRasterizer.Error) {
-                let png = try SVGRasterizer.png(fromSVG: [UInt8](data), height: logoPixelHeight)
-                logo.attributes.append(.init(name: "png", value: "data:image/png;base64,\(Data(png).base64EncodedString())"))
-            } catch {
-                let (problem, fix) = switch error {
-                case .libraryMissing(let reason):
-                    ("librsvg could not be loaded (\(reason))", "Install \(SVGRasterizer.package) (apt-get install \(SVGRasterizer.package)), or name a PNG logo.")
-                case .unreadable(let reason): ("librsvg could not draw it: \(reason)", "Check that the file opens in a browser, or name a PNG logo.")
-                case .invalidSize: ("its proportions are too extreme to draw", "Name a logo about as wide as it is high, or a PNG logo.")
-                }
+            // Word draws it as PNG (WordLogo) from this SVG; one that is not SVG would not be drawn.
+            let svg = try? XMLDocument.parse(bytes: [UInt8](data), fileName: logo.normalizedText).root
+            if svg?.name != "svg" || svg?.namespaceURI != "http://www.w3.org/2000/svg" {
                 warnings.append(Diagnostic(
                     severity: .warning, file: fileName, position: logo.position,
-                    summary: "The SVG logo cannot go into Word documents: \(problem).", fix: fix))
+                    summary: "'\(logo.normalizedText)' is not an SVG document, so Word documents show the firm's name in its place.",
+                    fix: "Save the logo as SVG (an <svg> root in the SVG namespace), or name a PNG logo."))
             }
         }
         root.updateElement(path: ["house-style", "stylesheet"]) { stylesheet in

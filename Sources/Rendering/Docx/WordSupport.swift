@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import XMLSupport
 
 /// The namespaces of the parts a DOCX holds.
@@ -57,8 +58,11 @@ struct WordRelationships {
 }
 
 /// The firm's logo, for the page header: the first `<img class="logo">` of the body, as
-/// PNG (its `data-png` when its `src` is SVG, which Word needs beside the SVG).
+/// PNG (drawn from its `src` when that is SVG, which Word needs beside the SVG).
 struct WordLogo {
+    /// The height an SVG logo's PNG is drawn at: sharp in a page header when printed.
+    static let pixelHeight = 160
+
     var png: [UInt8]
     var svg: [UInt8]?
     var description: String
@@ -66,20 +70,33 @@ struct WordLogo {
     var pixelWidth: Int
     var pixelHeight: Int
 
+    /// The logo of `element`, or nil when it has none or its SVG cannot be drawn (the header
+    /// then names the firm).
     static func find(in element: XMLOutputElement) -> WordLogo? {
         for child in element.elements {
-            if child.name == "img", isLogo(child) {
-                let source = DataURL(child.attributes["src"] ?? "")
-                let fallback = DataURL(child.attributes["data-png"] ?? "")
-                let png = source?.mediaType == "image/png" ? source : fallback?.mediaType == "image/png" ? fallback : nil
-                guard let png, let size = pngSize(png.bytes) else { continue }
-                let svg = source?.mediaType == "image/svg+xml" ? source?.bytes : nil
-                return WordLogo(png: png.bytes, svg: svg, description: child.attributes["alt"] ?? "Logo", pixelWidth: size.width, pixelHeight: size.height)
+            if child.name == "img", isLogo(child), let source = DataURL(child.attributes["src"] ?? "") {
+                let svg = source.mediaType == "image/svg+xml" ? source.bytes : nil
+                guard let png = svg.map(drawing) ?? (source.mediaType == "image/png" ? source.bytes : nil), let size = pngSize(png) else { continue }
+                return WordLogo(png: png, svg: svg, description: child.attributes["alt"] ?? "Logo", pixelWidth: size.width, pixelHeight: size.height)
             }
             if let found = find(in: child) { return found }
         }
         return nil
     }
+
+    /// The PNG of an SVG logo, drawn once per process: the four documents of every pack of
+    /// a batch carry the same logo.
+    private static func drawing(of svg: [UInt8]) -> [UInt8]? {
+        if let known = drawings.withLock({ $0[svg] }) { return known }
+        let png = try? SVGRasterizer.png(fromSVG: svg, height: pixelHeight)
+        drawings.withLock { drawings in
+            if drawings.count >= 8 { drawings.removeAll() }
+            drawings[svg] = png
+        }
+        return png
+    }
+
+    private static let drawings = Mutex<[[UInt8]: [UInt8]?]>([:])
 
     static func isLogo(_ element: XMLOutputElement) -> Bool {
         element.name == "img" && (element.attributes["class"] ?? "").split(separator: " ").contains("logo")

@@ -333,6 +333,22 @@ extension DocxWriterTests {
         #expect(try Self.rgbPixels(coloured).rgb(1, 1) == [0x1f, 0x3a, 0x5f] && Self.rgbPixels(coloured).rgb(2, 1) == [255, 255, 255])
     }
 
+    @Test("An SVG logo goes into the page header as a PNG drawn 160 pixels high in its proportions, with the SVG beside it; one librsvg cannot draw leaves the firm's name")
+    func svgLogoIsDrawnForTheHeader() throws {
+        func logo(_ svg: String) -> XMLOutputNode {
+            .element(Self.element("img", ["class": "logo", "alt": "Halden Partners", "src": "data:image/svg+xml;base64,\(Data(svg.utf8).base64EncodedString())"]))
+        }
+        let drawable = ##"<svg xmlns="http://www.w3.org/2000/svg" width="240" height="48" viewBox="0 0 240 48"><rect width="32" height="32" y="8" fill="#1F3A5F"/></svg>"##
+        let parts = DocxWriter.parts(of: Self.document([logo(drawable), Self.text("p", "Body.")]))
+        let png = try #require(parts.first { $0.path == "word/media/logo.png" })
+        #expect(Self.pixelSize(png.bytes) == (800, 160))
+        #expect(try Self.rgbPixels(png.bytes).rgb(20, 80) == [0x1F, 0x3A, 0x5F], "the square is drawn")
+        #expect(parts.first { $0.path == "word/media/logo.svg" }?.bytes == Array(drawable.utf8))
+
+        let sizeless = DocxWriter.parts(of: Self.document([logo(#"<svg xmlns="http://www.w3.org/2000/svg"/>"#), Self.text("p", "Body.")]))
+        #expect(!sizeless.contains { $0.path.hasPrefix("word/media/logo") })
+    }
+
     @Test("The rasterizer draws from many threads at once, each picture the same as drawn alone")
     func rasterizerIsThreadSafe() throws {
         let svg = XMLWriter.serialize(Self.chart("Concurrent"), indent: false)
