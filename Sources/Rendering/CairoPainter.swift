@@ -10,22 +10,31 @@ import Foundation
 /// laid out by the same pango calls librsvg makes (resolution 72, no hinting, glyph
 /// positions not rounded), in about 1 µs.
 enum CairoPainter {
+    /// A pattern tile drawn larger than this many pixels a side is left to librsvg.
+    static let largestTile = 4_096.0
+
     /// `scene` painted into a new transparent surface of `width` x `height` pixels, scaled to
-    /// fit and centred (SVG's `xMidYMid meet`).
-    static func paint(_ scene: ChartScene, width: Int32, height: Int32, with library: NativeLibraries) throws(SVGRasterizer.Error) -> NativeLibraries.Picture {
-        let f = library.painting
+    /// fit and centred (SVG's `xMidYMid meet`); nil, with nothing drawn, when a pattern tile
+    /// would be larger than ``largestTile`` at that scale.
+    static func paint(_ scene: ChartScene, width: Int32, height: Int32, with library: NativeLibraries) throws(SVGRasterizer.Error) -> NativeLibraries.Picture? {
+        let scale = min(Double(width) / scene.width, Double(height) / scene.height)
+        guard scene.tiles.allSatisfy({ $0.width * scale <= largestTile && $0.height * scale <= largestTile }) else { return nil }
+        let native = library.painting
         NativeLibraries.drawing.lock()
         defer { NativeLibraries.drawing.unlock() }
-        guard let surface = library.imageSurfaceCreate(NativeLibraries.argb32, width, height), library.surfaceStatus(surface) == 0 else {
+        guard let surface = library.imageSurfaceCreate(NativeLibraries.argb32, width, height) else {
+            throw .unreadable("cairo could not make a picture of \(width) x \(height) pixels")
+        }
+        guard library.surfaceStatus(surface) == 0 else {
+            library.surfaceDestroy(surface)
             throw .unreadable("cairo could not make a picture of \(width) x \(height) pixels")
         }
         let context = library.create(surface)
         defer { library.destroy(context) }
-        let scale = min(Double(width) / scene.width, Double(height) / scene.height)
-        f.translate(context, (Double(width) - scene.width * scale) / 2, (Double(height) - scene.height * scale) / 2)
-        f.scale(context, scale, scale)
-        f.setMiterLimit(context, 4)
-        var painter = Painter(f: f, library: library, context: context, scale: scale, fontFamily: scene.fontFamily)
+        native.translate(context, (Double(width) - scene.width * scale) / 2, (Double(height) - scene.height * scale) / 2)
+        native.scale(context, scale, scale)
+        native.setMiterLimit(context, 4)
+        var painter = Painter(native: native, library: library, context: context, scale: scale, fontFamily: scene.fontFamily)
         defer { painter.release() }
         for mark in scene.marks {
             switch mark {
@@ -39,7 +48,7 @@ enum CairoPainter {
 
     /// One picture's cairo context, its pango context and the tiles made for it.
     private struct Painter {
-        let f: Functions
+        let native: Functions
         let library: NativeLibraries
         let context: UnsafeMutableRawPointer?
         /// Device pixels to a unit of the picture.
@@ -47,10 +56,12 @@ enum CairoPainter {
         let fontFamily: String
         private var pango: UnsafeMutableRawPointer?
         private var fontOptions: UnsafeMutableRawPointer?
-        private var tiles: [(surface: UnsafeMutableRawPointer?, pattern: UnsafeMutableRawPointer?)] = []
+        /// Each tile's pattern by the tile's id, and its surface; a nil pattern for a tile
+        /// too small to draw, which fills with nothing, as in librsvg.
+        private var tiles: [String: (surface: UnsafeMutableRawPointer?, pattern: UnsafeMutableRawPointer?)] = [:]
 
-        init(f: Functions, library: NativeLibraries, context: UnsafeMutableRawPointer?, scale: Double, fontFamily: String) {
-            self.f = f
+        init(native: Functions, library: NativeLibraries, context: UnsafeMutableRawPointer?, scale: Double, fontFamily: String) {
+            self.native = native
             self.library = library
             self.context = context
             self.scale = scale
@@ -58,12 +69,12 @@ enum CairoPainter {
         }
 
         mutating func release() {
-            for tile in tiles {
-                f.patternDestroy(tile.pattern)
-                library.surfaceDestroy(tile.surface)
+            for tile in tiles.values {
+                if let pattern = tile.pattern { native.patternDestroy(pattern) }
+                if let surface = tile.surface { library.surfaceDestroy(surface) }
             }
             if let pango { library.objectUnref(pango) }
-            if let fontOptions { f.fontOptionsDestroy(fontOptions) }
+            if let fontOptions { native.fontOptionsDestroy(fontOptions) }
         }
 
         mutating func paint(_ shape: ChartScene.Shape) {
@@ -72,132 +83,148 @@ enum CairoPainter {
 
         private mutating func paint(_ shape: ChartScene.Shape, on context: UnsafeMutableRawPointer?) {
             guard trace(shape.outline, on: context) else { return }
-            if let fill = shape.fill {
-                setSource(fill, on: context)
-                if shape.stroke == nil { f.fill(context) } else { f.fillPreserve(context) }
+            if let fill = shape.fill, setSource(fill, on: context) {
+                if shape.stroke == nil { native.fill(context) } else { native.fillPreserve(context) }
             }
-            guard let stroke = shape.stroke else { return f.newPath(context) }
-            setSource(stroke.paint, on: context)
-            f.setLineWidth(context, stroke.width)
-            stroke.dashes.withUnsafeBufferPointer { f.setDash(context, $0.baseAddress, Int32($0.count), 0) }
-            f.stroke(context)
-            f.setDash(context, nil, 0, 0)
+            guard let stroke = shape.stroke, setSource(stroke.paint, on: context) else { return native.newPath(context) }
+            native.setLineWidth(context, stroke.width)
+            stroke.dashes.withUnsafeBufferPointer { native.setDash(context, $0.baseAddress, Int32($0.count), 0) }
+            native.stroke(context)
+            native.setDash(context, nil, 0, 0)
         }
 
         /// The outline as cairo's current path; false when SVG draws nothing for it (a
         /// rectangle or circle of no size).
         private func trace(_ outline: ChartScene.Outline, on context: UnsafeMutableRawPointer?) -> Bool {
-            f.newPath(context)
+            native.newPath(context)
             switch outline {
             case .path(let segments):
                 for segment in segments {
                     switch segment {
-                    case .move(let x, let y): f.moveTo(context, x, y)
-                    case .line(let x, let y): f.lineTo(context, x, y)
-                    case .close: f.closePath(context)
+                    case .move(let x, let y): native.moveTo(context, x, y)
+                    case .line(let x, let y): native.lineTo(context, x, y)
+                    case .close: native.closePath(context)
                     }
                 }
             case .rectangle(let x, let y, let width, let height, let radius):
                 guard width > 0, height > 0 else { return false }
                 guard radius > 0 else {
-                    f.rectangle(context, x, y, width, height)
+                    native.rectangle(context, x, y, width, height)
                     return true
                 }
+                // From the top edge's start, clockwise, as librsvg draws it: dashes fall alike.
                 let quarter = Double.pi / 2
-                f.arc(context, x + width - radius, y + radius, radius, -quarter, 0)
-                f.arc(context, x + width - radius, y + height - radius, radius, 0, quarter)
-                f.arc(context, x + radius, y + height - radius, radius, quarter, 2 * quarter)
-                f.arc(context, x + radius, y + radius, radius, 2 * quarter, 3 * quarter)
-                f.closePath(context)
+                native.moveTo(context, x + radius, y)
+                native.arc(context, x + width - radius, y + radius, radius, -quarter, 0)
+                native.arc(context, x + width - radius, y + height - radius, radius, 0, quarter)
+                native.arc(context, x + radius, y + height - radius, radius, quarter, 2 * quarter)
+                native.arc(context, x + radius, y + radius, radius, 2 * quarter, 3 * quarter)
+                native.closePath(context)
             case .circle(let x, let y, let radius):
                 guard radius > 0 else { return false }
-                f.arc(context, x, y, radius, 0, 2 * Double.pi)
-                f.closePath(context)
+                native.arc(context, x, y, radius, 0, 2 * Double.pi)
+                native.closePath(context)
             }
             return true
         }
 
-        private mutating func setSource(_ paint: ChartScene.Paint, on context: UnsafeMutableRawPointer?) {
+        /// Sets `paint` as the source; false when it paints nothing (a tile under a pixel).
+        private mutating func setSource(_ paint: ChartScene.Paint, on context: UnsafeMutableRawPointer?) -> Bool {
             switch paint {
-            case .colour(let colour): f.setSourceRGB(context, colour.red, colour.green, colour.blue)
-            case .tile(let tile): f.setSource(context, pattern(of: tile))
+            case .colour(let colour):
+                native.setSourceRGB(context, colour.red, colour.green, colour.blue)
+                return true
+            case .tile(let tile):
+                guard let pattern = pattern(of: tile) else { return false }
+                native.setSource(context, pattern)
+                return true
             }
         }
 
-        /// A repeating pattern of `tile`, drawn at the device's resolution as librsvg draws one.
+        /// A repeating pattern of `tile`, drawn once at the device's resolution as librsvg
+        /// draws one (whole pixels, rounded down; none under a pixel; the best filter).
         private mutating func pattern(of tile: ChartScene.Tile) -> UnsafeMutableRawPointer? {
-            let pixelWidth = max(1, Int32((tile.width * scale).rounded(.up)))
-            let pixelHeight = max(1, Int32((tile.height * scale).rounded(.up)))
-            let surface = library.imageSurfaceCreate(NativeLibraries.argb32, pixelWidth, pixelHeight)
+            if let known = tiles[tile.id] { return known.pattern }
+            let pixelWidth = Int32(tile.width * scale)
+            let pixelHeight = Int32(tile.height * scale)
+            guard pixelWidth >= 1, pixelHeight >= 1, let surface = library.imageSurfaceCreate(NativeLibraries.argb32, pixelWidth, pixelHeight) else {
+                tiles[tile.id] = (nil, nil)
+                return nil
+            }
             let tileContext = library.create(surface)
             let (scaleX, scaleY) = (Double(pixelWidth) / tile.width, Double(pixelHeight) / tile.height)
-            f.scale(tileContext, scaleX, scaleY)
-            f.setMiterLimit(tileContext, 4)
+            native.scale(tileContext, scaleX, scaleY)
+            native.setMiterLimit(tileContext, 4)
             for shape in tile.shapes { paint(shape, on: tileContext) }
             library.destroy(tileContext)
             library.surfaceFlush(surface)
-            let pattern = f.patternCreateForSurface(surface)
-            f.patternSetExtend(pattern, 1)  // CAIRO_EXTEND_REPEAT
+            let pattern = native.patternCreateForSurface(surface)
+            native.patternSetExtend(pattern, 1)  // CAIRO_EXTEND_REPEAT
+            native.patternSetFilter(pattern, 2)  // CAIRO_FILTER_BEST
             // From the picture's units to the tile's pixels; cairo_matrix_t is xx, yx, xy, yy, x0, y0.
-            [scaleX, 0, 0, scaleY, 0, 0].withUnsafeBufferPointer { f.patternSetMatrix(pattern, $0.baseAddress) }
-            tiles.append((surface, pattern))
+            [scaleX, 0, 0, scaleY, 0, 0].withUnsafeBufferPointer { native.patternSetMatrix(pattern, $0.baseAddress) }
+            tiles[tile.id] = (surface, pattern)
             return pattern
         }
 
         mutating func paint(_ label: ChartScene.Label) {
             guard !label.text.isEmpty else { return }
-            let layout = f.layoutNew(pangoContext())
+            let layout = native.layoutNew(pangoContext())
             defer { library.objectUnref(layout) }
-            let font = f.fontDescriptionNew()
-            defer { f.fontDescriptionFree(font) }
-            f.fontDescriptionSetFamily(font, fontFamily)
-            f.fontDescriptionSetWeight(font, label.bold ? 700 : 400)
-            f.fontDescriptionSetStyle(font, label.italic ? 2 : 0)  // PANGO_STYLE_ITALIC, _NORMAL
-            f.fontDescriptionSetSize(font, Int32((label.size * 1024).rounded()))  // PANGO_SCALE
-            f.layoutSetFontDescription(layout, font)
-            f.layoutSetAutoDir(layout, 0)
-            f.layoutSetText(layout, label.text, -1)
+            let font = native.fontDescriptionNew()
+            defer { native.fontDescriptionFree(font) }
+            native.fontDescriptionSetFamily(font, fontFamily)
+            native.fontDescriptionSetWeight(font, label.bold ? 700 : 400)
+            native.fontDescriptionSetStyle(font, label.italic ? 2 : 0)  // PANGO_STYLE_ITALIC, _NORMAL
+            native.fontDescriptionSetSize(font, Int32((label.size * 1024).rounded()))  // PANGO_SCALE
+            native.layoutSetFontDescription(layout, font)
+            native.layoutSetAutoDir(layout, 0)
+            native.layoutSetText(layout, label.text, -1)
             var logical = [Int32](repeating: 0, count: 4)  // PangoRectangle: x, y, width, height
-            logical.withUnsafeMutableBufferPointer { f.layoutGetExtents(layout, nil, $0.baseAddress) }
+            logical.withUnsafeMutableBufferPointer { native.layoutGetExtents(layout, nil, $0.baseAddress) }
             let advance = Double(logical[2]) / 1024
-            let baseline = Double(f.layoutGetBaseline(layout)) / 1024
+            let baseline = Double(native.layoutGetBaseline(layout)) / 1024
             let start = switch label.anchor {
             case .start: label.x
             case .middle: label.x - advance / 2
             case .end: label.x - advance
             }
-            f.save(context)
-            defer { f.restore(context) }
+            native.save(context)
+            defer { native.restore(context) }
             if label.rotation != 0 {
-                f.translate(context, label.x, label.y)
-                f.rotate(context, label.rotation * Double.pi / 180)
-                f.translate(context, -label.x, -label.y)
+                native.translate(context, label.x, label.y)
+                native.rotate(context, label.rotation * Double.pi / 180)
+                native.translate(context, -label.x, -label.y)
             }
             if let halo = label.halo {
-                f.newPath(context)
-                f.moveTo(context, start, label.y - baseline)
-                f.layoutPath(context, layout)
-                f.setSourceRGB(context, halo.colour.red, halo.colour.green, halo.colour.blue)
-                f.setLineWidth(context, halo.width)
-                f.stroke(context)
+                native.newPath(context)
+                native.moveTo(context, start, label.y - baseline)
+                native.layoutPath(context, layout)
+                native.setSourceRGB(context, halo.colour.red, halo.colour.green, halo.colour.blue)
+                native.setLineWidth(context, halo.width)
+                native.stroke(context)
             }
-            f.newPath(context)
-            f.moveTo(context, start, label.y - baseline)
-            f.setSourceRGB(context, label.fill.red, label.fill.green, label.fill.blue)
-            f.showLayout(context, layout)
+            native.newPath(context)
+            native.moveTo(context, start, label.y - baseline)
+            native.setSourceRGB(context, label.fill.red, label.fill.green, label.fill.blue)
+            native.showLayout(context, layout)
         }
 
         /// The pango context of the picture, set up as librsvg sets up its own.
         private mutating func pangoContext() -> UnsafeMutableRawPointer? {
             if let pango { return pango }
-            let created = f.createContext(context)
+            let created = native.createContext(context)
             // Sizes are given in the picture's units: 72 makes pango's points those units.
-            f.contextSetResolution(created, 72)
-            let options = f.fontOptionsCreate()
-            f.fontOptionsSetHintStyle(options, 1)  // CAIRO_HINT_STYLE_NONE
-            f.fontOptionsSetHintMetrics(options, 1)  // CAIRO_HINT_METRICS_OFF
-            f.contextSetFontOptions(created, options)
-            f.contextSetRoundGlyphPositions(created, 0)
+            native.contextSetResolution(created, 72)
+            let options = native.fontOptionsCreate()
+            native.fontOptionsSetHintStyle(options, 1)  // CAIRO_HINT_STYLE_NONE
+            native.fontOptionsSetHintMetrics(options, 1)  // CAIRO_HINT_METRICS_OFF
+            // Grey edges as librsvg's filled outlines have, never fontconfig's coloured subpixels.
+            native.fontOptionsSetAntialias(options, 2)  // CAIRO_ANTIALIAS_GRAY
+            native.contextSetFontOptions(created, options)
+            native.contextSetRoundGlyphPositions(created, 0)
+            // Left to right whatever the first letter, as librsvg lays out a label.
+            native.contextSetBaseDirection(created, 0)  // PANGO_DIRECTION_LTR
             pango = created
             fontOptions = options
             return created
@@ -236,16 +263,19 @@ enum CairoPainter {
         let patternCreateForSurface: Make
         let patternSetExtend: SetInteger
         let patternSetMatrix: @convention(c) (Pointer, UnsafePointer<Double>?) -> Void
+        let patternSetFilter: SetInteger
         let patternDestroy: Act
         let fontOptionsCreate: @convention(c) () -> Pointer
         let fontOptionsSetHintStyle: SetInteger
         let fontOptionsSetHintMetrics: SetInteger
+        let fontOptionsSetAntialias: SetInteger
         let fontOptionsDestroy: Act
 
         let createContext: Make
         let contextSetResolution: OneDouble
         let contextSetFontOptions: @convention(c) (Pointer, Pointer) -> Void
         let contextSetRoundGlyphPositions: SetInteger
+        let contextSetBaseDirection: SetInteger
         let layoutNew: Make
         let layoutSetText: @convention(c) (Pointer, UnsafePointer<CChar>?, Int32) -> Void
         let layoutSetFontDescription: @convention(c) (Pointer, Pointer) -> Void
@@ -287,15 +317,18 @@ enum CairoPainter {
             patternCreateForSurface = try function(cairo, "cairo_pattern_create_for_surface")
             patternSetExtend = try function(cairo, "cairo_pattern_set_extend")
             patternSetMatrix = try function(cairo, "cairo_pattern_set_matrix")
+            patternSetFilter = try function(cairo, "cairo_pattern_set_filter")
             patternDestroy = try function(cairo, "cairo_pattern_destroy")
             fontOptionsCreate = try function(cairo, "cairo_font_options_create")
             fontOptionsSetHintStyle = try function(cairo, "cairo_font_options_set_hint_style")
             fontOptionsSetHintMetrics = try function(cairo, "cairo_font_options_set_hint_metrics")
+            fontOptionsSetAntialias = try function(cairo, "cairo_font_options_set_antialias")
             fontOptionsDestroy = try function(cairo, "cairo_font_options_destroy")
             createContext = try function(pangoCairo, "pango_cairo_create_context")
             contextSetResolution = try function(pangoCairo, "pango_cairo_context_set_resolution")
             contextSetFontOptions = try function(pangoCairo, "pango_cairo_context_set_font_options")
             contextSetRoundGlyphPositions = try function(pango, "pango_context_set_round_glyph_positions")
+            contextSetBaseDirection = try function(pango, "pango_context_set_base_dir")
             layoutNew = try function(pango, "pango_layout_new")
             layoutSetText = try function(pango, "pango_layout_set_text")
             layoutSetFontDescription = try function(pango, "pango_layout_set_font_description")

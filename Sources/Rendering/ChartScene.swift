@@ -18,6 +18,8 @@ struct ChartScene {
 
     /// A pattern tile (`<pattern patternUnits="userSpaceOnUse">`), repeated from the origin.
     struct Tile {
+        /// Its `id`: the painter draws a tile once however many shapes it fills.
+        var id: String
         var width: Double
         var height: Double
         var shapes: [Shape]
@@ -81,6 +83,17 @@ struct ChartScene {
     /// Pango's family list, from the root's CSS `font-family`.
     var fontFamily: String
     var marks: [Mark]
+    /// The pattern tiles the marks fill with.
+    var tiles: [Tile]
+
+    /// The scene of the SVG document `bytes`, or nil when it is not one this reader knows.
+    init?(svg bytes: [UInt8]) {
+        // libxml2's tree keeps no processing instructions, and librsvg applies a stylesheet's.
+        guard !bytes.contains(subsequence: Array("<?xml-stylesheet".utf8)),
+            let document = try? XMLDocument.parse(bytes: bytes, fileName: "chart.svg")
+        else { return nil }
+        self.init(svg: document.root)
+    }
 
     /// The scene of `svg`, or nil when it holds anything this reader does not know.
     init?(svg: SourceElement) {
@@ -91,6 +104,10 @@ struct ChartScene {
             let family = svg[attribute: "font-family"].flatMap(Self.familyList),
             let fontSize = svg[attribute: "font-size"].flatMap(Self.number), fontSize > 0
         else { return nil }
+        // One element an id: librsvg resolves `url(#id)` to the first element of that id,
+        // whatever it is.
+        var ids = Set<String>()
+        guard Self.allIDsUnique(svg, &ids) else { return nil }
         width = viewBox[2]
         height = viewBox[3]
         fontFamily = family
@@ -109,9 +126,20 @@ struct ChartScene {
             }
         }
         self.marks = marks
+        tiles = Array(reader.patterns.values)
     }
 
-    static let namespace = "http://www.w3.org/2000/svg"
+    static let namespace = ChartImages.svgNamespace
+
+    /// The largest font size and coordinate read here: enough for any chart, and far from
+    /// the sizes at which cairo or pango overflow.
+    static let largestFontSize = 1_000.0
+    static let largestCoordinate = 1_000_000.0
+
+    private static func allIDsUnique(_ element: SourceElement, _ ids: inout Set<String>) -> Bool {
+        if let id = element[attribute: "id"], !ids.insert(id).inserted { return false }
+        return element.elements.allSatisfy { allIDsUnique($0, &ids) }
+    }
 
     /// True when `element` has no attribute outside `names` (and none in a namespace).
     fileprivate static func only(_ element: SourceElement, _ names: Set<String>) -> Bool {
@@ -122,16 +150,25 @@ struct ChartScene {
         text.allSatisfy { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }
     }
 
-    /// A finite number: Swift's `Double("nan")` and `Double("inf")` are not SVG numbers.
+    /// A number as SVG writes one (`12`, `-4.5`, `.5`, `1e3`), within
+    /// ``largestCoordinate``; nil for anything else Swift's `Double()` reads (`0x10`, `nan`,
+    /// `inf`), as librsvg does not read them.
     fileprivate static func number(_ text: String) -> Double? {
-        Double(text).flatMap { $0.isFinite ? $0 : nil }
+        var scanner = PathScanner(Array(text.utf8))
+        guard let value = scanner.number(), scanner.index == scanner.bytes.count, abs(value) <= largestCoordinate else { return nil }
+        return value
     }
 
-    /// Numbers separated by spaces or commas.
+    /// Numbers separated by white space, or by one comma with white space around it
+    /// (`10,20 30`); nil when any item is not a number or is empty (`10,,20`).
     fileprivate static func numbers(_ text: String) -> [Double]? {
-        let parts = text.split { $0 == " " || $0 == "," }
-        let values = parts.compactMap { number(String($0)) }
-        return values.count == parts.count ? values : nil
+        var scanner = PathScanner(Array(text.utf8))
+        var values: [Double] = []
+        while !scanner.atEnd {
+            guard let value = scanner.number(), abs(value) <= largestCoordinate else { return nil }
+            values.append(value)
+        }
+        return scanner.failed ? nil : values
     }
 
     /// `#rrggbb`.
@@ -146,7 +183,8 @@ struct ChartScene {
         let names = text.split(separator: ",").map { name in
             name.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "'\""))
         }
-        guard !names.isEmpty, names.allSatisfy({ !$0.isEmpty && !$0.contains(";") }) else { return nil }
+        // A name with runs of spaces is left to librsvg, which collapses them.
+        guard !names.isEmpty, names.allSatisfy({ !$0.isEmpty && !$0.contains(";") && !$0.contains("  ") }) else { return nil }
         return names.joined(separator: ",")
     }
 
@@ -159,10 +197,9 @@ struct ChartScene {
         while !scanner.atEnd {
             if let letter = scanner.command() {
                 command = letter
-            } else if command == nil || command! | 0x20 == UInt8(ascii: "z") {
-                return nil
             }
-            guard let current = command else { return nil }
+            // A number with no command before it, or after a close, is not path data.
+            guard let current = command, current | 0x20 != UInt8(ascii: "z") || scanner.lastWasCommand else { return nil }
             let relative = current >= UInt8(ascii: "a")
             switch current | 0x20 {
             case UInt8(ascii: "z"):
@@ -191,7 +228,18 @@ struct ChartScene {
                 return nil
             }
         }
-        return segments.first.map { if case .move = $0 { true } else { false } } == true ? segments : nil
+        guard !scanner.failed, case .move = segments.first else { return nil }
+        return segments
+    }
+}
+
+extension Array where Element == UInt8 {
+    fileprivate func contains(subsequence: [UInt8]) -> Bool {
+        guard let first = subsequence.first, count >= subsequence.count else { return false }
+        for start in 0...(count - subsequence.count) where self[start] == first && self[start..<start + subsequence.count].elementsEqual(subsequence) {
+            return true
+        }
+        return false
     }
 }
 
@@ -224,7 +272,7 @@ private struct Reader {
                     shapes.append(shape)
                 }
             }
-            patterns[id] = ChartScene.Tile(width: width, height: height, shapes: shapes)
+            patterns[id] = ChartScene.Tile(id: id, width: width, height: height, shapes: shapes)
         }
         return true
     }
@@ -256,7 +304,10 @@ private struct Reader {
             else { return nil }
             let radius = element[attribute: "rx"] == nil ? 0 : number("rx")
             guard let radius, radius >= 0 else { return nil }
-            outline = .rectangle(x: number("x") ?? 0, y: number("y") ?? 0, width: width, height: height, radius: min(radius, width / 2, height / 2))
+            // SVG limits rx to half the width and ry (here rx) to half the height: corners
+            // that would come out elliptical are left to librsvg.
+            guard min(radius, width / 2) == min(radius, height / 2) else { return nil }
+            outline = .rectangle(x: number("x") ?? 0, y: number("y") ?? 0, width: width, height: height, radius: min(radius, width / 2))
         case "circle":
             guard ChartScene.only(element, Self.paintAttributes.union(["cx", "cy", "r"])), let radius = number("r"), radius >= 0 else { return nil }
             outline = .circle(x: number("cx") ?? 0, y: number("cy") ?? 0, radius: radius)
@@ -326,7 +377,7 @@ private struct Reader {
         let anchor = anchors[element[attribute: "text-anchor"] ?? "start"]
         let weight = element[attribute: "font-weight"] ?? "normal"
         let style = element[attribute: "font-style"] ?? "normal"
-        guard let size, size > 0, let anchor, ["normal", "bold"].contains(weight), ["normal", "italic"].contains(style) else { return nil }
+        guard let size, size > 0, size <= ChartScene.largestFontSize, let anchor, ["normal", "bold"].contains(weight), ["normal", "italic"].contains(style) else { return nil }
         var halo: (colour: ChartScene.Colour, width: Double)?
         if let value = element[attribute: "stroke"] {
             // Only an outline under the letters: a stroke over them is not read here.
@@ -345,64 +396,107 @@ private struct Reader {
             else { return nil }
             rotation = values[0]
         }
-        // SVG's default white space: line breaks dropped, tabs as spaces, runs collapsed, ends trimmed.
-        let text = element.textContent.replacingOccurrences(of: "\n", with: "").replacingOccurrences(of: "\r", with: "")
-            .replacingOccurrences(of: "\t", with: " ").split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+        // SVG's default white space as librsvg applies it: the ends trimmed of any white
+        // space, then line feeds dropped, tabs made spaces and runs of spaces made one.
+        let scalars = Array(element.textContent.unicodeScalars)
+        let first = scalars.firstIndex { !$0.properties.isWhitespace } ?? scalars.endIndex
+        let last = scalars.lastIndex { !$0.properties.isWhitespace } ?? -1
+        var text = String.UnicodeScalarView()
+        for scalar in scalars[first..<max(first, last + 1)] where scalar != "\n" {
+            let scalar = scalar == "\t" ? " " : scalar
+            if scalar == " ", text.last == " " { continue }
+            text.append(scalar)
+        }
         return ChartScene.Label(
-            text: text, x: x, y: y, size: size, anchor: anchor, bold: weight == "bold", italic: style == "italic", fill: fill,
+            text: String(text), x: x, y: y, size: size, anchor: anchor, bold: weight == "bold", italic: style == "italic", fill: fill,
             halo: halo, rotation: rotation)
     }
 }
 
-/// Reads SVG path data: command letters and numbers (`10`, `-4.5`, `1e3`), with optional
-/// spaces and commas between.
+/// Reads SVG path data and number lists: command letters and numbers (`10`, `-4.5`, `.5`,
+/// `1e3`), with white space between, or one comma between two numbers.
 private struct PathScanner {
     let bytes: [UInt8]
     var index = 0
+    /// Whether the last thing read was a command letter.
+    private(set) var lastWasCommand = false
+    /// Whether a separator broke the grammar (a comma not between two numbers).
+    private(set) var failed = false
+    private var afterNumber = false
 
     init(_ bytes: [UInt8]) { self.bytes = bytes }
 
+    /// True at the end or after a failure; a comma ahead is left for ``number()``.
     var atEnd: Bool {
         mutating get {
-            skipSeparators()
-            return index == bytes.count
+            skipSpaces()
+            return index == bytes.count || failed
         }
     }
 
-    mutating func skipSeparators() {
-        while index < bytes.count, [UInt8(ascii: " "), UInt8(ascii: ","), UInt8(ascii: "\n"), UInt8(ascii: "\t"), UInt8(ascii: "\r")].contains(bytes[index]) { index += 1 }
+    private mutating func skipSpaces() {
+        while index < bytes.count, Self.isSpace(bytes[index]) { index += 1 }
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r")
+    }
+
+    /// White space, and one comma when a number came before it (a failure otherwise).
+    private mutating func skipSeparators() {
+        skipSpaces()
+        guard index < bytes.count, bytes[index] == UInt8(ascii: ",") else { return }
+        guard afterNumber else {
+            failed = true
+            return
+        }
+        index += 1
+        afterNumber = false
+        skipSpaces()
     }
 
     /// A command letter, or nil (with nothing read) when a number comes next.
     mutating func command() -> UInt8? {
-        skipSeparators()
-        guard index < bytes.count, (bytes[index] | 0x20) >= UInt8(ascii: "a"), (bytes[index] | 0x20) <= UInt8(ascii: "z"), bytes[index] | 0x20 != UInt8(ascii: "e") else {
+        skipSpaces()
+        guard !failed, index < bytes.count, (bytes[index] | 0x20) >= UInt8(ascii: "a"), (bytes[index] | 0x20) <= UInt8(ascii: "z"),
+            bytes[index] | 0x20 != UInt8(ascii: "e")
+        else {
+            lastWasCommand = false
             return nil
         }
         defer { index += 1 }
+        lastWasCommand = true
+        afterNumber = false
         return bytes[index]
     }
 
     mutating func number() -> Double? {
         skipSeparators()
+        guard !failed else { return nil }
         let start = index
-        if index < bytes.count, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") { index += 1 }
-        var seenDot = false
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
-                index += 1
-            } else if byte == UInt8(ascii: "."), !seenDot {
-                seenDot = true
-                index += 1
-            } else if byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") {
-                index += 1
-                if index < bytes.count, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") { index += 1 }
-            } else {
-                break
-            }
+        func digits() -> Int {
+            let first = index
+            while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") { index += 1 }
+            return index - first
         }
-        guard index > start else { return nil }
-        return ChartScene.number(String(decoding: bytes[start..<index], as: UTF8.self))
+        if index < bytes.count, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") { index += 1 }
+        var mantissa = digits()
+        if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+            index += 1
+            mantissa += digits()
+        }
+        guard mantissa > 0 else {
+            index = start
+            return nil
+        }
+        if index < bytes.count, bytes[index] | 0x20 == UInt8(ascii: "e") {
+            let exponentStart = index
+            index += 1
+            if index < bytes.count, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") { index += 1 }
+            if digits() == 0 { index = exponentStart }
+        }
+        lastWasCommand = false
+        afterNumber = true
+        return Double(String(decoding: bytes[start..<index], as: UTF8.self)).flatMap { $0.isFinite ? $0 : nil }
     }
 }

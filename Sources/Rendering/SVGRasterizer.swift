@@ -51,7 +51,7 @@ public enum SVGRasterizer {
 
     /// Why a picture could not be drawn.
     public enum Error: Swift.Error, Equatable, CustomStringConvertible {
-        /// librsvg, cairo, GObject or zlib could not be loaded: the loader's message.
+        /// librsvg, pango, cairo, GObject or zlib could not be loaded: the loader's message.
         case libraryMissing(String)
         /// librsvg could not read or draw the SVG: its message.
         case unreadable(String)
@@ -61,9 +61,9 @@ public enum SVGRasterizer {
         public var description: String {
             switch self {
             case .libraryMissing(let reason):
-                "Charts in Word and PDF documents are drawn with librsvg, which could not be loaded (\(reason)): install it with apt-get install \(SVGRasterizer.package)."
+                "Charts in Word and PDF documents are drawn with librsvg's libraries, which could not be loaded (\(reason)): install it with apt-get install \(SVGRasterizer.package)."
             case .unreadable(let reason):
-                "librsvg could not draw the chart: \(reason)."
+                "The chart could not be drawn: \(reason)."
             case .invalidSize(let width, let height):
                 "A chart cannot be drawn \(width) x \(height) pixels: each side must be between 1 and \(SVGRasterizer.maximumSide)."
             }
@@ -90,12 +90,12 @@ public enum SVGRasterizer {
             throw .invalidSize(width: width, height: height)
         }
         let library = try NativeLibraries.shared.get()
-        let picture: NativeLibraries.Picture
-        if renderer == .automatic, let document = try? XMLDocument.parse(bytes: svg, fileName: "chart.svg"), let scene = ChartScene(svg: document.root) {
-            picture = try CairoPainter.paint(scene, width: Int32(width), height: Int32(height), with: library)
-        } else {
-            picture = try library.draw(svg, width: Int32(width), height: Int32(height))
+        var painted: NativeLibraries.Picture?
+        if renderer == .automatic, let scene = ChartScene(svg: svg) {
+            painted = try CairoPainter.paint(scene, width: Int32(width), height: Int32(height), with: library)
         }
+        let picture: NativeLibraries.Picture
+        if let painted { picture = painted } else { picture = try library.draw(svg, width: Int32(width), height: Int32(height)) }
         defer { library.surfaceDestroy(picture.surface) }
         return try library.png(of: picture, width: width, height: height, dotsPerInch: dotsPerInch)
     }
@@ -169,7 +169,7 @@ struct NativeLibraries: @unchecked Sendable {
 
     static let shared: Result<NativeLibraries, SVGRasterizer.Error> = Result { () throws(SVGRasterizer.Error) in try load() }
 
-    /// librsvg draws one picture at a time (see ``SVGRasterizer``).
+    /// One picture is drawn at a time, by librsvg or the painter (see ``SVGRasterizer``).
     static let drawing = NSLock()
 
     #if os(macOS)

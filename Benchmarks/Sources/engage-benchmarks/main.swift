@@ -124,8 +124,7 @@ func benchmarkCharts(files: [String]) throws {
         var cpu = Duration.zero
         for (index, (kind, svg)) in drawn.enumerated() {
             let bytes = XMLWriter.serialize(svg, indent: false)
-            let width = Int(Double(svg.attributes["width"] ?? "") ?? 680) * 2
-            let height = Int(Double(svg.attributes["height"] ?? "") ?? 400) * 2
+            guard let (width, height) = DocxWriter.chartPixelSize(of: svg) else { continue }
             let (start, startCPU) = (ContinuousClock.now, processTime())
             let png = try SVGRasterizer.png(fromSVG: bytes, width: width, height: height, dotsPerInch: 192, renderer: renderer)
             let elapsed = ContinuousClock.now - start

@@ -1,4 +1,5 @@
 import Foundation
+import Rendering
 import XMLSupport
 
 /// The firm's files that documents carry (logo and stylesheet), put into the firm's
@@ -26,7 +27,7 @@ enum FirmAssets {
             guard !isPNG else { return }
             // Word draws it as PNG (WordLogo) from this SVG; one that is not SVG would not be drawn.
             let svg = try? XMLDocument.parse(bytes: [UInt8](data), fileName: logo.normalizedText).root
-            if svg?.name != "svg" || svg?.namespaceURI != "http://www.w3.org/2000/svg" {
+            if svg?.name != "svg" || svg?.namespaceURI != ChartImages.svgNamespace {
                 warnings.append(Diagnostic(
                     severity: .warning, file: fileName, position: logo.position,
                     summary: "'\(logo.normalizedText)' is not an SVG document, so Word documents show the firm's name in its place.",

@@ -26,7 +26,7 @@ final class ChartPictures: @unchecked Sendable {
     private var used: Set<String> = []
 
     /// The pictures of the pack whose store folder (`.engage`) is `storeFolder`.
-    init(storeFolder: URL, draw: @escaping DocxWriter.Rasterize = DocxWriter.drawWithLibrsvg) {
+    init(storeFolder: URL, draw: @escaping DocxWriter.Rasterize = DocxWriter.drawChart) {
         folder = storeFolder.appendingPathComponent(Self.folderName)
         self.draw = draw
     }
@@ -67,7 +67,8 @@ final class ChartPictures: @unchecked Sendable {
         let now = Date()
         for name in used { try? manager.setAttributes([.modificationDate: now], ofItemAtPath: folder.appendingPathComponent(name).path) }
         guard var names = try? manager.contentsOfDirectory(atPath: folder.path) else { return }
-        // Pictures of an earlier drawing are never read again.
+        // Pictures of another drawing revision are never read by this one. (Another engage
+        // version sharing the pack loses its pictures, and draws them again: a cache.)
         for name in names where !name.hasSuffix(Self.revisionSuffix) { try? manager.removeItem(at: folder.appendingPathComponent(name)) }
         names.removeAll { !$0.hasSuffix(Self.revisionSuffix) }
         guard names.count > Self.capacity else { return }

@@ -55,7 +55,7 @@ public struct RenderedPackDocument: Sendable {
             switch format {
             case .docx:
                 // A zip: the placeholders are replaced in its XML parts before they are packed.
-                var rasterize: DocxWriter.Rasterize = DocxWriter.drawWithLibrsvg
+                var rasterize: DocxWriter.Rasterize = DocxWriter.drawChart
                 if let pictures { rasterize = pictures.picture }
                 let parts = DocxWriter.parts(of: draft, rasterize: rasterize).map { part in
                     var part = part

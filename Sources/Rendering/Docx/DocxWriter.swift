@@ -24,8 +24,13 @@ public enum DocxWriter {
     /// Draws a chart's SVG as a PNG of `pixelWidth` x `pixelHeight`.
     public typealias Rasterize = (_ svg: [UInt8], _ pixelWidth: Int, _ pixelHeight: Int) throws(SVGRasterizer.Error) -> [UInt8]
 
-    /// Draws with librsvg, in this process, at the resolution of the chart as printed.
-    public static func drawWithLibrsvg(_ svg: [UInt8], pixelWidth: Int, pixelHeight: Int) throws(SVGRasterizer.Error) -> [UInt8] {
+    /// The pixels of the PNG a Word document carries for the chart `svg`; nil when it is not a chart.
+    public static func chartPixelSize(of svg: XMLOutputElement) -> (width: Int, height: Int)? {
+        WordChart(svg)?.pixelSize
+    }
+
+    /// Draws in this process (``SVGRasterizer``), at the resolution of the chart as printed.
+    public static func drawChart(_ svg: [UInt8], pixelWidth: Int, pixelHeight: Int) throws(SVGRasterizer.Error) -> [UInt8] {
         try SVGRasterizer.png(fromSVG: svg, width: pixelWidth, height: pixelHeight, dotsPerInch: WordChart.dotsPerInch)
     }
 
@@ -33,13 +38,13 @@ public enum DocxWriter {
     ///
     /// - Parameter rasterize: draws the charts' PNGs; a chart it cannot draw is a line of
     ///   text saying why (``SVGRasterizer/Error/libraryMissing(_:)``: which package to install).
-    public static func render(_ root: XMLOutputElement, rasterize: @escaping Rasterize = drawWithLibrsvg) -> [UInt8] {
+    public static func render(_ root: XMLOutputElement, rasterize: @escaping Rasterize = drawChart) -> [UInt8] {
         package(parts(of: root, rasterize: rasterize))
     }
 
     /// The parts of the Word document for `root`, in the order they are zipped; `rasterize`
     /// as for ``render(_:rasterize:)``.
-    public static func parts(of root: XMLOutputElement, rasterize: @escaping Rasterize = drawWithLibrsvg) -> [Part] {
+    public static func parts(of root: XMLOutputElement, rasterize: @escaping Rasterize = drawChart) -> [Part] {
         let head = DocumentHead(document: root)
         let body = root.elements.first { $0.name == "body" } ?? XMLOutputElement(name: "body")
         let title = root.elements.first { $0.name == "head" }?.elements.first { $0.name == "title" }?.textContent.collapsingXMLWhitespace() ?? ""

@@ -56,7 +56,7 @@ extension WordBodyWriter {
             let name = chart.title.isEmpty ? "chart" : "chart: \(chart.title)"
             switch error {
             case .libraryMissing: run("[\(name) — install \(SVGRasterizer.package) to draw it]", format: RunFormat())
-            case .unreadable(let reason): run("[\(name) — librsvg could not draw it: \(reason)]", format: RunFormat())
+            case .unreadable(let reason): run("[\(name) — it could not be drawn: \(reason)]", format: RunFormat())
             case .invalidSize: run("[\(name) — too large to draw]", format: RunFormat())
             }
             return
