@@ -331,6 +331,11 @@ extension DocxWriterTests {
         #expect(Self.colourType(grey) == 0 && Self.colourType(coloured) == 2)
         #expect(try Self.rgbPixels(grey).rgb(0, 1) == [0x40, 0x40, 0x40] && Self.rgbPixels(grey).rgb(3, 0) == [255, 255, 255])
         #expect(try Self.rgbPixels(coloured).rgb(1, 1) == [0x1f, 0x3a, 0x5f] && Self.rgbPixels(coloured).rgb(2, 1) == [255, 255, 255])
+        // Colour only in the last of the strips the rows are encoded in: RGB all the same.
+        let lastRow = Array(##"<svg xmlns="http://www.w3.org/2000/svg" width="4" height="40"><rect width="4" height="40" fill="#808080"/><rect y="39" width="1" height="1" fill="#ff0000"/></svg>"##.utf8)
+        let png = try SVGRasterizer.png(fromSVG: lastRow, width: 4, height: 40)
+        let pixels = try Self.rgbPixels(png)
+        #expect(Self.colourType(png) == 2 && pixels.rgb(0, 39) == [255, 0, 0] && pixels.rgb(3, 0) == [128, 128, 128])
     }
 
     @Test("An SVG logo goes into the page header as a PNG drawn 160 pixels high in its proportions, with the SVG beside it; one librsvg cannot draw leaves the firm's name")
