@@ -54,6 +54,7 @@ public enum ChartImages {
             charts.append(element)
             return
         }
-        for child in element.elements { collect(child, into: &charts) }
+        // Every element of every document passes here twice: no array of children each.
+        for case .element(let child) in element.children { collect(child, into: &charts) }
     }
 }

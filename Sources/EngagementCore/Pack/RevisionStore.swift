@@ -54,10 +54,12 @@ public final class RevisionStore {
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(30)
         let openPath: String
+        var isNew = false
         switch access {
         case .writing(let create):
             if !FileManager.default.fileExists(atPath: path) {
                 guard create else { throw .notAPack(folder.path) }
+                isNew = true
                 do {
                     try FileManager.default.createDirectory(at: storeFolder, withIntermediateDirectories: true)
                 } catch {
@@ -85,6 +87,7 @@ public final class RevisionStore {
             var current = true
             switch access {
             case .writing:
+                if isNew { try Self.createFreshSchema(in: queue) }
                 try migrator.migrate(queue)
             case .recovering, .reading:
                 let applied = try queue.read { db in try migrator.appliedIdentifiers(db) }

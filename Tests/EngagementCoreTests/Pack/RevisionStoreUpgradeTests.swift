@@ -102,4 +102,35 @@ struct RevisionStoreUpgradeTests {
         store.close()
         #expect(try Self.appliedMigrations(folder) == Set(RevisionStore.migrator.migrations))
     }
+
+    /// Each table's and index's SQL in the store at `path`, comments and white space left
+    /// out: what SQLite keeps of the schema, whichever statements made it.
+    static func schema(at path: String) throws -> [String: String] {
+        try DatabaseQueue(path: path).read { db in
+            var schema: [String: String] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_master") {
+                let sql: String = row["sql"] ?? ""
+                let withoutComments = sql.split(separator: "\n").map { $0.split(separator: "--", maxSplits: 1, omittingEmptySubsequences: false)[0] }.joined()
+                schema[row["name"]] = String(withoutComments.filter { !$0.isWhitespace })
+            }
+            return schema
+        }
+    }
+
+    @Test("A store created now has the schema its migrations arrive at, statement by statement, and every migration recorded")
+    func freshSchemaIsTheMigratedSchema() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("engage-schema-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let migratedPath = folder.appendingPathComponent("migrated.sqlite").path
+        try RevisionStore.migrator.migrate(DatabaseQueue(path: migratedPath))
+        let created = try RevisionStore(packFolder: folder.appendingPathComponent("pack"), create: true)
+        created.close()
+        let createdPath = folder.appendingPathComponent("pack").appendingPathComponent(RevisionStore.folderName)
+            .appendingPathComponent(RevisionStore.fileName).path
+        let migrated = try Self.schema(at: migratedPath)
+        #expect(migrated["revision"]?.contains("reasonTEXT") == true, "the last migration's column")
+        #expect(try Self.schema(at: createdPath) == migrated)
+        #expect(try Self.appliedMigrations(folder.appendingPathComponent("pack")) == Set(RevisionStore.migrator.migrations))
+    }
 }
