@@ -62,6 +62,9 @@ package final class ExpressionTracing {
         /// predicates, a step a predicate chooses from, a counted path.
         package let placeOnly: Bool
         package let place: XPathReadPaths.Place
+        /// Its shape when it is child steps by name, which a render follows without
+        /// libxml2.
+        package let childPath: ChildReadPath?
     }
 
     package let readPaths: [ReadPath]
@@ -87,7 +90,9 @@ package final class ExpressionTracing {
         }
         readPaths = analysis.readPaths.compactMap { path in
             compiler.compile(path.text).map {
-                ReadPath(expression: $0, isAbsolute: path.text.utf8.first == UInt8(ascii: "/"), placeOnly: path.placeOnly, place: path.place)
+                ReadPath(
+                    expression: $0, isAbsolute: path.text.utf8.first == UInt8(ascii: "/"), placeOnly: path.placeOnly, place: path.place,
+                    childPath: ChildReadPath(path.text))
             }
         }
         resultPlace = analysis.resultPlace

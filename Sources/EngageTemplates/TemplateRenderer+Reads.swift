@@ -20,10 +20,28 @@ extension TemplateRenderer {
             logReads(nodes, .node(placeOnly: resultIsPlaceOnly, place: tracing.resultPlace))
         }
         for readPath in tracing.readPaths {
-            guard let nodes = tracedNodes(of: readPath.expression, isAbsolute: readPath.isAbsolute, context: context) else { continue }
+            guard let nodes = readPath.childPath.flatMap({ childPathNodes($0, context: context) })
+                ?? tracedNodes(of: readPath.expression, isAbsolute: readPath.isAbsolute, context: context)
+            else { continue }
             logReads(nodes, .node(placeOnly: readPath.placeOnly, place: readPath.place))
         }
         if let keyed = tracing.lookup { logLookup(keyed, context: context) }
+    }
+
+    /// The nodes `path` selects from `context` or from its variable's one node, without
+    /// an evaluation; nil when the variable holds anything else (no node-set, several
+    /// nodes, whose children's document order libxml2 sorts out).
+    private func childPathNodes(_ path: ChildReadPath, context: XPathNodeHandle) -> [XPathNodeHandle]? {
+        let start: XPathNodeHandle
+        switch path.start {
+        case .context:
+            start = context
+        case .variable(let name):
+            guard case .nodes(let nodes)? = variableLookup(number(of: name)), nodes.count <= 1 else { return nil }
+            guard let node = nodes.first else { return [] }
+            start = node
+        }
+        return session.childPath(path.elements, attribute: path.attribute, from: start)
     }
 
     /// The nodes `path` selects from `context`, for tracing only; a path from the root is
