@@ -39,8 +39,17 @@ package final class CompiledExpression {
 /// Used by the one thread that renders the template.
 package final class ReadPathCompiler {
     private var compiled: [String: XPathExpression] = [:]
+    private var childPaths: [String: ChildReadPath?] = [:]
 
     package init() {}
+
+    /// ``ChildReadPath`` of `path`, worked out once per text: read paths share its names.
+    package func childPath(_ path: String) -> ChildReadPath? {
+        if let known = childPaths[path] { return known }
+        let childPath = ChildReadPath(path)
+        childPaths[path] = childPath
+        return childPath
+    }
 
     /// `path` compiled; nil when it is not XPath 1.0.
     package func compile(_ path: String) -> XPathExpression? {
@@ -92,7 +101,7 @@ package final class ExpressionTracing {
             compiler.compile(path.text).map {
                 ReadPath(
                     expression: $0, isAbsolute: path.text.utf8.first == UInt8(ascii: "/"), placeOnly: path.placeOnly, place: path.place,
-                    childPath: ChildReadPath(path.text))
+                    childPath: compiler.childPath(path.text))
             }
         }
         resultPlace = analysis.resultPlace
