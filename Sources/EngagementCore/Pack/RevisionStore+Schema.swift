@@ -112,7 +112,7 @@ extension RevisionStore {
     /// The schema the migrations above arrive at, for a store created now: one transaction
     /// instead of eight, each `ALTER TABLE` of which has SQLite parse the whole schema
     /// again: creating a store took 10 M instructions, almost as many as storing the
-    /// pack's first four revisions, and takes 3.8 M so.
+    /// pack's first four revisions; it now takes 3.8 M.
     /// `freshSchemaIsTheMigratedSchema` checks it against the migrations, statement by
     /// statement; a new migration changes both.
     static let freshSchema = """
