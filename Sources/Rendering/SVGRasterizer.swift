@@ -242,46 +242,51 @@ struct NativeLibraries: @unchecked Sendable {
     /// The size `svg` gives itself, in CSS pixels (from its width and height, or else its
     /// viewBox, as librsvg reads them).
     func size(of svg: [UInt8]) throws(SVGRasterizer.Error) -> (width: Double, height: Double) {
-        Self.drawing.lock()
-        defer { Self.drawing.unlock() }
-        var error: UnsafeMutableRawPointer?
-        let handle = svg.withUnsafeBufferPointer { newFromData($0.baseAddress, UInt($0.count), &error) }
-        guard let handle else { throw .unreadable(message(of: error) ?? "it is not SVG") }
-        defer { objectUnref(handle) }
-        setDPI(handle, 96)
-        let dimensions = UnsafeMutableRawPointer.allocate(byteCount: 24, alignment: 8)
-        defer { dimensions.deallocate() }
-        dimensions.initializeMemory(as: UInt8.self, repeating: 0, count: 24)
-        getDimensions(handle, dimensions)
-        let (width, height) = (dimensions.load(as: Int32.self), dimensions.load(fromByteOffset: 4, as: Int32.self))
-        guard width > 0, height > 0 else { throw .unreadable("it gives itself no size") }
-        return (Double(width), Double(height))
+        try withHandle(svg) { handle throws(SVGRasterizer.Error) in
+            let dimensions = UnsafeMutableRawPointer.allocate(byteCount: 24, alignment: 8)
+            defer { dimensions.deallocate() }
+            dimensions.initializeMemory(as: UInt8.self, repeating: 0, count: 24)
+            getDimensions(handle, dimensions)
+            let (width, height) = (dimensions.load(as: Int32.self), dimensions.load(fromByteOffset: 4, as: Int32.self))
+            guard width > 0, height > 0 else { throw .unreadable("it gives itself no size") }
+            return (Double(width), Double(height))
+        }
     }
 
     /// `svg` drawn into a new transparent surface of `width` x `height` pixels.
     func draw(_ svg: [UInt8], width: Int32, height: Int32) throws(SVGRasterizer.Error) -> Picture {
+        try withHandle(svg) { handle throws(SVGRasterizer.Error) in
+            guard let surface = imageSurfaceCreate(Self.argb32, width, height) else { throw .unreadable("cairo could not make a picture") }
+            guard surfaceStatus(surface) == 0 else {
+                surfaceDestroy(surface)
+                throw .unreadable("cairo could not make a picture of \(width) x \(height) pixels")
+            }
+            let context = create(surface)
+            defer { destroy(context) }
+            let viewport = [0, 0, Double(width), Double(height)]
+            var error: UnsafeMutableRawPointer?
+            guard viewport.withUnsafeBufferPointer({ renderDocument(handle, context, $0.baseAddress, &error) }) != 0 else {
+                surfaceDestroy(surface)
+                throw .unreadable(message(of: error) ?? "it could not be drawn")
+            }
+            surfaceFlush(surface)
+            return Picture(surface: surface)
+        }
+    }
+
+    /// `svg` read by librsvg, at CSS's 96 dpi for physical units (pt, mm) whatever
+    /// librsvg's default, handed to `body` under the drawing lock and released after.
+    private func withHandle<Result>(
+        _ svg: [UInt8], _ body: (UnsafeMutableRawPointer) throws(SVGRasterizer.Error) -> Result
+    ) throws(SVGRasterizer.Error) -> Result {
         Self.drawing.lock()
         defer { Self.drawing.unlock() }
         var error: UnsafeMutableRawPointer?
         let handle = svg.withUnsafeBufferPointer { newFromData($0.baseAddress, UInt($0.count), &error) }
         guard let handle else { throw .unreadable(message(of: error) ?? "it is not SVG") }
         defer { objectUnref(handle) }
-        // Physical units (pt, mm) at CSS's 96 dpi, whatever librsvg's default.
         setDPI(handle, 96)
-        guard let surface = imageSurfaceCreate(Self.argb32, width, height) else { throw .unreadable("cairo could not make a picture") }
-        guard surfaceStatus(surface) == 0 else {
-            surfaceDestroy(surface)
-            throw .unreadable("cairo could not make a picture of \(width) x \(height) pixels")
-        }
-        let context = create(surface)
-        defer { destroy(context) }
-        let viewport = [0, 0, Double(width), Double(height)]
-        guard viewport.withUnsafeBufferPointer({ renderDocument(handle, context, $0.baseAddress, &error) }) != 0 else {
-            surfaceDestroy(surface)
-            throw .unreadable(message(of: error) ?? "it could not be drawn")
-        }
-        surfaceFlush(surface)
-        return Picture(surface: surface)
+        return try body(handle)
     }
 
     /// The message of a GError, which is freed.
