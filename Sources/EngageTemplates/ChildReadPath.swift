@@ -50,14 +50,8 @@ package struct ChildReadPath: Sendable, Equatable {
     }
 
     /// An unprefixed XML name in ASCII (`current-engagement`, `pv_costs`): what XPath
-    /// reads as a name test on the child or attribute axis. Anything else is left to
-    /// libxml2.
+    /// reads as a name test in no namespace. Anything else is left to libxml2.
     private static func isName(_ bytes: Substring.UTF8View.SubSequence) -> Bool {
-        guard let first = bytes.first, isNameStart(first) else { return false }
-        return bytes.allSatisfy { isNameStart($0) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") }
-    }
-
-    private static func isNameStart(_ byte: UInt8) -> Bool {
-        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")) || byte == UInt8(ascii: "_")
+        XPathReadPaths.isName(bytes) && bytes.allSatisfy { $0 < 0x80 && $0 != UInt8(ascii: ":") }
     }
 }
